@@ -1,0 +1,154 @@
+"""The document object every pipeline component reads and adds to.
+
+Components never re-read the raw input: they work on `Doc.text` (the
+normalised text) and on what earlier components stored here. All offsets are
+indices into `Doc.text`, end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from nlp.schema import DocumentInfo, Source
+
+if TYPE_CHECKING:  # spaCy is imported lazily by nlp.words
+    from spacy.tokens import Doc as SpacyDoc
+
+
+@dataclass(slots=True)
+class Token:
+    """One word of the underthesea segmentation ("kết nạp" is one token)."""
+
+    text: str  # as in Doc.text (may contain a space or a line break between syllables)
+    start: int
+    end: int
+    sent: int  # index into Doc.sentences
+
+
+@dataclass(slots=True)
+class Block:
+    """A line-level unit of layout: heading, numbered/bulleted item or paragraph."""
+
+    start: int
+    end: int
+    kind: Literal["heading", "item", "paragraph", "header", "signature", "caption", "noise"]
+    marker: str | None = None  # "I.", "1.", "1.1.", "a)", "-", "+", "(1)", "Điều 1."
+    level: int = 0  # 0 = section heading (I.), 1 = "1.", 2 = "1.1."/"a)", 3 = "-"/"+"
+    section: str | None = None  # text of the enclosing heading
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number expression: "3-4%/năm", "50 tỷ đồng", "ít nhất 12 xã", "01-02 đồng chí"."""
+
+    start: int  # span of the number(s) with unit and per ("3-4%/năm")
+    end: int
+    text: str
+    kind: Literal["percent", "money", "quantity", "number", "ratio"]
+    value: float
+    value_max: float | None = None
+    unit: str = ""  # "%", "tỷ đồng", counted noun ("đảng viên"), "" if none
+    per: str | None = None  # "năm" in "6,7%/năm", "tháng", …
+    comparator: str = "="  # "=", ">=", "<=", ">", "<", "range"
+    qual_start: int | None = None  # start including qualifier words ("ít nhất", "từ", "trên")
+    qual_end: int | None = None  # end including trailing qualifier ("trở lên")
+    denominator: float | None = None  # "32/32 chỉ tiêu", "10/7 đảng viên" (kind "ratio")
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A date or period: "ngày 31/10/2022", "năm 2023", "đến năm 2025", "giai đoạn 2021-2025"."""
+
+    start: int
+    end: int
+    text: str
+    kind: Literal["date", "month", "year", "year_range", "quarter", "until"]
+    iso: str | None = None  # "2022-10-31" when day, month and year are known
+    year_start: int | None = None
+    year_end: int | None = None
+
+
+@dataclass(slots=True)
+class Reference:
+    start: int
+    end: int
+    text: str
+    doc_type: str = "other"
+    number: str | None = None
+    issued_date: str | None = None
+    issuer: str | None = None
+    number_start: int | None = None  # span of the số ký hiệu inside the reference
+    number_end: int | None = None
+
+
+@dataclass(slots=True)
+class Entity:
+    start: int
+    end: int
+    text: str
+    label: str
+    source: str = "rule"  # "rule", "crf", "quantity", "date", "reference"
+
+
+@dataclass(slots=True)
+class Target:
+    start: int
+    end: int
+    text: str
+    metric: str
+    quantity: Quantity
+    cue: str | None = None
+    base: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    period_text: str | None = None
+    actors: list[str] = field(default_factory=list)
+    sent: int = -1
+
+
+@dataclass(slots=True)
+class GuidanceItem:
+    start: int
+    end: int
+    text: str
+    category: str = "other"
+    confidence: float = 0.0
+    actors: list[str] = field(default_factory=list)
+    target_idx: list[int] = field(default_factory=list)
+    marker: str | None = None
+
+
+@dataclass
+class Doc:
+    text: str
+    source: Source = field(default_factory=Source)
+    info: DocumentInfo = field(default_factory=DocumentInfo)
+    blocks: list[Block] = field(default_factory=list)
+    header_end: int = 0  # offset where the body starts (after title/trích yếu)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    sent_tokens: list[tuple[int, int]] = field(default_factory=list)  # token index range per sentence
+    spacy_doc: SpacyDoc | None = None  # built from `tokens`; token i <-> tokens[i]
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    guidance: list[GuidanceItem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence containing `offset` (binary search), -1 if none."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s, e = self.sentences[mid]
+            if offset < s:
+                hi = mid - 1
+            elif offset >= e:
+                lo = mid + 1
+            else:
+                return mid
+        return -1

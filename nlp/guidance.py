@@ -1,0 +1,125 @@
+"""Guidance items: the tasks a document assigns, one per item, with a first category.
+
+An item is a numbered/bulleted block or a paragraph of the directive part: a
+block under a "Nhiệm vụ"/"Tổ chức thực hiện" heading, after a line announcing
+the items ("… một số nội dung sau:"), or a paragraph that opens with a task
+verb or an assignee ("Tiếp tục…", "Giao Sở Y tế…", "Các cấp ủy …"). The
+category here is a weighted keyword vote (`data/guidance.json`); a trained
+classifier replaces it in a later step.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from nlp.doc import Block, Doc, GuidanceItem
+from nlp.resources import load_json
+
+_MIN_WORDS = 8
+_SKIP = {"noise", "header", "caption", "signature", "heading"}
+_ACTOR_BLOCKERS = re.compile(r"(?:của|theo|với|tại|thuộc|cho|đối với|trong|về)\s*$", re.I)
+_GIAO = re.compile(r"(?:^|\s)(?:giao|đề nghị|yêu cầu|phân công)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    opener: re.Pattern[str]
+    intro: re.Pattern[str]
+    sections: tuple[str, ...]
+    non_sections: tuple[str, ...]
+    categories: dict[str, list[tuple[re.Pattern[str], float]]]
+
+
+def _alt(items: list[str]) -> str:
+    return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(items, key=len, reverse=True))
+
+
+@cache
+def _rules() -> _Rules:
+    d = load_json("guidance.json")
+    cats = {
+        cat: [(re.compile(rf"(?<![\wÀ-ỹ]){_alt([kw])}(?![\wÀ-ỹ])", re.I), float(w)) for kw, w in kws.items()]
+        for cat, kws in d["categories"].items()
+    }
+    return _Rules(
+        opener=re.compile(rf"^\W{{0,3}}(?:{_alt(d['task_openers'])})(?![\wÀ-ỹ])", re.I),
+        intro=re.compile(rf"(?:{_alt(d['intro'])})[^:\n]{{0,40}}:\s*$", re.I),
+        sections=tuple(d["guidance_sections"]),
+        non_sections=tuple(d["non_guidance_sections"]),
+        categories=cats,
+    )
+
+
+def categorise(text: str) -> tuple[str, float]:
+    """Keyword vote; confidence is the winner's share of a softmax over the scores."""
+    head_end = len(" ".join(text.split()[:12]))
+    scores: dict[str, float] = {}
+    for cat, keywords in _rules().categories.items():
+        total = 0.0
+        for pattern, weight in keywords:
+            for m in pattern.finditer(text):
+                total += weight * (2.0 if m.start() < head_end else 1.0)
+        scores[cat] = total
+    best = max(scores, key=lambda c: scores[c])
+    if scores[best] == 0:
+        return "other", 0.0
+    z = sum(math.exp(v / 3.0) for v in scores.values())
+    return best, math.exp(scores[best] / 3.0) / z
+
+
+def _actors(doc: Doc, start: int, end: int) -> list[str]:
+    head_limit = start + max(80, (end - start) // 3)
+    out: list[str] = []
+    for ent in doc.entities:
+        if ent.label != "ORG" or not (start <= ent.start < end):
+            continue
+        before = doc.text[max(start, ent.start - 14) : ent.start]
+        assigned = bool(_GIAO.search(before))
+        if not assigned and (ent.start > head_limit or _ACTOR_BLOCKERS.search(before)):
+            continue
+        if ent.text not in out:
+            out.append(ent.text)
+    return out
+
+
+def _candidate_blocks(doc: Doc) -> list[Block]:
+    r = _rules()
+    out: list[Block] = []
+    announced = False
+    for b in doc.blocks:
+        text = doc.text[b.start : b.end]
+        if b.end <= doc.header_end or b.kind in _SKIP:
+            if b.kind == "heading":
+                announced = False
+            continue
+        section = (b.section or "").lower()
+        if any(w in section for w in r.non_sections) and not any(w in section for w in r.sections):
+            announced = bool(r.intro.search(text))
+            continue
+        if text.startswith("(") and not text.endswith(")") or text.endswith(")") and text[:1].islower():
+            continue  # a photo caption broken over two blocks
+        words = len(text.split())
+        is_task = bool(r.opener.match(text)) or (b.kind == "item" and words >= 4)
+        in_section = any(w in section for w in r.sections)
+        if words >= _MIN_WORDS and (is_task or announced or in_section) and not r.intro.search(text):
+            out.append(b)
+        announced = announced or bool(r.intro.search(text))
+    return out
+
+
+def run(doc: Doc) -> None:
+    items: list[GuidanceItem] = []
+    for b in _candidate_blocks(doc):
+        text = doc.text[b.start : b.end]
+        category, confidence = categorise(text)
+        items.append(
+            GuidanceItem(
+                start=b.start, end=b.end, text=text, category=category, confidence=confidence,
+                actors=_actors(doc, b.start, b.end), marker=b.marker,
+                target_idx=[i for i, t in enumerate(doc.targets) if b.start <= t.start < b.end],
+            )
+        )
+    doc.guidance = items

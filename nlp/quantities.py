@@ -1,0 +1,344 @@
+"""Numbers with their unit, range, rate period and qualifier: "từ 3-4%/năm", "ít nhất 12 xã".
+
+Targets are built on these, so a wrong unit or a number taken from a date or a
+document number does more harm than a missed number: a number is only
+attached to a unit found in `nlp/data/units.txt` / `currencies.txt`, and
+numbers glued to letters ("H5N1", "5G"), list markers ("1.", "(2)"),
+identifiers ("Điều 5", "Nghị quyết 57"), times ("22:58") and document
+numbers ("05/QĐ-UBND", "117-KH/HU") are skipped.
+
+Number formats follow Vietnamese print: decimal comma ("60,89"), thousands
+dot ("1.500"); three-digit comma groups repeated ("3,247,812") are English
+thousands from web counters. "2.5" (one or two digits after a dot) is
+ambiguous with section numbers and is not read as a number.
+
+Rate period: "%/năm", "tỷ đồng/người/năm" and a directly following "mỗi năm",
+"hằng năm", "hàng năm" (also tháng/quý/tuần/ngày) set `per`; these words are
+part of the span. "bình quân hằng năm" *before* the number is left to the
+target extractor.
+
+One regex finds each numeral; the rest is anchored `match` calls at the
+numeral's end, so the cost is per number, not per token.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from nlp.doc import Doc, Quantity
+from nlp.resources import load_lines
+
+Span = tuple[int, int]
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?![,.]?\d)|\d+(?:,\d+)?"
+# start: not inside a word, a longer number, a code ("COVID-19") or a time ("22:58")
+_NUMERAL = re.compile(rf"(?<![\w.,/:])(?<![^\W\d_]-)(?<!\d-)(?:{_NUM})")
+_NUM_AT = re.compile(rf"(?:{_NUM})(?![\w])(?![.,:]\d)")
+_ENGLISH_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
+_PCT = re.compile(r" ?%")
+_RANGE_DASH = re.compile(r"[ \t]*[-–—]\s*")  # no line break before the dash: "\n- 7" is a bullet
+_RANGE_WORD = re.compile(r"\s+(?:đến|tới)\s+", re.IGNORECASE)
+_RATIO_SLASH = re.compile(r" ?/ ?(?=\d)")
+# "05/QĐ-UBND", "542    /TB-UBND", "117-KH/HU", "1961/2019/QĐ": a document number
+_DOC_NUMBER_TAIL = re.compile(r"\s*/\s*[A-ZĐ]|-[A-ZĐ]|\s?/\s?\d")
+# a time of day is not a quantity: "08 giờ 00 phút", "14 giờ 30", "8h30"
+_TIME = re.compile(r"\d{1,2}\s*(?:giờ|h|g)\s*\d{1,2}(?:\s*phút)?(?!\w)", re.IGNORECASE)
+_PHONE = re.compile(r"0\d{2,3}(?:[ .]\d{3,4}){1,3}(?!\d)|0\d{8,10}(?!\d)")
+_PER_SLASH = re.compile(r" ?/ ?([^\W\d_]+)(?![\w-])")
+_PER_WORDS = re.compile(r"\s+((?:mỗi|hằng|hàng)\s+(năm|tháng|quý|tuần|ngày))(?!\w)", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+_FROM = re.compile(r"(?<!\w)từ\s+$", re.IGNORECASE)
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """Regex alternation, longest phrase first, any whitespace between words."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+
+
+@cache
+def _number_words() -> dict[str, tuple[int, str]]:
+    words: dict[str, tuple[int, str]] = {}
+    for line in load_lines("number_words.txt"):
+        word, value, role = line.split()
+        words[word] = (int(value), role)
+    return words
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    words = _number_words()
+    magnitudes = [w for w, (_, role) in words.items() if role == "magnitude"]
+    mag = _alternation(magnitudes)
+    # one alternation for counted nouns and money, so "đồng chí" wins over "đồng"
+    nouns = _alternation([*load_lines("units.txt"), *load_lines("currencies.txt")])
+    unit_re = (
+        rf"\s*(?P<mag>(?:(?:{mag})\s+)*)(?P<unit>{nouns})(?!\w)"
+        rf"|\s*(?P<magonly>(?:{mag})(?:\s+(?:{mag}))*)(?!\w)"
+    )
+    inner = _alternation(w for w, (_, role) in words.items() if role != "magnitude")
+    solo = _alternation(w for w, (_, role) in words.items() if role in ("digit", "ten"))
+    befores, afters = [], []
+    for line in load_lines("comparators.txt"):
+        position, phrase, _op = line.split("\t")
+        (befores if position == "before" else afters).append(phrase)
+    label_lines = load_lines("number_labels.txt")
+    hard = _alternation(w for w in label_lines if not w.startswith("~"))
+    soft = _alternation(w[1:].strip() for w in label_lines if w.startswith("~"))
+    return {
+        "unit": re.compile(unit_re, re.IGNORECASE),
+        # a number word sequence is only a number when a unit follows it
+        "words": re.compile(
+            rf"(?<!\w)(?:(?:{inner})(?:\s+(?:{inner}))+|(?:{solo}))(?=\s(?:{unit_re}))", re.IGNORECASE
+        ),
+        "before": re.compile(rf"(?<!\w)({_alternation(befores)})\s*$", re.IGNORECASE),
+        "after": re.compile(rf"\s+({_alternation(afters)})(?!\w)", re.IGNORECASE),
+        "label": re.compile(rf"(?<!\w)(?:(?P<hard>{hard})|(?P<soft>{soft}))\s*:?\s+$", re.IGNORECASE),
+    }
+
+
+@cache
+def _currencies() -> frozenset[str]:
+    return frozenset(c.lower() for c in load_lines("currencies.txt"))
+
+
+@cache
+def _comparators() -> dict[tuple[str, str], str]:
+    out = {}
+    for line in load_lines("comparators.txt"):
+        position, phrase, op = line.split("\t")
+        out[(position, phrase.lower())] = op
+    return out
+
+
+def parse_number(s: str) -> float:
+    """Value of a numeral as printed: "1.500" → 1500, "60,89" → 60.89, "3,247,812" → 3247812."""
+    if _ENGLISH_THOUSANDS.fullmatch(s):
+        return float(s.replace(",", ""))
+    return float(s.replace(".", "").replace(",", "."))
+
+
+def parse_number_words(words: str) -> int:
+    """Value of Vietnamese number words: "hai mươi lăm" → 25, "ba trăm linh năm" → 305."""
+    table = _number_words()
+    total = group = pending = 0
+    for w in words.lower().split():
+        value, role = table[w]
+        if role == "tens":
+            group += (pending or 1) * 10
+            pending = 0
+        elif role == "ten":
+            group += 10
+        elif role == "hundred":
+            group += (pending or 1) * 100
+            pending = 0
+        elif role == "magnitude":
+            total += (group + pending or 1) * value
+            group = pending = 0
+        elif role != "zero":
+            pending = value
+    return total + group + pending
+
+
+class _Excluded:
+    """Sorted, non-overlapping spans with a fast overlap test."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def hits(self, start: int, end: int) -> bool:
+        i = bisect_left(self.ends, start + 1)  # first span ending after `start`
+        return i < len(self.starts) and self.starts[i] < end
+
+
+def _is_list_marker(text: str, start: int, end: int) -> bool:
+    """ "1." / "2)" / "**3**." at the start of a line, "(1)" / "[1]" anywhere."""
+    before = text[start - 1] if start else ""
+    after = text[end : end + 1]
+    if (before, after) in (("(", ")"), ("[", "]")):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t*#|>_(-") == "":
+        rest = text[end : end + 4].lstrip("*")
+        return rest[:1] in (".", ")", ":") and not rest[1:2].isdigit()
+    return False
+
+
+def _qualifiers(text: str, q: Quantity, pats: dict[str, re.Pattern[str]]) -> None:
+    """Set comparator and qual span from the words right before and after the quantity."""
+    ops = _comparators()
+    before = pats["before"].search(text, max(0, q.start - 30), q.start)
+    after = pats["after"].match(text, q.end)
+    op_before = ops[("before", _SPACE.sub(" ", before.group(1).lower()))] if before else None
+    op_after = ops[("after", _SPACE.sub(" ", after.group(1).lower()))] if after else None
+    if op_after is not None:
+        q.comparator = op_after
+    elif q.comparator != "range" and op_before is not None:
+        q.comparator = op_before
+    if before is not None and (op_before != "=" or q.comparator != "="):  # a lone "từ" is no qualifier
+        q.qual_start = before.start(1)
+    if after is not None:
+        q.qual_end = after.end()
+        q.qual_start = q.start if q.qual_start is None else q.qual_start
+    elif q.qual_start is not None:
+        q.qual_end = q.end
+
+
+def _tail(
+    text: str, pos: int, excluded: _Excluded, pats: dict[str, re.Pattern[str]]
+) -> tuple[int, str, str, str | None]:
+    """Unit and per after position `pos`: (end, kind, unit, per). kind "" when there is no unit."""
+    end, kind, unit = pos, "", ""
+    m = pats["unit"].match(text, pos)
+    if m and m.end() > pos and not excluded.hits(pos, m.end()):
+        glued = m.start() == pos and not text[pos].isspace()
+        word = m.group("unit") or ""
+        if not glued or (word.isascii() and len(word) >= 2 and not m.group("mag")):
+            end = m.end()
+            unit = _SPACE.sub(" ", m.group(0).strip()).lower()
+            noun = _SPACE.sub(" ", word).lower()
+            kind = "money" if noun in _currencies() else "quantity" if noun else "number"
+    if not kind:
+        return end, kind, unit, None
+    end, per = _per(text, end, excluded)
+    return end, kind, unit, per
+
+
+def _per(text: str, pos: int, excluded: _Excluded) -> tuple[int, str | None]:
+    """Rate period after a unit: "/năm", "/người/năm", " mỗi năm"; (new end, per)."""
+    p = _PER_SLASH.match(text, pos)
+    if p and p.group(1).islower():
+        end = p.end()
+        while (nxt := _PER_SLASH.match(text, end)) and nxt.group(1).islower():
+            end = nxt.end()
+        if not excluded.hits(pos, end):
+            return end, _SPACE.sub("", text[p.start(1) : end])
+    w = _PER_WORDS.match(text, pos)
+    if w and not excluded.hits(pos, w.end()):
+        return w.end(), w.group(2).lower()
+    return pos, None
+
+
+def _numeral_quantity(
+    text: str, m: re.Match[str], excluded: _Excluded, pats: dict[str, re.Pattern[str]]
+) -> Quantity | None:
+    start, end = m.start(), m.end()
+    nxt = text[end : end + 1]
+    if nxt.isalpha() or nxt == "_":
+        # glued unit ("10km", "100ha") is fine; "5G", "1B" are names
+        tail = _tail(text, end, excluded, pats)
+        if not tail[1] or tail[1] == "number":
+            return None
+    if nxt in ".,:" and text[end + 1 : end + 2].isdigit():  # "2.5", "1.1.", "22:58"
+        return None
+    if _DOC_NUMBER_TAIL.match(text, end) and not _RATIO_SLASH.match(text, end):
+        return None
+    digits = m.group(0)
+    if _is_list_marker(text, start, end) or (len(digits) >= 4 and digits[0] == "0" and digits.isdigit()):
+        return None  # list marker, phone number or code
+    value = parse_number(digits)
+    value_max = denominator = None
+    comparator, kind, pct_end = "=", "", end
+
+    pct = _PCT.match(text, end)
+    if pct:
+        pct_end = pct.end()
+    # ratio "32/32 chỉ tiêu": the second number must not continue into a date or code
+    r = _RATIO_SLASH.match(text, end) if not pct else None
+    if r:
+        d = _NUM_AT.match(text, r.end())
+        if d is None or _DOC_NUMBER_TAIL.match(text, d.end()) or excluded.hits(start, d.end()):
+            return None
+        denominator, end = parse_number(d.group(0)), d.end()
+        kind = "ratio"
+    else:
+        # range "3-4%", "15% đến 20%", "125-135 triệu đồng", "từ 3 đến 4%"
+        for sep in (_RANGE_DASH, _RANGE_WORD):
+            s = sep.match(text, pct_end)
+            b = _NUM_AT.match(text, s.end()) if s else None
+            if not b or excluded.hits(start, b.end()) or _DOC_NUMBER_TAIL.match(text, b.end()):
+                continue
+            hi = parse_number(b.group(0))
+            b_pct = _PCT.match(text, b.end())
+            if hi <= value or (pct and not b_pct):
+                continue
+            if sep is _RANGE_WORD and not (b_pct or pct):
+                # "từ 3 đến 5 xã" is a range; "5 đến 2025" is not
+                if not _tail(text, b.end(), excluded, pats)[1] or not _FROM.search(
+                    text, max(0, start - 6), start
+                ):
+                    continue
+            value_max, comparator = hi, "range"
+            end = pct_end = b_pct.end() if b_pct else b.end()
+            pct = pct or b_pct
+            break
+        else:
+            end = pct_end
+    if pct:
+        kind, unit = "percent", "%"
+        end, per = _per(text, end, excluded)
+    else:
+        end, unit_kind, unit, per = _tail(text, end, excluded, pats)
+        if kind != "ratio":
+            kind = unit_kind or "number"
+            label = pats["label"].search(text, max(0, start - 20), start)
+            if label and (label.group("hard") or kind == "number"):
+                return None  # "Điều 5", "lần thứ 6", "Nghị quyết 57"; but "tổng số 52 đảng viên"
+    if excluded.hits(start, end):
+        return None
+    return Quantity(
+        start, end, text[start:end], kind, value, value_max, unit, per, comparator, denominator=denominator
+    )
+
+
+def find_quantities(text: str, exclude: Sequence[Span] = ()) -> list[Quantity]:
+    """Number expressions in `text`, sorted; none overlaps a span of `exclude`."""
+    pats = _patterns()
+    excluded = _Excluded(exclude)
+    out: list[Quantity] = []
+    last_end = 0
+    for m in _NUMERAL.finditer(text):
+        if m.start() < last_end or excluded.hits(m.start(), m.end()):
+            continue
+        if t := _TIME.match(text, m.start()) or _PHONE.match(text, m.start()):
+            last_end = t.end()
+            continue
+        q = _numeral_quantity(text, m, excluded, pats)
+        if q is not None:
+            _qualifiers(text, q, pats)
+            out.append(q)
+            last_end = q.end
+    for m in pats["words"].finditer(text):
+        if excluded.hits(m.start(), m.end()):
+            continue
+        end, kind, unit, per = _tail(text, m.end(), excluded, pats)
+        if kind not in ("quantity", "money"):
+            continue
+        q = Quantity(
+            m.start(),
+            end,
+            text[m.start() : end],
+            kind,
+            float(parse_number_words(m.group(0))),
+            unit=unit,
+            per=per,
+        )
+        _qualifiers(text, q, pats)
+        out.append(q)
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def run(doc: Doc) -> None:
+    spans = [(d.start, d.end) for d in doc.dates] + [(r.start, r.end) for r in doc.references]
+    doc.quantities = find_quantities(doc.text, spans)

@@ -1,0 +1,494 @@
+"""The document's identity (header block) and its layout (blocks).
+
+Runs right after normalisation, on lines: official documents open with a
+header whose cells arrive in many shapes (one cell per line, "|" lines,
+markdown markers, two columns joined by runs of spaces, a whole document
+flattened into one line), so the header is read by anchors that survive all
+of them: the motto, "Số: …", the "place, ngày …" line and the type line.
+Everything here is regexes over lines; no models, a 50k-char text takes ms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from nlp.dates import parse_date
+from nlp.doc import Block, Doc
+from nlp.references import NUMBER_PATTERN, find_references, normalise_number, strip_accents, type_of_number
+from nlp.references import type_of_word as _type_word
+from nlp.resources import load_json, load_lines
+from nlp.schema import DocumentInfo
+
+_TOP_CHARS = 6000
+_TOP_LINES = 90
+_MAX_TITLE_LINES = 8
+_MD = re.compile(r"\*+")
+_CELL_SPLIT = re.compile(r"\||[ \t]{3,}")
+_FINAL = re.compile(r"[.;:!?]$")
+_NUMBER_LINE = re.compile(
+    rf"(?<!\w)S[ốỐ](?![ \t]*hiệu)(?:[ \t]*:\s*|[ \t]+)(?:(?P<num>{NUMBER_PATTERN})|(?P<blank>[-. \t]*/[ \t]*[A-ZĐ]))"
+)
+_DATE_LINE = re.compile(
+    r"(?P<place>(?:[^\W\d_][^\W\d_.]*\.?[ \t\n]+){0,5}?[^\W\d_]+)[ \t]*,\s*ngày"
+    r"(?P<date>[\s\d]{0,14}tháng[\s\d]{0,12}năm[ \t\n]*\d{4})"
+)
+_MARKER = re.compile(
+    r"(?P<m>(?:Điều|ĐIỀU)[ \t]+\d+[.:]|[IVX]+[.-]|\d{1,2}(?:\.\d{1,2})+\.?-?|\d{1,2}[.)-]|[a-zđ]\)"
+    r"|\(\d{1,2}\)|\([a-zđ]\)|[-+•–])(?=[\s*]|$)"
+)
+_SYLLABLE = re.compile(r"(?:NGH|NG|GH|GI|KH|NH|PH|QU|TH|TR|CH|[BCDGHKLMNPQRSTVX])?[AEIOUY]{1,3}(?:NG|NH|CH|[CKMNPT])?")
+_FULL_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d|\d{4}-\d\d-\d\d")
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int  # offsets of the line without surrounding whitespace
+    end: int
+    text: str
+    core: str  # the line without markdown emphasis markers
+
+
+@dataclass(slots=True)
+class _Header:
+    zone_start: int  # line index where the header block starts
+    end_line: int  # first line index of the body
+    end: int  # doc.header_end
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = load_json("structure.json")
+    pats = {k: re.compile(v) for k, v in data.items() if isinstance(v, str) and not k.startswith("_")}
+    pats["motto"] = re.compile("|".join(data["motto"]))
+    starts = sorted(data["org_starts"], key=len, reverse=True)
+    pats["org_start"] = re.compile(rf"^(?:{'|'.join(map(re.escape, starts))})\b")
+    words = sorted((w for w in load_json("doc_types.json")["words"]), key=len, reverse=True)
+    upper = "|".join(r"\s+".join(map(re.escape, w.upper().split())) for w in words)
+    pats["type_upper"] = re.compile(rf"(?<![^\W\d_])(?:{upper})(?![A-ZĐÀ-Ỹ]{2}|\s+SỐ)")
+    return pats
+
+
+@cache
+def _casing() -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str], frozenset[str]]:
+    heads = {tuple(h.lower().split()): h for h in load_lines("org_heads.txt")}
+    units = {tuple(u.lower().split()): u.lower() for u in load_lines("admin_units.txt") if u[0].islower()}
+    return heads, units, frozenset(load_lines("surnames.txt"))
+
+
+_LINE = re.compile(r"[^\s](?:[^\n]*[^\s])?")
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        out.append(_Line(m.start(), m.end(), line, _MD.sub("", line).strip() if "*" in line else line))
+    return out
+
+
+def _is_caps(s: str) -> bool:
+    """All letters upper-case, at least two of them."""
+    return s.isupper() and (len(s) > 8 or sum(c.isalpha() for c in s) >= 2)
+
+
+def _is_acronym(word: str) -> bool:
+    bare = strip_accents(word).strip(".,")
+    return bare.isupper() and not _SYLLABLE.fullmatch(bare)
+
+
+def readable_name(caps: str) -> str:
+    """"ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI" → "Ủy ban nhân dân tỉnh Đồng Nai" (org heads as listed, places title-cased)."""
+    heads, units, _ = _casing()
+    words = caps.replace(",", " , ").split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(7, len(words) - i), 0, -1):
+            key = tuple(w.lower() for w in words[i : i + size])
+            if key in heads or key in units:
+                out.append(heads.get(key) or units[key])
+                i += size
+                break
+        else:
+            w = words[i]
+            out.append(w if _is_acronym(w) else "và" if w.lower() == "và" else w[:1] + w[1:].lower())
+            i += 1
+    return " ".join(out).replace(" ,", ",")
+
+
+def _is_person(cell: str) -> bool:
+    words = cell.split()
+    surnames = _casing()[2]
+    return (
+        2 <= len(words) <= 5
+        and words[0] in surnames
+        and all(w[0].isupper() and (len(w) == 1 or w[1:].islower()) and w.isalpha() for w in words)
+    )
+
+
+def _find_header(text: str, lines: list[_Line]) -> tuple[int, re.Match[str] | None] | None:
+    """Line index of the header's anchor (motto or "Số: …") and the number match, None for no header."""
+    pats = _patterns()
+    top = min(len(text), _TOP_CHARS, lines[min(len(lines), _TOP_LINES) - 1].end if lines else 0)
+    motto = pats["motto"].search(text, 0, top)
+    number = _NUMBER_LINE.search(text, 0, top)
+    if motto is None and number is None:
+        return None
+    if motto is None and not (_DATE_LINE.search(text, number.end(), min(len(text), number.end() + 600))):
+        return None
+    anchor = min(m.start() for m in (motto, number) if m is not None)
+    idx = next(i for i, ln in enumerate(lines) if ln.end >= anchor)
+    return idx, number
+
+
+def _zone_start(lines: list[_Line], anchor: int) -> int:
+    """Walk up from the anchor over caps lines, "|" and separator lines: that is the issuer's cell."""
+    noise = _patterns()["noise"]
+    start = anchor
+    for i in range(anchor - 1, -1, -1):
+        core = lines[i].core
+        if noise.fullmatch(core) or not core:
+            continue
+        if not _is_caps(core) or _patterns()["stamp"].match(core):
+            break
+        start = i
+    return start
+
+
+def _issuer(text: str, start: int, end: int) -> str | None:
+    pats = _patterns()
+    cells = []
+    for raw in text[start:end].split("\n"):
+        for cell in _CELL_SPLIT.split(_MD.sub(" ", raw)):
+            cell = cell.strip(" -_")
+            if _is_caps(cell) and not pats["stamp"].match(cell):
+                cells.append(cell)
+    joined = pats["motto"].sub("\n", "\n".join(cells))
+    rows = [r.strip() for r in joined.split("\n") if _is_caps(r)]
+    merged: list[str] = []
+    for row in rows:
+        if merged and len(merged[-1].split()) == 1:
+            merged[-1] += " " + row  # "ỦY" + "BAN NHÂN DÂN", "BAN" + "CHẤP HÀNH TRUNG ƯƠNG"
+        else:
+            merged.append(row)
+    units: list[list[str]] = []
+    for row in merged:
+        if not units or pats["org_start"].match(row):
+            units.append([row])
+        else:
+            units[-1].append(row)
+    return readable_name(" ".join(units[-1])) if units else None
+
+
+def _title(text: str, lines: list[_Line], first: int, limit: int) -> tuple[list[_Line], int]:
+    """Trích yếu lines from line `first`: until a separator, the body or the enacting authority line."""
+    pats = _patterns()
+    out: list[_Line] = []
+    i = first
+    prev_end = lines[first - 1].end if first else 0
+    while i < min(limit, len(lines)) and len(out) < _MAX_TITLE_LINES:
+        ln, core = lines[i], lines[i].core
+        gap = out and "\n\n" in text[prev_end : ln.start]
+        if gap or pats["body_start"].match(core) or _is_signature_or_meta(core):
+            break
+        if not core or pats["noise"].fullmatch(core):
+            if out:
+                break
+            prev_end, i = ln.end, i + 1
+            continue
+        if pats["authority_line"].match(core) and out and i + 1 < len(lines):
+            if pats["body_start"].match(lines[i + 1].core):
+                break
+        out.append(ln)
+        prev_end, i = ln.end, i + 1
+    return out, i
+
+
+def _is_signature_or_meta(core: str) -> bool:
+    return bool(_patterns()["site_metadata"].match(core))
+
+
+def _metadata(text: str) -> dict[str, str]:
+    """Site metadata block ("Số hiệu: …", "Loại văn bản: …"), flattened from its table cells."""
+    flat = " ".join(_MD.sub(" ", text.replace("|", " ")).split())
+    out = {}
+    for key, pat in (
+        ("number", rf"Số hiệu\s*:\s*({NUMBER_PATTERN})"),
+        ("type", r"Loại văn bản\s*:\s*(\w+ \w+)"),
+        ("issuer", r"Nơi ban hành\s*:\s*(.+?)\s+(?:Người ký|Ngày|$)"),
+        ("signer", r"Người ký\s*:\s*(.+?)\s+(?:Ngày|Số|Tình|$)"),
+        ("date", r"Ngày ban hành\s*:\s*(\S+)"),
+    ):
+        m = re.search(pat, flat)
+        if m:
+            out[key] = m.group(1)
+    return out
+
+
+def _cells(line: _Line) -> list[str]:
+    return [c for c in (_MD.sub("", c).strip() for c in _CELL_SPLIT.split(line.text)) if c]
+
+
+def _signers(lines: list[_Line], first: int) -> tuple[list[str], int, int]:
+    """Signer names and the signature block's line range (-1, -1 when there is none).
+
+    The block opens at "Nơi nhận", "TM.", "KT." … or at a bare title line
+    ("CHỦ TỊCH") that a name follows closely; the names are the person-like
+    cells after it ("Lê Trường Sơn"), up to the first name and any joint
+    signer right after it.
+    """
+    pats = _patterns()
+    start = None
+    for i in range(first, len(lines)):
+        cells = _cells(lines[i])
+        if any(pats["signature_marker"].match(c) for c in cells):
+            start = i
+            break
+        if any(pats["signature_title"].match(c) for c in cells) and any(
+            _is_person(c) for ln in lines[i + 1 : i + 5] for c in _cells(ln)
+        ):
+            start = i
+            break
+    if start is None:
+        return [], -1, -1
+    names: list[str] = []
+    last = start
+    for i in range(start, min(len(lines), start + 40)):
+        found = [c for c in _cells(lines[i]) if not c.startswith("-") and _is_person(c)]
+        if found:
+            names.extend(n for n in found if n not in names)
+            last = i
+        elif names and not any(pats["signature_title"].match(c) or pats["signature_marker"].match(c)
+                               for c in _cells(lines[i])) and not pats["noise"].fullmatch(lines[i].core):
+            break
+    return names, start, last
+
+
+def _read_header(doc: Doc, lines: list[_Line]) -> _Header | None:
+    found = _find_header(doc.text, lines)
+    if found is None:
+        return None
+    anchor, number = found
+    text, info, pats = doc.text, DocumentInfo(), _patterns()
+    zone = _zone_start(lines, anchor)
+    zone_off = lines[zone].start
+    search_end = min(len(text), zone_off + 3000)
+    if number is None:
+        number = _NUMBER_LINE.search(text, zone_off, search_end)
+    date = _DATE_LINE.search(text, zone_off, search_end)
+    if number is not None and number.group("num"):
+        info.number = normalise_number(number.group("num"))
+    if date is not None:
+        info.issued_date = parse_date("ngày " + " ".join(date.group("date").split()))
+        place = []
+        for w in reversed(date.group("place").split()):
+            if not (w[0].isupper() and not _is_caps(w)) and not (w[0].isupper() and len(w) == 1):
+                break
+            place.insert(0, w)
+        info.place = " ".join(place) or None
+        group = date.group("place")
+        place_start = date.start("place") + (group.rfind(place[0]) if place else len(group))
+    after = max((m.end() for m in (number, date) if m is not None), default=lines[anchor].end)
+    type_idx = None
+    for i in range(zone, min(len(lines), anchor + 60)):
+        core = lines[i].core
+        if _is_caps(core) and _type_word(core) and not core.endswith(":"):
+            type_idx = i
+            break
+        if lines[i].start > after and pats["body_start"].match(core):
+            break
+    ends = [m.start() for m in (number,) if m is not None] + ([place_start] if date is not None else [])
+    issuer_end = min(ends + ([lines[type_idx].start] if type_idx is not None else []), default=lines[anchor].end)
+    info.issuer = _issuer(text, zone_off, issuer_end)
+    title: list[_Line] = []
+    header_end = after
+    if type_idx is not None:
+        info.doc_type = _type_word(lines[type_idx].core) or "other"
+        title, body = _title(text, lines, type_idx + 1, type_idx + 1 + _MAX_TITLE_LINES * 3)
+        header_end = lines[type_idx].end
+    else:
+        flat = pats["type_upper"].search(text, after, min(len(text), after + 400))
+        line_of_after = next((i for i, ln in enumerate(lines) if ln.end >= after), len(lines) - 1)
+        if flat and flat.start() < lines[line_of_after].end and len(lines[line_of_after].text) > 300:
+            info.doc_type = _type_word(flat.group()) or "other"
+            cut = re.search(r"-{3,}|$", text[flat.end() : flat.end() + 300])
+            title_text = text[flat.end() : flat.end() + (cut.start() if cut else 0)].strip()
+            info.title = " ".join(title_text.split()) or None
+            header_end = flat.end() + (cut.start() if cut else 0)
+            end_line = line_of_after + 1
+            _fill(info, doc, number)
+            doc.info = info
+            return _Header(zone, end_line, header_end)
+        if info.number:
+            info.doc_type = type_of_number(info.number)  # type: ignore[assignment]
+        title, body = _title(text, lines, line_of_after + 1, line_of_after + 1 + _MAX_TITLE_LINES * 3)
+    if title:
+        info.title = " ".join(" ".join(ln.core for ln in title).split()) or None
+        header_end = title[-1].end
+    end_line = next((i for i, ln in enumerate(lines) if ln.start >= header_end), len(lines))
+    _fill(info, doc, number)
+    doc.info = info
+    return _Header(zone, end_line, header_end)
+
+
+def _fill(info: DocumentInfo, doc: Doc, number: re.Match[str] | None) -> None:
+    """Fall back on the site's metadata block for what the header did not give."""
+    meta = _metadata(doc.text[: min(len(doc.text), _TOP_CHARS)])
+    if info.number is None and "number" in meta and not (number and number.group("blank")):
+        info.number = normalise_number(meta["number"])
+    if info.doc_type == "other" and "type" in meta:
+        info.doc_type = _type_word(meta["type"]) or "other"  # type: ignore[assignment]
+    if info.doc_type == "other" and info.number:
+        info.doc_type = type_of_number(info.number)  # type: ignore[assignment]
+    if info.issued_date is None and "date" in meta:
+        info.issued_date = parse_date(meta["date"])
+    if info.issuer is None and "issuer" in meta:
+        info.issuer = meta["issuer"]
+
+
+def _read_news(doc: Doc, lines: list[_Line]) -> int:
+    """A text without header: the first line is the headline; a document's own title line is honoured."""
+    info = DocumentInfo(doc_type="tin_tuc")
+    if not lines:
+        doc.info = info
+        return 0
+    head = lines[0]
+    if len(lines) > 1 and len(head.text) <= 40 and _FULL_DATE.search(head.text):  # "Thứ hai - 11/11/2024 04:09"
+        info.issued_date = parse_date(head.text)
+        head = lines[1]
+    info.title = head.core or None
+    refs = find_references(head.text)
+    if refs and refs[0].start == 0 and refs[0].doc_type not in ("other",):
+        info.doc_type = refs[0].doc_type  # type: ignore[assignment]
+        info.number, info.issued_date = refs[0].number, refs[0].issued_date
+    elif _is_caps(head.core) and (m := _patterns()["type_upper"].match(head.core)):
+        info.doc_type = _type_word(m.group()) or "tin_tuc"  # type: ignore[assignment]
+    for ln in lines[1:6]:
+        if info.issued_date is None and len(ln.text) <= 80 and _FULL_DATE.search(ln.text):
+            info.issued_date = parse_date(ln.text)
+    doc.info = info
+    return head.end
+
+
+def _marker(core: str) -> tuple[str | None, int]:
+    m = _MARKER.match(core)
+    if not m:
+        return None, 0
+    mark = m.group("m")
+    if mark[0] in "-+•–":
+        return mark, 3
+    if mark[0] in "IVX" and mark[-1] in ".-" and mark[:-1].isupper():
+        return mark, 0
+    if mark.lower().startswith("điều"):
+        return mark, 1
+    if mark[0].isdigit() and "." in mark.rstrip(".-"):
+        return mark, min(3, mark.rstrip(".-").count(".") + 1)
+    if mark[0].isdigit():
+        return mark, 1
+    return mark, 2
+
+
+def _continues(prev: _Line, nxt: _Line, caps_block: bool) -> bool:
+    """Does `nxt` continue the wrapped paragraph or heading that ends with `prev`?"""
+    p, n = prev.core.rstrip("”\"' "), nxt.core
+    if not n or _patterns()["noise"].fullmatch(n):
+        return False
+    if p.endswith("-") and not p.endswith(" -"):
+        return True
+    if _marker(n)[0] or _FINAL.search(p):
+        return False
+    if caps_block and _is_caps(n):
+        return True
+    if n[0].islower() or n[0].isdigit() or n[0] in ",;)”":
+        return True
+    return len(p) >= 45 or (len(p.split()) == 1 and not _is_caps(p))
+
+
+def _kind(core: str, marker: str | None, level: int) -> str:
+    if core.startswith("(") and core.endswith(")") and len(core) < 400:
+        return "caption"
+    short = len(core) <= 120 and not _FINAL.search(core.rstrip("*"))
+    if marker is not None:
+        body = core[len(marker) :].strip(" *")
+        if level <= 1 and not marker.startswith(("-", "+", "•", "–")) and (short or _is_caps(body) and len(core) <= 200):
+            return "heading"
+        return "item"
+    if _is_caps(core) and len(core) <= 200 and not core.endswith("."):
+        return "heading"
+    return "paragraph"
+
+
+def _blocks(
+    doc: Doc, lines: list[_Line], header: _Header | None, headline: bool, sig: tuple[int, int]
+) -> list[Block]:
+    pats = _patterns()
+    text = doc.text
+    blocks: list[Block] = []
+    zone, body = (header.zone_start, header.end_line) if header else (0, 1 if headline and lines else 0)
+    meta_from = next((i for i in range(zone) if pats["site_metadata"].match(lines[i].core)), zone)
+    sig_start, sig_end = sig
+    stack: list[tuple[int, str]] = []
+    open_caption = False
+    i = 0
+    while i < len(lines):
+        ln, core = lines[i], lines[i].core
+        if (header and zone <= i < body) or (not header and headline and i == 0):
+            kind = "noise" if pats["noise"].fullmatch(core) else "header" if header else "heading"
+            blocks.append(Block(ln.start, ln.end, kind))  # type: ignore[arg-type]
+            if kind == "heading":
+                stack = [(0, core)]
+            i += 1
+            continue
+        if not core or pats["noise"].fullmatch(core) or pats["stamp"].match(core) or meta_from <= i < zone:
+            blocks.append(Block(ln.start, ln.end, "noise"))
+            i += 1
+            continue
+        if sig_start <= i <= sig_end:
+            blocks.append(Block(ln.start, ln.end, "signature", section=stack[-1][1] if stack else None))
+            i += 1
+            continue
+        marker, level = _marker(core)
+        caps = _is_caps(core)
+        j = i
+        while j + 1 < len(lines) and not (sig_start <= j + 1 <= sig_end) and "\n\n" not in text[lines[j].end : lines[j + 1].start]:
+            if not _continues(lines[j], lines[j + 1], caps):
+                break
+            j += 1
+        start, end = ln.start, lines[j].end
+        whole = " ".join(_MD.sub("", text[start:end]).split())
+        kind = _kind(whole, marker, level)
+        if kind == "paragraph" and whole.startswith("(") and ")" not in whole:
+            kind, open_caption = "caption", True
+        elif kind == "paragraph" and open_caption and whole.endswith(")") and "(" not in whole:
+            kind = "caption"
+        if kind != "caption":
+            open_caption = False
+        if kind == "heading":
+            lvl = level if marker else 0
+            while stack and stack[-1][0] >= lvl:
+                stack.pop()
+            blocks.append(Block(start, end, "heading", marker, lvl, stack[-1][1] if stack else None))
+            stack.append((lvl, whole))
+        else:
+            if kind == "item":  # "2. …" closes the section opened by the heading "1. …"
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+            blocks.append(Block(start, end, kind, marker, level if marker else 0, stack[-1][1] if stack else None))  # type: ignore[arg-type]
+        i = j + 1
+    return blocks
+
+
+def run(doc: Doc) -> None:
+    """Set doc.info, doc.blocks and doc.header_end."""
+    lines = _lines(doc.text)
+    header = _read_header(doc, lines)
+    sig = (-1, -1)
+    if header is None:
+        doc.header_end = _read_news(doc, lines)
+    else:
+        doc.header_end = header.end
+        names, *sig = _signers(lines, header.end_line)
+        doc.info.signers = names or ([s] if (s := _metadata(doc.text[:_TOP_CHARS]).get("signer")) else [])
+    doc.blocks = _blocks(doc, lines, header, header is None, (sig[0], sig[1]))

@@ -1,0 +1,317 @@
+"""Targets (chỉ tiêu): numeric commitments with their metric, base, period and actors.
+
+A number is a target when its sentence commits to it ("phấn đấu", "chỉ tiêu",
+"ít nhất", "đến năm 2025"), or, in a directive-type document or a "Mục tiêu"
+section, when a weaker verb carries it ("đạt", "bảo đảm", "100% …"). A number
+that reports what happened ("đã kết nạp", "đạt 104% kế hoạch", "so với cùng
+kỳ") is a result, not a target. Cue phrases live in `data/target_cues.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from nlp.doc import DateMention, Doc, Quantity, Target
+from nlp.resources import load_json
+
+_WORD = re.compile(r"[^\s,;:()“”\"]+")
+_CLAUSE_BREAK = re.compile(r"[;:()]|,\s|\.\s|\s–\s|\s—\s")
+_RIGHT_RESULT = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|cùng\s+kỳ)", re.I)
+_PER_WORDS = re.compile(r"\s*(?:/\s*|mỗi\s+|hằng\s+|hàng\s+|bình\s+quân\s+(?:hằng\s+|mỗi\s+|hàng\s+)?)(năm|tháng|quý)\b", re.I)
+_AFTER_NUMBER_NOUN = re.compile(r"\s*(?P<rest>[^,;:.()]{2,120})")
+_COMPARISON = re.compile(r"so\s+với\s+(?:năm\s+|cùng\s+kỳ\s+(?:năm\s+)?)?\d{4}", re.I)
+_DIRECTION = re.compile(r"(?:giảm|tăng|nâng|hạ|đạt|còn)(?:\s+(?:còn|lên|xuống|thêm|bình quân))?", re.I)
+_SHARE = re.compile(r"\s*(?P<b3>(?:tổng\s+)?số\s+[^,;:.()]{2,100})", re.I)
+_BASE_STOP = re.compile(r"\s(?:theo|trong|đến|vào|nhằm|để|trở lên|trở xuống|và phấn đấu|so với|so)(?![\wÀ-ỹ])", re.I)
+_SKIP_BLOCKS = {"noise", "header", "caption", "signature"}
+_ACTOR_BLOCKERS = re.compile(r"(?:của|theo|với|tại|thuộc|cho|đối với|trong)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    strong: re.Pattern[str]
+    commit: re.Pattern[str]
+    weak: re.Pattern[str]
+    result: re.Pattern[str]
+    head: re.Pattern[str]
+    tail: re.Pattern[str]
+    base: re.Pattern[str]
+    directive_types: frozenset[str]
+    target_sections: tuple[str, ...]
+    result_sections: tuple[str, ...]
+    meta_units: frozenset[str]
+
+
+def _phrases(items: list[str]) -> str:
+    ordered = sorted(items, key=len, reverse=True)
+    return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in ordered)
+
+
+@cache
+def _cues() -> _Cues:
+    d = load_json("target_cues.json")
+    bound = r"(?<![\wÀ-ỹ])(?:{})(?![\wÀ-ỹ])"
+    return _Cues(
+        strong=re.compile(bound.format(_phrases(d["strong"])), re.I),
+        commit=re.compile(bound.format(_phrases(d["commit"])), re.I),
+        weak=re.compile(bound.format(_phrases(d["weak"])), re.I),
+        result=re.compile(bound.format(_phrases(d["result_strong"])), re.I),
+        head=re.compile(r"\s*(?:{})(?![\wÀ-ỹ])[\s,:]*".format(_phrases(d["metric_head"])), re.I),
+        tail=re.compile(r"[\s,:]*(?<![\wÀ-ỹ])(?:{})\s*$".format(_phrases(d["metric_tail"])), re.I),
+        base=re.compile(
+            r"\s*(?:(?:{})\s+(?P<b1>[^,;:.()]{{2,100}})|(?:{})\s+(?P<b2>(?:tổng\s+)?số\s+[^,;:.()]{{2,100}}))".format(
+                _phrases(d["base_compare"]), _phrases(d["base_share"])
+            ),
+            re.I,
+        ),
+        directive_types=frozenset(d["directive_types"]),
+        target_sections=tuple(d["target_sections"]),
+        result_sections=tuple(d["result_sections"]),
+        meta_units=frozenset(d["meta_units"]),
+    )
+
+
+def _strip_metric(text: str, start: int, end: int, head: bool = True) -> tuple[int, int]:
+    """Trim cue and function words from both ends (or only the tail) of text[start:end]."""
+    c = _cues()
+    changed = True
+    while changed and start < end:
+        changed = False
+        m = c.head.match(text, start, end) if head else None
+        if m and m.end() > start:
+            start, changed = m.end(), True
+        m = c.tail.search(text, start, end)
+        if m and m.start() < end:
+            end, changed = m.start(), True
+    while start < end and not (text[start].isalnum() or text[start] in "“\""):
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in "”\"%"):
+        end -= 1
+    return start, end
+
+
+def _clause_start(text: str, sent_start: int, pos: int) -> int:
+    last = sent_start
+    for m in _CLAUSE_BREAK.finditer(text, sent_start, pos):
+        last = m.end()
+    return last
+
+
+def _last_cue_end(pattern: re.Pattern[str], text: str, start: int, end: int) -> int | None:
+    last = None
+    for m in pattern.finditer(text, start, end):
+        last = m.end()
+    return last
+
+
+def _words(text: str, start: int, end: int, limit: int, from_right: bool) -> int:
+    """Offset that keeps at most `limit` words of text[start:end] (from the right or the left)."""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    if len(spans) <= limit:
+        return start if from_right else end
+    return spans[-limit][0] if from_right else spans[limit - 1][1]
+
+
+def _section_of(doc: Doc, pos: int) -> tuple[str, str]:
+    for b in doc.blocks:
+        if b.start <= pos < b.end:
+            return b.kind, (b.section or "").lower()
+    return "paragraph", ""
+
+
+def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | None, str | None]:
+    refs = [(r.start, r.end) for r in doc.references]
+
+    def usable(d: DateMention) -> bool:
+        return s <= d.start < e and not any(a <= d.start < b for a, b in refs) and d.kind != "month"
+
+    candidates = [d for d in doc.dates if usable(d)]
+    if not candidates:
+        candidates = doc.extras.get("title_periods", [])
+    if not candidates:
+        return None, None, None
+    rank = {"until": 0, "year_range": 0, "quarter": 1, "year": 2, "date": 3, "month": 4}
+    best = min(candidates, key=lambda d: (rank.get(d.kind, 5), abs(d.start - q.start)))
+    if best.kind == "date" and best.iso:
+        return None, best.iso, best.text
+    start = str(best.year_start) if best.year_start and best.kind != "until" else None
+    end = str(best.year_end) if best.year_end else None
+    return start, end, best.text
+
+
+def _actors(doc: Doc, s: int, q_start: int) -> list[str]:
+    out: list[str] = []
+    for ent in doc.entities:
+        if ent.label != "ORG" or not (s <= ent.start < q_start):
+            continue
+        if _ACTOR_BLOCKERS.search(doc.text, max(s, ent.start - 12), ent.start):
+            continue
+        if ent.text not in out:
+            out.append(ent.text)
+    return out
+
+
+def _is_target(doc: Doc, q: Quantity, s: int, e: int, directive: bool) -> tuple[bool, str | None]:
+    c = _cues()
+    text = doc.text
+    qs, qe = q.qual_start or q.start, q.qual_end or q.end
+    left_strong = _last_cue_end(c.strong, text, s, qs)
+    clause = _clause_start(text, s, qs)
+    left_result = _last_cue_end(c.result, text, clause, qs)
+    if left_result is not None and (left_strong is None or left_result > left_strong):
+        return False, None
+    after = text[q.end : min(e, q.end + 40)]
+    if _RIGHT_RESULT.match(after) and not re.search(r"phấn\s+đấu|chỉ\s+tiêu\s+(?:đề|giao)", text[s:qs], re.I):
+        return False, None
+    if q.comparator in {">=", "<="} and q.qual_start is not None:
+        return True, text[q.qual_start : q.start].strip() or text[q.end : q.qual_end].strip()
+    if left_strong is not None:
+        m = list(c.strong.finditer(text, s, qs))[-1]
+        return True, m.group(0)
+    right_strong = c.strong.search(text, qe, min(e, qe + 30))
+    kind, section = _section_of(doc, q.start)
+    in_target_section = any(w in section for w in c.target_sections)
+    in_result_section = any(w in section for w in c.result_sections)
+    if in_result_section:
+        return False, None
+    if right_strong is not None and (directive or in_target_section):
+        return True, right_strong.group(0)
+    weak = _last_cue_end(c.weak, text, clause, qs)
+    if (directive or in_target_section) and (weak is not None or q.unit == "%"):
+        m = list(c.weak.finditer(text, clause, qs))
+        return True, m[-1].group(0) if m else None
+    return False, None
+
+
+def _without(text: str, start: int, end: int, holes: list[tuple[int, int]]) -> str:
+    """text[start:end] with the spans in `holes` (dates, comparisons) cut out."""
+    parts, pos = [], start
+    for a, b in sorted(holes):
+        if b <= pos or a >= end:
+            continue
+        parts.append(text[pos:a])
+        pos = max(pos, b)
+    parts.append(text[pos:end])
+    return re.sub(r"\s+", " ", " ".join(parts).replace("*", " ")).strip()
+
+
+def _strip_string(value: str, head: bool = True) -> str:
+    s, e = _strip_metric(value, 0, len(value), head)
+    return value[s:e]
+
+
+def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
+    """The metric (words before the number, else after it) and the span it covers."""
+    c = _cues()
+    text = doc.text
+    qs = q.qual_start or q.start
+    left = _clause_start(text, s, qs)
+    cue_end = _last_cue_end(c.commit, text, left, qs)
+    if cue_end is not None:
+        left = cue_end
+    for other in doc.quantities:  # "… 20% số vụ án và giảm từ 05 - 07%": stop at the previous number
+        if left <= other.start and other.end <= qs and other is not q:
+            left = other.qual_end or other.end
+    left = _words(text, left, qs, 20, from_right=True)
+    holes = [(d.start, d.end) for d in doc.dates if d.end > left and d.start < qs]
+    holes += [(m.start(), m.end()) for m in _COMPARISON.finditer(text, left, qs)]
+    ms, me = _strip_metric(text, left, qs)
+    metric = _strip_string(_without(text, ms, me, holes)) if me > ms else ""
+    unit_noun = q.unit if q.unit and q.unit != "%" and q.kind != "money" else ""
+    has_left = len(metric) >= 3 and len(metric.split()) > (1 if _DIRECTION.fullmatch(metric) is None else 9)
+    if has_left and not unit_noun:
+        return ms, me, metric
+    # number first ("100% xã đạt chuẩn …", "kết nạp 250 đảng viên mới", "giảm 5% số vụ"): words after it
+    rest_start = q.qual_end or q.end
+    after, ae = "", rest_start
+    m = _AFTER_NUMBER_NOUN.match(text, rest_start, e)
+    if m:
+        rs = m.start("rest")
+        r_end = _words(text, rs, m.end("rest"), 10, from_right=False)
+        stop = _BASE_STOP.search(text, rs, r_end)
+        if stop:
+            r_end = stop.start()
+        tail = c.tail.search(text, rs, r_end)
+        ae = tail.start() if tail else r_end
+        holes = [(x.start(), x.end()) for x in _COMPARISON.finditer(text, rs, m.end("rest"))]
+        after = _strip_string(_without(text, rs, ae, holes), head=False)
+    parts = [p for p in (metric, unit_noun, after) if p]
+    name = re.sub(r"\s+", " ", " ".join(parts)).strip()
+    span_start = ms if metric else qs
+    return span_start, max(ae, q.end), name
+
+
+def _base(doc: Doc, q: Quantity, e: int) -> tuple[str | None, int]:
+    """What a percentage is of: "so (với) tổng số đảng viên …", "trên tổng số …", "63% số xã …"."""
+    if q.unit != "%":
+        return None, q.end
+    text = doc.text
+    after_end = q.qual_end or q.end
+    m = _cues().base.match(text, after_end, e) or _SHARE.match(text, after_end, e)
+    if not m:
+        return None, after_end
+    group = next(g for g in ("b1", "b2", "b3") if m.groupdict().get(g) is not None)
+    bs = m.start(group)
+    be = _words(text, bs, m.end(group), 10, from_right=False)
+    for stop in (_BASE_STOP.search(text, bs, be), _COMPARISON.search(text, bs, be)):
+        if stop:
+            be = min(be, stop.start())
+    bs2, be = _strip_metric(text, bs, be)
+    if be <= bs:
+        return None, after_end
+    return re.sub(r"\s+", " ", text[bs:be]).strip(), be
+
+
+def _per(doc: Doc, q: Quantity) -> str | None:
+    if q.per:
+        return q.per
+    m = _PER_WORDS.match(doc.text, q.end, q.end + 30)
+    return m.group(1).lower() if m else None
+
+
+def run(doc: Doc) -> None:
+    directive = doc.info.doc_type in _cues().directive_types
+    skip = [(b.start, b.end) for b in doc.blocks if b.kind in _SKIP_BLOCKS]
+    title = doc.extras.get("title_span")
+    if title:
+        doc.extras["title_periods"] = [
+            d for d in doc.dates if title[0] <= d.start < title[1] and d.kind in {"until", "year_range", "year"}
+        ]
+    targets: list[Target] = []
+    meta_units = _cues().meta_units
+    for q in doc.quantities:
+        if q.kind == "number" and not q.unit:
+            continue
+        if q.kind == "ratio":
+            continue  # "10/7 đảng viên", "32/32 chỉ tiêu": achieved over planned, a result
+        if q.unit in meta_units:
+            continue  # "đề ra 31 chỉ tiêu": counts the targets, is not one
+        if any(a <= q.start < b for a, b in skip):
+            continue
+        si = doc.sentence_of(q.start)
+        if si < 0:
+            continue
+        s, e = doc.sentences[si]
+        ok, cue = _is_target(doc, q, s, e, directive)
+        if not ok:
+            continue
+        ms, me, metric = _metric(doc, q, s, e)
+        if not metric:
+            continue
+        base, base_end = _base(doc, q, e)
+        start = min(ms, q.qual_start or q.start)
+        end = max(me, q.qual_end or q.end, base_end)
+        p_start, p_end, p_text = _period(doc, s, e, q)
+        per = _per(doc, q)
+        if per and not q.per:
+            q.per = per
+        targets.append(
+            Target(
+                start=start, end=end, text=doc.text[start:end], metric=metric, quantity=q, cue=cue,
+                base=base, period_start=p_start, period_end=p_end, period_text=p_text,
+                actors=_actors(doc, s, start), sent=si,
+            )
+        )
+    doc.targets = targets

@@ -1,0 +1,288 @@
+"""Numbers, ranges, percentages, money and counted nouns as directives print them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlp.dates import find_dates
+from nlp.normalise import normalise_text
+from nlp.quantities import find_quantities, parse_number, parse_number_words
+
+CORPUS = Path("/work/shared/corpus")
+
+
+def _quantities(text: str):
+    found = find_quantities(text, [(d.start, d.end) for d in find_dates(text)])
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    return found
+
+
+def _one(text: str):
+    found = _quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [("1,5", 1.5), ("60,89", 60.89), ("1.200", 1200), ("1.500", 1500), ("3,247,812", 3247812), ("03", 3)],
+)
+def test_vietnamese_number_formats(printed: str, value: float) -> None:
+    assert parse_number(printed) == value
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("ba", 3), ("mười hai", 12), ("một trăm", 100), ("hai mươi lăm", 25), ("ba trăm linh năm", 305)],
+)
+def test_number_words(words: str, value: int) -> None:
+    assert parse_number_words(words) == value
+
+
+def test_range_with_per_year_is_one_quantity() -> None:
+    text = "Kết nạp đảng viên mới từ 3-4%/năm so với tổng số đảng viên."
+    q = _one(text)
+    assert (q.text, q.kind, q.value, q.value_max, q.unit, q.per, q.comparator) == (
+        "3-4%/năm",
+        "percent",
+        3,
+        4,
+        "%",
+        "năm",
+        "range",
+    )
+    assert text[q.qual_start : q.qual_end] == "từ 3-4%/năm"
+
+
+def test_decimal_percent_per_year_with_space_after_slash() -> None:
+    found = _quantities("Tăng trưởng bình quân 6,7%/năm; dân số tăng 1,41%/ năm.")
+    assert [(q.text, q.value, q.per) for q in found] == [
+        ("6,7%/năm", 6.7, "năm"),
+        ("1,41%/ năm", 1.41, "năm"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "unit"),
+    [
+        ("giảm từ 03 - 05% số vụ phạm tội", "03 - 05%", 3, 5, "%"),
+        ("giảm tỷ lệ hộ nghèo từ 1-1,5% mỗi năm", "1-1,5% mỗi năm", 1, 1.5, "%"),
+        ("tăng từ 3 đến 4% so cùng kỳ", "3 đến 4%", 3, 4, "%"),
+        ("giảm 15% đến 20% số vụ tai nạn", "15% đến 20%", 15, 20, "%"),
+        ("GRDP tăng 9-10% trong năm", "9-10%", 9, 10, "%"),
+        ("thu nhập/ha đạt 125-135 triệu đồng", "125-135 triệu đồng", 125, 135, "triệu đồng"),
+        ("cử 01-02 đồng chí tham dự lớp", "01-02 đồng chí", 1, 2, "đồng chí"),
+        ("tăng bình quân 10 -\n14%/năm", "10 -\n14%/năm", 10, 14, "%"),
+    ],
+)
+def test_ranges(text: str, span: str, low: float, high: float, unit: str) -> None:
+    q = _one(text)
+    assert (q.text, q.value, q.value_max, q.unit, q.comparator) == (span, low, high, unit, "range")
+
+
+def test_range_word_does_not_swallow_a_year() -> None:
+    q = _one("Tỷ lệ hộ nghèo giảm 5% đến năm 2025.")
+    assert (q.text, q.value, q.value_max, q.comparator) == ("5%", 5, None, "=")
+
+
+def test_bullet_dash_on_next_line_is_not_a_range() -> None:
+    found = _quantities("kết nạp 5 đảng viên\n- 7 chi bộ đạt trong sạch")
+    assert [(q.text, q.value_max) for q in found] == [("5 đảng viên", None), ("7 chi bộ", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("thu ngân sách đạt 50 tỷ đồng", "50 tỷ đồng", 50, "tỷ đồng"),
+        ("vốn đầu tư 1.500 tỷ đồng", "1.500 tỷ đồng", 1500, "tỷ đồng"),
+        ("vốn đối ứng 1.500\ntỷ đồng", "1.500\ntỷ đồng", 1500, "tỷ đồng"),
+        ("tổng vốn 2 nghìn tỷ đồng", "2 nghìn tỷ đồng", 2, "nghìn tỷ đồng"),
+        ("hỗ trợ 300 nghìn đồng mỗi tháng", "300 nghìn đồng mỗi tháng", 300, "nghìn đồng"),
+        ("kim ngạch xuất khẩu 33 triệu USD", "33 triệu USD", 33, "triệu usd"),
+    ],
+)
+def test_money(text: str, span: str, value: float, unit: str) -> None:
+    q = _one(text)
+    assert (q.text, q.kind, q.value, q.unit) == (span, "money", value, unit)
+
+
+def test_money_per_person_per_year() -> None:
+    q = _one("Thu nhập bình quân đạt 63 triệu đồng/người/năm.")
+    assert (q.text, q.kind, q.unit, q.per) == ("63 triệu đồng/người/năm", "money", "triệu đồng", "người/năm")
+
+
+def test_counted_nouns_from_the_unit_list() -> None:
+    found = _quantities(
+        "Năm qua kết nạp 52 đảng viên, trong đó 250 đảng viên mới học lớp; 02 Chương trình được ban hành."
+    )
+    assert [(q.text, q.kind, q.value, q.unit) for q in found] == [
+        ("52 đảng viên", "quantity", 52, "đảng viên"),
+        ("250 đảng viên", "quantity", 250, "đảng viên"),
+        ("02 Chương trình", "quantity", 2, "chương trình"),
+    ]
+
+
+def test_unknown_word_after_number_gives_plain_number() -> None:
+    q = _one("Tổ chức 7 buồng tiếp dân lưu động.")
+    assert (q.text, q.kind, q.unit) == ("7", "number", "")
+
+
+def test_percent_keeps_its_unit_before_a_counted_noun() -> None:
+    q = _one("Có 63% số xã đạt chuẩn nông thôn mới.")
+    assert (q.text, q.unit, q.kind) == ("63%", "%", "percent")
+
+
+def test_number_words_before_a_counted_noun() -> None:
+    found = _quantities(
+        "Thành lập ba xã mới, giao mười hai chỉ tiêu, hỗ trợ hai mươi lăm hộ nghèo, một trăm người."
+    )
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("ba xã", 3, "xã"),
+        ("mười hai chỉ tiêu", 12, "chỉ tiêu"),
+        ("hai mươi lăm hộ nghèo", 25, "hộ nghèo"),
+        ("một trăm người", 100, "người"),
+    ]
+
+
+def test_number_words_without_a_unit_are_ignored() -> None:
+    assert _quantities("Hằng năm tổ chức hội nghị, một số nơi còn ba phải.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "comparator", "qual"),
+    [
+        ("phấn đấu ít nhất 12 xã đạt chuẩn", "12 xã", ">=", "ít nhất 12 xã"),
+        ("tối thiểu 80% doanh nghiệp", "80%", ">=", "tối thiểu 80%"),
+        ("không dưới 70% số hộ", "70%", ">=", "không dưới 70%"),
+        ("hỗ trợ hơn 20.000 hộ bị ảnh hưởng", "20.000 hộ", ">", "hơn 20.000 hộ"),
+        ("tỷ lệ tái phạm dưới 15% tổng số", "15%", "<", "dưới 15%"),
+        ("mỗi năm tổ chức không quá 5 cuộc", "5 cuộc", "<=", "không quá 5 cuộc"),
+        ("thanh toán không dùng tiền mặt từ 88% trở lên", "88%", ">=", "từ 88% trở lên"),
+        ("đưa nợ xấu dưới mức 3% trở xuống", "3%", "<=", "dưới mức 3% trở xuống"),
+        ("kết nạp trên 290 đảng viên trở lên", "290 đảng viên", ">=", "trên 290 đảng viên trở lên"),
+        ("đến năm 2025 có ≥30% hợp tác xã", "30%", ">=", "≥30%"),
+    ],
+)
+def test_comparators_and_qualifier_span(text: str, span: str, comparator: str, qual: str) -> None:
+    q = _one(text)
+    assert (q.text, q.comparator) == (span, comparator)
+    assert text[q.qual_start : q.qual_end] == qual
+
+
+def test_tren_only_counts_right_before_the_number() -> None:
+    q = _one("Các hộ trên địa bàn đạt 2.800 hộ sạch.")
+    assert (q.text, q.comparator, q.qual_start) == ("2.800 hộ", "=", None)
+
+
+def test_lone_tu_is_not_a_qualifier() -> None:
+    q = _one("Áp dụng từ 5 xã điểm.")
+    assert (q.comparator, q.qual_start, q.qual_end) == ("=", None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "denominator", "unit"),
+    [
+        ("hoàn thành 32/32 chỉ tiêu Nghị quyết", "32/32 chỉ tiêu", 32, 32, "chỉ tiêu"),
+        ("phát triển 10/7 đảng viên, vượt kế hoạch", "10/7 đảng viên", 10, 7, "đảng viên"),
+        ("có 5.813/8.227 xã đạt chuẩn", "5.813/8.227 xã", 5813, 8227, "xã"),
+        ("duy trì 19/19 tiêu chí nông thôn mới", "19/19 tiêu chí", 19, 19, "tiêu chí"),
+        ("đã có 3/4 trường đạt chuẩn", "3/4 trường", 3, 4, "trường"),
+    ],
+)
+def test_ratios(text: str, span: str, value: float, denominator: float, unit: str) -> None:
+    q = _one(text)
+    assert (q.text, q.kind, q.value, q.denominator, q.unit) == (span, "ratio", value, denominator, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "phòng chống dịch cúm H5N1 và COVID-19",
+        "phủ sóng mạng 5G và IoT toàn tỉnh",
+        "Kế hoạch số 117-KH/HU của Huyện ủy",
+        "Nghị định 30/2020/NĐ-CP, Quyết định 05/QĐ-UBND, Nghị quyết 163/2024/QH15",
+        "Số: 542    /TB-UBND",
+        "Khai mạc lúc 08 giờ 00 phút, cập nhật 22:58",
+        "Liên hệ 0912 345 678 hoặc 0283.823.456",
+        "theo Điều 5, Dự án 1 và Hội nghị lần thứ 6",
+        "Ngày 31/10/2022, đến năm 2025, giai đoạn 2021-2025",
+        "điểm (1) và [2] của mục",
+        "hệ số 2.5 của bảng",
+    ],
+)
+def test_things_that_are_not_quantities(text: str) -> None:
+    assert _quantities(text) == []
+
+
+def test_list_markers_at_line_start_are_skipped() -> None:
+    text = "1. Mục tiêu\n2) Nhiệm vụ\n**3**. 100% xã đạt chuẩn\n(4) Giải pháp: 12 xã"
+    assert [q.text for q in _quantities(text)] == ["100%", "12 xã"]
+
+
+def test_glued_measure_units() -> None:
+    found = _quantities("Nâng cấp 1,9km đường và trồng 100ha rừng.")
+    assert [(q.text, q.value, q.unit) for q in found] == [("1,9km", 1.9, "km"), ("100ha", 100, "ha")]
+
+
+def test_percent_in_parentheses_is_kept() -> None:
+    q = _one("tỷ lệ bao phủ bảo hiểm y tế (38%)")
+    assert (q.text, q.value) == ("38%", 38)
+
+
+def test_per_words_after_the_unit() -> None:
+    q = _one("tăng 5% mỗi năm")
+    assert (q.text, q.per) == ("5% mỗi năm", "năm")
+
+
+def test_excluded_spans_are_respected() -> None:
+    text = "Thực hiện Kế hoạch 52 đảng viên"
+    assert find_quantities(text, [(11, 31)]) == []
+
+
+def _corpus_files() -> list[Path]:
+    return sorted([*CORPUS.glob("raw/*.txt"), *CORPUS.glob("full/*.txt")])
+
+
+def test_corpus_spans_match_text_and_quantities_avoid_dates() -> None:
+    files = _corpus_files()
+    if not files:
+        pytest.skip("corpus folder absent")
+    for path in files:
+        text = normalise_text(path.read_text(encoding="utf-8"))
+        dates = find_dates(text)
+        quantities = find_quantities(text, [(d.start, d.end) for d in dates])
+        for span in [*dates, *quantities]:
+            assert text[span.start : span.end] == span.text, (path.name, span)
+        for a, b in zip(dates, dates[1:], strict=False):
+            assert a.end <= b.start, (path.name, a, b)
+        for q in quantities:
+            assert not any(d.start < q.end and q.start < d.end for d in dates), (path.name, q)
+
+
+def test_identifier_label_before_a_number_wins_over_a_unit() -> None:
+    assert _quantities("theo quy định tại Điều 1 Quyết định này") == []
+
+
+def test_document_word_before_a_counted_number_keeps_the_quantity() -> None:
+    found = _quantities("xây dựng kế hoạch 5 năm; tổng số 52 đảng viên; làm mới đường 3 km")
+    assert [(q.text, q.unit) for q in found] == [
+        ("5 năm", "năm"),
+        ("52 đảng viên", "đảng viên"),
+        ("3 km", "km"),
+    ]
+
+
+def test_run_excludes_dates_and_references() -> None:
+    from nlp import dates, quantities
+    from nlp.doc import Doc, Reference
+
+    text = "Thực hiện Kế hoạch số 117-KH/HU ngày 31/10/2022, kết nạp 52 đảng viên đến năm 2025."
+    doc = Doc(text=text)
+    dates.run(doc)
+    ref_end = text.index(",")
+    doc.references = [Reference(start=10, end=ref_end, text=text[10:ref_end])]
+    quantities.run(doc)
+    assert [q.text for q in doc.quantities] == ["52 đảng viên"]

@@ -1,0 +1,163 @@
+"""Citations of other documents: type word, số ký hiệu, date and issuer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlp.doc import Doc
+from nlp.normalise import normalise_text
+from nlp.references import find_references, normalise_number, run, type_of_number
+from nlp.schema import DocumentInfo
+
+CORPUS = Path("/work/shared/corpus")
+
+
+def _one(text: str):
+    refs = find_references(text)
+    assert len(refs) == 1, refs
+    ref = refs[0]
+    assert text[ref.start : ref.end] == ref.text
+    assert text[ref.number_start : ref.number_end].replace(" ", "").replace("\n", "") == ref.number
+    return ref
+
+
+def test_party_plan_with_date_and_issuer():
+    text = "Thực hiện Kế hoạch số 205-KH/HU, ngày 12/3/2023 của Ban Thường vụ Huyện ủy “về công tác”."
+    ref = _one(text)
+    assert ref.text == "Kế hoạch số 205-KH/HU, ngày 12/3/2023 của Ban Thường vụ Huyện ủy"
+    assert (ref.doc_type, ref.number, ref.issued_date, ref.issuer) == (
+        "ke_hoach", "205-KH/HU", "2023-03-12", "Ban Thường vụ Huyện ủy",
+    )
+
+
+def test_state_decision_with_long_date_and_issuer_stops_before_ve():
+    text = "Căn cứ Quyết định số 88/QĐ-UBND ngày 05 tháng 01 năm 2021 của Ủy ban nhân dân tỉnh Bến Tre về việc giao chỉ tiêu;"
+    ref = _one(text)
+    assert ref.doc_type == "quyet_dinh"
+    assert ref.issued_date == "2021-01-05"
+    assert ref.issuer == "Ủy ban nhân dân tỉnh Bến Tre"
+    assert ref.text.endswith("tỉnh Bến Tre")
+
+
+def test_issuer_stops_before_verb():
+    ref = _one("theo Quyết định 12/QĐ-TTg của Thủ tướng Chính phủ phê duyệt Đề án")
+    assert ref.issuer == "Thủ tướng Chính phủ"
+
+
+def test_bare_number_takes_type_from_abbreviation():
+    ref = _one("tiếp tục thực hiện 36-NQ/TW trong toàn Đảng bộ")
+    assert (ref.text, ref.doc_type, ref.number) == ("36-NQ/TW", "nghi_quyet", "36-NQ/TW")
+
+
+@pytest.mark.parametrize(
+    ("printed", "number", "doc_type"),
+    [
+        ("Kết luận số 100 - KL/TW", "100-KL/TW", "ket_luan"),
+        ("Hướng dẫn số 01- HD/TW", "01-HD/TW", "huong_dan"),
+        ("Nghị quyết số 29 - NQ/ĐU", "29-NQ/ĐU", "nghi_quyet"),
+        ("Kết luận 445-KL/TƯ", "445-KL/TƯ", "ket_luan"),
+        ("Quyết định 84 QĐ/TWĐTN", "84QĐ/TWĐTN", "quyet_dinh"),
+        ("Nghị định số 15/2021/NĐ-CP", "15/2021/NĐ-CP", "other"),
+        ("Nghị quyết số 99/2023/QH15", "99/2023/QH15", "nghi_quyet"),
+        ("Thông tư số 07/2020/TT-BKHĐT", "07/2020/TT-BKHĐT", "other"),
+        ("Quyết định số 2088/QĐUBND", "2088/QĐUBND", "quyet_dinh"),
+        ("Nghị quyết 30c/NQCP", "30c/NQCP", "nghi_quyet"),
+        ("Quyết định số 71/QĐ-UBND-HC", "71/QĐ-UBND-HC", "quyet_dinh"),
+        ("Báo cáo số 12/BC-SGD&ĐT", "12/BC-SGD&ĐT", "bao_cao"),
+        ("Chỉ thị 31/CTTg", "31/CTTg", "chi_thi"),
+        ("Công văn số 77/UBND-VX", "77/UBND-VX", "cong_van"),
+        ("Tờ trình số 05-TTr/ĐU", "05-TTr/ĐU", "to_trinh"),
+        ("Quy định số 15-QĐ/TW", "15-QĐ/TW", "quy_dinh"),
+        ("QUYẾT ĐỊNH SỐ 61/QĐ-TTG", "61/QĐ-TTG", "quyet_dinh"),
+        ("Chương trình hành động số 12-CTr/TU", "12-CTr/TU", "chuong_trinh"),
+        ("Ke hoach so 33/KH-UBND", "33/KH-UBND", "ke_hoach"),
+    ],
+)
+def test_number_forms(printed: str, number: str, doc_type: str):
+    ref = _one(f"Căn cứ {printed}; các ngành thực hiện.")
+    assert ref.number == number
+    assert ref.doc_type == doc_type
+    assert ref.text == printed
+
+
+def test_code_broken_across_line_and_spaces_before_slash():
+    ref = _one("Thực hiện Kế hoạch số 64/KH-\nUBND ngày 02/02/2024 của UBND tỉnh,")
+    assert ref.number == "64/KH-UBND"
+    assert ref.issuer == "UBND tỉnh"
+    assert _one("theo Thông báo số 18    /TB-UBND của tỉnh").number == "18/TB-UBND"
+
+
+def test_type_word_without_number_is_not_a_reference():
+    text = "Quán triệt Nghị quyết Đại hội và các Chỉ thị, Hướng dẫn và Đề án số của Trung ương."
+    assert find_references(text) == []
+
+
+def test_ranges_rates_and_dates_are_not_numbers():
+    text = "giai đoạn 2021-2025, tăng 3-4%/năm, đạt 10/7 đảng viên, 24/24 xã, ngày 22/12/2024, Covid-19"
+    assert find_references(text) == []
+
+
+def test_glued_word_after_code_is_left_out():
+    ref = _one("TRUNG ƯƠNG***Số: 367 - QĐ/TWĐTN-VPĐOÀN TNCS")
+    assert ref.number == "367-QĐ/TWĐTN"
+
+
+def test_normalise_number():
+    assert normalise_number("Số: 542    /TB-UBND") == "542/TB-UBND"
+    assert normalise_number("số 01- HD/TW") == "01-HD/TW"
+    assert normalise_number("186/KH-\nUBND") == "186/KH-UBND"
+
+
+def test_type_of_number():
+    assert type_of_number("507/UBND-KGVX") == "cong_van"
+    assert type_of_number("12-ĐA/TU") == "de_an"
+    assert type_of_number("5/XYZ") == "other"
+
+
+def test_run_drops_own_number_in_header_only():
+    text = "Số: 15/KH-UBND\nKẾ HOẠCH\nThực hiện Kế hoạch số 15/KH-UBND năm trước và 7/KH-UBND."
+    doc = Doc(text=text, info=DocumentInfo(number="15/KH-UBND"), header_end=text.index("KẾ HOẠCH") + 8)
+    run(doc)
+    assert [r.number for r in doc.references] == ["15/KH-UBND", "7/KH-UBND"]
+    assert doc.references[0].start > doc.header_end
+
+
+def _corpus(path: str) -> str:
+    file = CORPUS / path
+    if not file.exists():
+        pytest.skip(f"corpus file {file} not available")
+    return normalise_text(file.read_text(encoding="utf-8"))
+
+
+def test_corpus_example_article_cites_plan_117():
+    text = _corpus("raw/000.txt")
+    refs = {r.number: r for r in find_references(text)}
+    ref = refs["117-KH/HU"]
+    assert ref.issued_date == "2022-10-31"
+    assert ref.doc_type == "ke_hoach"
+    assert ref.issuer == "Ban Thường vụ Huyện ủy"
+
+
+def test_corpus_party_numbers_with_spaces():
+    refs = {r.number for r in find_references(_corpus("raw/037.txt"))}
+    assert "100-KL/TW" in refs
+    numbers = {r.number: r for r in find_references(_corpus("raw/036.txt"))}
+    assert numbers["29-NQ/ĐU"].doc_type == "nghi_quyet"
+
+
+@pytest.mark.parametrize("name", ["raw/011.txt", "raw/034.txt", "raw/066.txt", "raw/069.txt", "full/001.txt", "full/024.txt"])
+def test_corpus_spans_are_exact(name: str):
+    text = _corpus(name)
+    refs = find_references(text)
+    assert refs
+    for r in refs:
+        assert text[r.start : r.end] == r.text
+        assert r.start <= r.number_start < r.number_end <= r.end
+
+
+def test_corpus_conclusion_notice_cites_cong_van():
+    refs = {r.number: r for r in find_references(_corpus("raw/066.txt"))}
+    assert refs["2003/UBDT-VPCTMTQG"].doc_type == "cong_van"
+    assert refs["2003/UBDT-VPCTMTQG"].issued_date == "2024-11-01"

@@ -1,0 +1,58 @@
+from nlp.doc import Doc
+from nlp.normalise import normalise_text
+from nlp.sentences import split_block
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_block(text, 0, len(text))]
+
+
+def test_document_numbers_dates_and_rates_do_not_split_a_sentence():
+    text = "Thực hiện Kế hoạch số 117-KH/HU, ngày 31/10/2022 của Huyện ủy. Kết nạp từ 3-4%/năm."
+    assert _sentences(text) == [
+        "Thực hiện Kế hoạch số 117-KH/HU, ngày 31/10/2022 của Huyện ủy.",
+        "Kết nạp từ 3-4%/năm.",
+    ]
+
+
+def test_abbreviations_do_not_end_a_sentence():
+    text = "Đoàn công tác do ThS. Nguyễn Văn Bình dẫn đầu đến TP. Cần Thơ, làm việc về nông nghiệp, thủy sản v.v. Sau đó đoàn về tỉnh."
+    out = _sentences(text)
+    assert len(out) == 2
+    assert out[0].endswith("v.v.")
+
+
+def test_legal_numbering_is_not_a_sentence_end():
+    text = "Theo quy định tại Điều 5. Khoản này áp dụng cho cán bộ."
+    assert len(_sentences(text)) == 1
+
+
+def test_bullets_run_together_in_one_block_become_separate_sentences():
+    text = "Giao các đơn vị:\n- Sở Y tế chủ trì thực hiện\n- Sở Tài chính bố trí kinh phí"
+    assert _sentences(text) == [
+        "Giao các đơn vị:",
+        "- Sở Y tế chủ trì thực hiện",
+        "- Sở Tài chính bố trí kinh phí",
+    ]
+
+
+def test_headline_is_its_own_sentence_in_a_full_analysis(example_analysis):
+    a = example_analysis
+    first = a.sentences[0]
+    assert (
+        a.text[first.start : first.end] == "Huyện ủy Càng Long uốn nắn công tác tạo nguồn kết nạp đảng viên"
+    )
+
+
+def test_sentences_cover_only_text_and_keep_offsets(example_analysis):
+    a = example_analysis
+    for s in a.sentences:
+        chunk = a.text[s.start : s.end]
+        assert chunk and chunk == chunk.strip()
+
+
+def test_doc_sentence_lookup_finds_the_containing_sentence():
+    doc = Doc(text=normalise_text("Câu một. Câu hai."))
+    doc.sentences = split_block(doc.text, 0, len(doc.text))
+    assert doc.sentence_of(10) == 1
+    assert doc.sentence_of(0) == 0

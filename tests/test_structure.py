@@ -1,0 +1,295 @@
+"""Document identity from the header block, and the layout blocks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlp.doc import Doc
+from nlp.normalise import normalise_text
+from nlp.structure import readable_name, run
+
+CORPUS = Path("/work/shared/corpus")
+
+CELL_HEADER = """|
+**ỦY BAN NHÂN
+DÂN **
+TỈNH BẾN TRE
+-------
+|
+**CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 64/KH-UBND
+|
+*Bến Tre, ngày 02
+tháng 02 năm 2024*
+|
+
+**KẾ HOẠCH**
+
+PHÁT TRIỂN ĐẢNG VIÊN TRONG
+THANH NIÊN NĂM 2024
+
+Thực hiện Chỉ thị số 09-CT/TU ngày 10/01/2024 của
+Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành
+kế hoạch như sau:
+
+**I. MỤC ĐÍCH,
+YÊU CẦU**
+
+**1. Mục đích**
+
+*1.1. *Nâng cao chất lượng công tác tạo nguồn phát triển
+đảng viên trong thanh niên.
+
+- Mỗi xã kết nạp ít nhất 02 đảng viên;
+- Tỷ lệ đoàn viên được giới thiệu đạt 80%.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+|
+**KT. CHỦ TỊCH **
+PHÓ CHỦ TỊCH
+**Nguyễn Văn Hùng**
+|
+"""
+
+SIDE_BY_SIDE = """ ỦY BAN NHÂN DÂN             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+ TỈNH QUẢNG TRỊ                   Độc lập - Tự do - Hạnh phúc
+
+  Số: 71    /TB-UBND             Đông Hà, ngày 05 tháng 3 năm 2024
+
+                               THÔNG BÁO
+   Kết luận của Chủ tịch UBND tỉnh tại cuộc họp
+        về tiến độ giải ngân vốn đầu tư công
+
+
+       Ngày 01/3/2024, Chủ tịch UBND tỉnh chủ trì cuộc họp về
+tiến độ giải ngân vốn đầu tư công năm 2024 với các sở, ngành và
+UBND các huyện. Chủ tịch UBND tỉnh kết luận như sau:
+        1. Đánh giá chung
+        - Các đơn vị đã tích cực triển khai.
+
+Nơi nhận:                                     TL. CHỦ TỊCH
+- Như trên;                              KT. CHÁNH VĂN PHÒNG
+- Lưu: VT.                               PHÓ CHÁNH VĂN PHÒNG
+
+                                               Trần Thị Lan
+"""
+
+PARTY = """ĐẢNG BỘ TỈNH TRÀ VINH
+HUYỆN ỦY CẦU KÈ
+*
+Số 58-KH/HU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Cầu Kè, ngày 14 tháng 4 năm 2023
+
+KẾ HOẠCH
+về tạo nguồn kết nạp đảng viên năm 2023
+
+Căn cứ Điều lệ Đảng;
+"""
+
+NEWS = """Đảng bộ xã Tân Hòa kết nạp 12 đảng viên mới
+
+Thứ năm - 09/03/2023 10:15
+
+Năm 2022, Đảng bộ xã đã kết nạp 12 đảng viên, đạt 120% chỉ tiêu
+Nghị quyết đề ra và thực hiện tốt Hướng dẫn 01-HD/TW.
+
+(Đồng chí Bí thư Đảng ủy xã trao quyết định kết nạp đảng viên)
+
+Thống kê truy cập
+Đang online: 12
+Hôm nay: 305
+"""
+
+
+def _doc(text: str) -> Doc:
+    doc = Doc(text=normalise_text(text))
+    run(doc)
+    return doc
+
+
+def _check_blocks(doc: Doc) -> None:
+    text = doc.text
+    for b in doc.blocks:
+        assert b.end > b.start
+        assert text[b.start : b.end] == text[b.start : b.end].strip()
+    for a, b in zip(doc.blocks, doc.blocks[1:], strict=False):
+        assert a.end <= b.start
+    covered = {i for b in doc.blocks for i in range(b.start, b.end)}
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
+def test_table_cell_header_gives_identity():
+    doc = _doc(CELL_HEADER)
+    info = doc.info
+    assert (info.doc_type, info.number, info.issued_date, info.place) == (
+        "ke_hoach", "64/KH-UBND", "2024-02-02", "Bến Tre",
+    )
+    assert info.issuer == "Ủy ban nhân dân tỉnh Bến Tre"
+    assert info.title == "PHÁT TRIỂN ĐẢNG VIÊN TRONG THANH NIÊN NĂM 2024"
+    assert info.signers == ["Nguyễn Văn Hùng"]
+    assert doc.text[: doc.header_end].endswith("NĂM 2024")
+
+
+def test_wrapped_heading_and_items_become_blocks():
+    doc = _doc(CELL_HEADER)
+    _check_blocks(doc)
+    body = [b for b in doc.blocks if b.start >= doc.header_end and b.kind != "noise"]
+    kinds = [(b.kind, b.marker, b.level) for b in body]
+    assert kinds[0] == ("paragraph", None, 0)  # three wrapped lines are one paragraph
+    assert ("heading", "I.", 0) in kinds
+    assert ("heading", "1.", 1) in kinds
+    assert ("item", "1.1.", 2) in kinds
+    assert kinds.count(("item", "-", 3)) == 2
+    heading = next(b for b in body if b.marker == "I.")
+    assert "YÊU CẦU" in doc.text[heading.start : heading.end]
+    item = next(b for b in body if b.marker == "-")
+    assert item.section == "1. Mục đích"
+    assert any(b.kind == "signature" for b in doc.blocks)
+    assert all(b.kind == "header" or b.kind == "noise" for b in doc.blocks if b.end <= doc.header_end)
+
+
+def test_two_columns_on_one_line():
+    doc = _doc(SIDE_BY_SIDE)
+    info = doc.info
+    assert (info.doc_type, info.number, info.issued_date, info.place) == (
+        "thong_bao", "71/TB-UBND", "2024-03-05", "Đông Hà",
+    )
+    assert info.issuer == "Ủy ban nhân dân tỉnh Quảng Trị"
+    assert info.title.startswith("Kết luận của Chủ tịch UBND tỉnh")
+    assert info.title.endswith("vốn đầu tư công")
+    assert info.signers == ["Trần Thị Lan"]
+    _check_blocks(doc)
+    para = next(b for b in doc.blocks if doc.text[b.start :].startswith("Ngày 01/3"))
+    assert doc.text[para.start : para.end].endswith("như sau:")
+
+
+def test_party_header_issuer_is_the_lower_line():
+    info = _doc(PARTY).info
+    assert (info.doc_type, info.number, info.issued_date, info.place) == (
+        "ke_hoach", "58-KH/HU", "2023-04-14", "Cầu Kè",
+    )
+    assert info.issuer == "Huyện ủy Cầu Kè"
+    assert info.title == "về tạo nguồn kết nạp đảng viên năm 2023"
+
+
+def test_blank_number_is_none():
+    text = PARTY.replace("Số 58-KH/HU", "Số      -/HU").replace("ngày 14 tháng", "ngày      tháng")
+    info = _doc(text).info
+    assert info.number is None
+    assert info.issued_date is None
+    assert info.doc_type == "ke_hoach"
+
+
+def test_quyet_dinh_and_quy_dinh_from_type_line():
+    head = "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 15-QĐ/TW\nHà Nội, ngày 02 tháng 3 năm 2021\n"
+    assert _doc(head + "QUY ĐỊNH\nVỀ CÔNG TÁC KIỂM TRA\n\nĐiều 1. Phạm vi\n").info.doc_type == "quy_dinh"
+    assert _doc(head + "QUYẾT ĐỊNH\nVỀ CÔNG TÁC KIỂM TRA\n\nĐiều 1. Phạm vi\n").info.doc_type == "quyet_dinh"
+
+
+def test_cong_van_without_type_line():
+    text = (
+        "UBND TỈNH LONG AN     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 310/UBND-VX      Long An, ngày 09 tháng 5 năm 2024\n"
+        "V/v triển khai công tác\nphòng, chống dịch\n\nKính gửi: Sở Y tế\n"
+    )
+    info = _doc(text).info
+    assert (info.doc_type, info.number, info.issuer) == ("cong_van", "310/UBND-VX", "UBND tỉnh Long An")
+    assert info.title == "V/v triển khai công tác phòng, chống dịch"
+
+
+def test_flattened_header_in_one_paragraph():
+    text = (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG***Số: 41 - QĐ/TWĐTN-VP Hà Nội, ngày 03 tháng 5 năm 2019 "
+        "QUYẾT ĐỊNHVề việc ban hành quy chế làm việc--------- BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN căn cứ "
+        + "điều lệ " * 40
+    )
+    info = _doc(text).info
+    assert (info.doc_type, info.number, info.issued_date, info.place) == (
+        "quyet_dinh", "41-QĐ/TWĐTN-VP", "2019-05-03", "Hà Nội",
+    )
+    assert info.title == "Về việc ban hành quy chế làm việc"
+
+
+def test_news_article_headline_dateline_noise_and_caption():
+    doc = _doc(NEWS)
+    info = doc.info
+    assert info.doc_type == "tin_tuc"
+    assert info.title == "Đảng bộ xã Tân Hòa kết nạp 12 đảng viên mới"
+    assert info.issuer is None
+    assert info.issued_date == "2023-03-09"
+    _check_blocks(doc)
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds[0] == "heading"
+    assert "caption" in kinds
+    assert kinds[-3:] == ["noise", "noise", "noise"]
+    para = [b for b in doc.blocks if b.kind == "paragraph"]
+    assert doc.text[para[-1].start : para[-1].end].endswith("01-HD/TW.")
+
+
+def test_readable_name():
+    assert readable_name("ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI") == "Ủy ban nhân dân tỉnh Đồng Nai"
+    assert readable_name("HUYỆN ỦY CÀNG LONG") == "Huyện ủy Càng Long"
+    assert readable_name("UBND TỈNH PHÚ THỌ") == "UBND tỉnh Phú Thọ"
+    assert readable_name("VĂN PHÒNG CHÍNH PHỦ") == "Văn phòng Chính phủ"
+
+
+def _corpus(path: str) -> Doc:
+    file = CORPUS / path
+    if not file.exists():
+        pytest.skip(f"corpus file {file} not available")
+    doc = Doc(text=normalise_text(file.read_text(encoding="utf-8")))
+    run(doc)
+    return doc
+
+
+def test_corpus_example_article_is_news():
+    doc = _corpus("raw/000.txt")
+    assert doc.info.doc_type == "tin_tuc"
+    assert doc.info.title == "Huyện ủy Càng Long uốn nắn công tác tạo nguồn kết nạp đảng viên"
+    noise = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "noise"]
+    assert "Thống kê truy cập" in noise
+    assert any(b.kind == "caption" for b in doc.blocks)
+
+
+def test_corpus_full_plan_dong_nai():
+    info = _corpus("full/001.txt").info
+    assert (info.doc_type, info.number, info.issued_date, info.place) == (
+        "ke_hoach", "182/KH-UBND", "2025-11-20", "Đồng Nai",
+    )
+    assert info.issuer == "Ủy ban nhân dân tỉnh Đồng Nai"
+    assert info.signers == ["Lê Trường Sơn"]
+
+
+def test_corpus_pdf_layout_notice_number():
+    doc = _corpus("raw/066.txt")
+    assert doc.info.number == "542/TB-UBND"
+    assert doc.info.doc_type == "thong_bao"
+    assert doc.info.signers == ["Phùng Tô Long"]
+    stamp = [b for b in doc.blocks if b.end <= doc.text.index("ỦY BAN")]
+    assert stamp and all(b.kind == "noise" for b in stamp)
+
+
+def test_corpus_party_conclusion_with_metadata_block():
+    info = _corpus("full/022.txt").info
+    assert (info.doc_type, info.number, info.issued_date) == ("ket_luan", "212-KL/TW", "2025-11-18")
+    assert info.signers == ["Trần Cẩm Tú"]
+
+
+@pytest.mark.parametrize("name", ["raw/002.txt", "raw/012.txt", "raw/015.txt", "raw/027.txt", "raw/030.txt",
+                                  "raw/044.txt", "raw/069.txt", "full/006.txt", "full/017.txt"])
+def test_corpus_blocks_are_exact_and_ordered(name: str):
+    doc = _corpus(name)
+    _check_blocks(doc)
+    assert doc.header_end <= len(doc.text)

@@ -1,0 +1,77 @@
+"""Targets on sentences written in the style of plans, resolutions and news."""
+
+from __future__ import annotations
+
+from nlp.pipeline import analyze_text
+
+
+def _targets(text: str):  # noqa: ANN202
+    return analyze_text(text).targets
+
+
+PLAN_HEAD = "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 15/KH-UBND\nHà Nam, ngày 10 tháng 3 năm 2024\n\nKẾ HOẠCH\nPhát triển nông thôn mới năm 2024\n\n"
+
+
+def test_commitment_with_per_year_range_and_base():
+    (t,) = _targets("Các chi bộ phấn đấu kết nạp đảng viên mới từ 2-3%/năm so với tổng số đảng viên của Đảng bộ.")
+    assert (t.value, t.value_max, t.unit, t.per, t.comparator) == (2.0, 3.0, "%", "năm", "range")
+    assert t.metric == "kết nạp đảng viên mới"
+    assert t.base == "tổng số đảng viên của Đảng bộ"
+
+
+def test_at_least_bound_with_counted_noun_and_deadline():
+    (t,) = _targets("Phấn đấu đến năm 2025 có ít nhất 12 xã đạt chuẩn nông thôn mới.")
+    assert (t.value, t.value_max, t.unit, t.comparator) == (12.0, None, "xã", ">=")
+    assert "xã đạt chuẩn nông thôn mới" in t.metric
+    assert t.period.end == "2025"
+
+
+def test_reported_result_is_not_a_target():
+    assert _targets("Năm 2023, Đảng bộ huyện đã kết nạp 52 đảng viên mới, đạt 104% kế hoạch.") == []
+
+
+def test_result_against_plan_in_news_is_not_a_target():
+    assert _targets("Kết quả, toàn huyện kết nạp được 250 đảng viên, đạt 105% chỉ tiêu được giao.") == []
+
+
+def test_upper_bound_gives_at_most_comparator():
+    (t,) = _targets(PLAN_HEAD + "Mục tiêu: tỷ lệ hộ nghèo đa chiều giảm còn không quá 2% vào cuối năm 2024.")
+    assert (t.value, t.comparator, t.unit) == (2.0, "<=", "%")
+    assert "tỷ lệ hộ nghèo" in t.metric
+
+
+def test_percentage_first_takes_the_noun_after_it_as_metric():
+    (t,) = _targets(PLAN_HEAD + "Phấn đấu 100% xã trên địa bàn tỉnh đạt chuẩn tiếp cận pháp luật.")
+    assert t.value == 100.0 and t.unit == "%"
+    assert t.metric.startswith("xã")
+
+
+def test_decimal_comma_and_period_from_the_sentence():
+    (t,) = _targets("Phấn đấu đến năm 2030, tỷ lệ dân số tham gia bảo hiểm y tế đạt 95,5%.")
+    assert t.value == 95.5
+    assert t.period.end == "2030"
+    assert "bảo hiểm y tế" in t.metric
+
+
+def test_several_targets_in_one_sentence_each_keep_their_metric():
+    ts = _targets("Phấn đấu năm 2024 tỷ lệ hộ nghèo giảm 1,5%; tỷ lệ lao động qua đào tạo đạt 70%.")
+    assert [t.value for t in ts] == [1.5, 70.0]
+    assert "hộ nghèo" in ts[0].metric and "lao động qua đào tạo" in ts[1].metric
+
+
+def test_counts_of_targets_are_not_targets():
+    assert _targets("Đại hội đề ra 31 chỉ tiêu chủ yếu và 3 khâu đột phá cho nhiệm kỳ 2025-2030.") == []
+
+
+def test_actor_is_the_body_that_commits():
+    (t,) = _targets("Ban Tổ chức Huyện ủy phối hợp với các chi bộ đề ra chỉ tiêu kết nạp ít nhất 30 đảng viên trong năm 2024.")
+    assert t.actors == ["Ban Tổ chức Huyện ủy"]
+    assert t.unit == "đảng viên" and t.comparator == ">="
+    assert t.period.start == t.period.end == "2024"
+
+
+def test_target_spans_match_their_text():
+    a = analyze_text(PLAN_HEAD + "Phấn đấu đến năm 2025, 100% trường học đạt chuẩn quốc gia; có ít nhất 5 xã đạt chuẩn nông thôn mới nâng cao.")
+    assert len(a.targets) == 2
+    for t in a.targets:
+        assert a.text[t.start : t.end] == t.text
