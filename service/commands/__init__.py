@@ -1,0 +1,5 @@
+"""The subcommands of `chitieu`; adding one means a module with `register(sub)` and a line here."""
+
+from service.commands import analyze
+
+COMMANDS = [analyze]
