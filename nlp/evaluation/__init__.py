@@ -1,0 +1,1 @@
+"""Gold annotations of real documents and the scores of the pipeline against them."""

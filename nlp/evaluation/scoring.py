@@ -1,0 +1,282 @@
+"""Scores of the pipeline against gold annotations.
+
+Matching rules (also in the README's quality section):
+- target: same value and value_max, spans overlap; fields are then compared on the matched pairs;
+- reference: the set of numbers per document;
+- entity: same label and exact span ("exact") or any overlap ("overlap"), one-to-one;
+- guidance item: spans overlap by at least half of the longer one (IoU of characters ≥ 0.5);
+  category macro-F1 over matched items;
+- document: doc_type, number, issued_date equal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from nlp.evaluation.annotations import Annotation
+from nlp.schema import Analysis
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, tp: int, fp: int, fn: int) -> None:
+        self.tp += tp
+        self.fp += fp
+        self.fn += fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Accuracy:
+    right: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.right += int(ok)
+        self.total += 1
+
+    @property
+    def value(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"accuracy": round(self.value, 4), "right": self.right, "total": self.total}
+
+
+@dataclass
+class Report:
+    documents: int = 0
+    targets: PRF = field(default_factory=PRF)
+    target_fields: dict[str, Accuracy] = field(default_factory=lambda: defaultdict(Accuracy))
+    metric_overlap: list[float] = field(default_factory=list)
+    references: PRF = field(default_factory=PRF)
+    entities_exact: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
+    entities_overlap: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
+    document_fields: dict[str, Accuracy] = field(default_factory=lambda: defaultdict(Accuracy))
+    guidance: PRF = field(default_factory=PRF)
+    guidance_pairs: list[tuple[str, str]] = field(default_factory=list)
+    target_misses: Counter[str] = field(default_factory=Counter)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "targets": self.targets.as_dict(),
+            "target_fields": {k: v.as_dict() for k, v in sorted(self.target_fields.items())},
+            "metric_word_f1": round(sum(self.metric_overlap) / len(self.metric_overlap), 4)
+            if self.metric_overlap else 0.0,
+            "references": self.references.as_dict(),
+            "entities_exact": {k: v.as_dict() for k, v in sorted(self.entities_exact.items())},
+            "entities_overlap": {k: v.as_dict() for k, v in sorted(self.entities_overlap.items())},
+            "document": {k: v.as_dict() for k, v in sorted(self.document_fields.items())},
+            "guidance_items": self.guidance.as_dict(),
+            "guidance_category_macro_f1": round(macro_f1(self.guidance_pairs), 4),
+            "guidance_category_accuracy": round(
+                sum(g == p for g, p in self.guidance_pairs) / len(self.guidance_pairs), 4
+            ) if self.guidance_pairs else 0.0,
+            "target_misses": dict(self.target_misses.most_common()),
+        }
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def word_f1(a: str | None, b: str | None) -> float:
+    wa, wb = Counter(_WORD.findall((a or "").lower())), Counter(_WORD.findall((b or "").lower()))
+    common = sum((wa & wb).values())
+    if not wa and not wb:
+        return 1.0
+    if not common:
+        return 0.0
+    p, r = common / sum(wb.values()), common / sum(wa.values())
+    return 2 * p * r / (p + r)
+
+
+def macro_f1(pairs: Sequence[tuple[str, str]]) -> float:
+    labels = {g for g, _ in pairs} | {p for _, p in pairs}
+    scores = []
+    for label in labels:
+        prf = PRF()
+        for g, p in pairs:
+            prf.add(int(g == label and p == label), int(g != label and p == label), int(g == label and p != label))
+        scores.append(prf.f1)
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def _match(gold: Sequence[Any], pred: Sequence[Any], same: Callable[[Any, Any], bool]) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching in document order."""
+    used: set[int] = set()
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            if pi not in used and same(g, p):
+                used.add(pi)
+                pairs.append((gi, pi))
+                break
+    return pairs
+
+
+def _values_equal(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) < 1e-6
+
+
+def _miss_kind(g: Any, pred: Sequence[Any]) -> str:
+    """Why a gold target was missed: the kinds listed in the README's error table."""
+    near = [p for p in pred if _overlap(g.start, g.end, p.start, p.end)]
+    if not near:
+        return "not found (no cue or no number)"
+    if any(_values_equal(p.value, g.value) for p in near):
+        return "value_max differs (range read as one number)"
+    return "wrong number taken"
+
+
+def score_document(report: Report, gold: Annotation, pred: Analysis) -> None:
+    report.documents += 1
+    layers = set(gold.layers)
+    if "document" in layers and gold.document is not None:
+        d = pred.document
+        report.document_fields["doc_type"].add(d.doc_type == gold.document.doc_type)
+        report.document_fields["number"].add(d.number == gold.document.number)
+        report.document_fields["issued_date"].add(d.issued_date == gold.document.issued_date)
+    if "targets" in layers:
+        _score_targets(report, gold, pred)
+    if "references" in layers:
+        g = {r.number.upper() for r in gold.references}
+        p = {r.number.upper() for r in pred.references if r.number}
+        report.references.add(len(g & p), len(p - g), len(g - p))
+    if "entities" in layers:
+        _score_entities(report, gold, pred)
+    if "guidance" in layers:
+        pairs = _match(
+            gold.guidance, pred.guidance,
+            lambda g, p: _overlap(g.start, g.end, p.start, p.end) * 2 >= max(g.end - g.start, p.end - p.start),
+        )
+        report.guidance.add(len(pairs), len(pred.guidance) - len(pairs), len(gold.guidance) - len(pairs))
+        report.guidance_pairs += [(gold.guidance[gi].category, pred.guidance[pi].category) for gi, pi in pairs]
+
+
+def _score_targets(report: Report, gold: Annotation, pred: Analysis) -> None:
+    pairs = _match(
+        gold.targets, pred.targets,
+        lambda g, p: _overlap(g.start, g.end, p.start, p.end) > 0
+        and _values_equal(g.value, p.value) and _values_equal(g.value_max, p.value_max),
+    )
+    report.targets.add(len(pairs), len(pred.targets) - len(pairs), len(gold.targets) - len(pairs))
+    matched_gold = {gi for gi, _ in pairs}
+    for gi, g in enumerate(gold.targets):
+        if gi not in matched_gold:
+            report.target_misses[_miss_kind(g, pred.targets)] += 1
+    extra = len(pred.targets) - len(pairs)
+    if extra:
+        report.target_misses["extra (result or non-target taken)"] += extra
+    f = report.target_fields
+    for gi, pi in pairs:
+        g, p = gold.targets[gi], pred.targets[pi]
+        f["unit"].add(g.unit == p.unit)
+        f["per"].add(g.per == p.per)
+        f["comparator"].add(g.comparator == p.comparator)
+        f["period"].add((g.period.start, g.period.end) == (p.period.start, p.period.end))
+        f["base"].add((g.base is None and p.base is None) or (g.base is not None and word_f1(g.base, p.base) >= 0.5))
+        report.metric_overlap.append(word_f1(g.metric, p.metric))
+
+
+def _score_entities(report: Report, gold: Annotation, pred: Analysis) -> None:
+    for label in ("PER", "ORG", "LOC"):
+        g = [e for e in gold.entities if e.label == label]
+        p = [e for e in pred.entities if e.label == label]
+        exact = {(e.start, e.end) for e in g} & {(e.start, e.end) for e in p}
+        report.entities_exact[label].add(len(exact), len(p) - len(exact), len(g) - len(exact))
+        pairs = _match(g, p, lambda a, b: _overlap(a.start, a.end, b.start, b.end) > 0)
+        report.entities_overlap[label].add(len(pairs), len(p) - len(pairs), len(g) - len(pairs))
+
+
+def score(items: Iterable[tuple[Annotation, Analysis]]) -> Report:
+    report = Report()
+    for gold, pred in items:
+        score_document(report, gold, pred)
+    return report
+
+
+def headline(report: Report) -> dict[str, float]:
+    """The figures the quality bar and the regression test are about."""
+    d = report.as_dict()
+    out = {
+        "targets_f1": d["targets"]["f1"],
+        "target_unit_accuracy": d["target_fields"].get("unit", {}).get("accuracy", 0.0),
+        "references_f1": d["references"]["f1"],
+        "guidance_items_f1": d["guidance_items"]["f1"],
+        "guidance_category_macro_f1": d["guidance_category_macro_f1"],
+    }
+    for label in ("PER", "ORG", "LOC"):
+        out[f"{label}_f1"] = d["entities_exact"].get(label, {}).get("f1", 0.0)
+    for name in ("doc_type", "number", "issued_date"):
+        out[f"document_{name}_accuracy"] = d["document"].get(name, {}).get("accuracy", 0.0)
+    return out
+
+
+def format_table(report: Report, title: str) -> str:
+    d = report.as_dict()
+    rows: list[tuple[str, str, str, str, str]] = []
+
+    def prf(name: str, x: dict[str, Any]) -> None:
+        rows.append((name, f"{x['precision']:.3f}", f"{x['recall']:.3f}", f"{x['f1']:.3f}",
+                     f"{x['tp'] + x['fn']} gold / {x['tp'] + x['fp']} predicted"))
+
+    def acc(name: str, x: dict[str, Any]) -> None:
+        rows.append((name, "", "", f"{x['accuracy']:.3f}", f"{x['right']}/{x['total']}"))
+
+    prf("targets", d["targets"])
+    for name, x in d["target_fields"].items():
+        acc(f"  target {name} (matched)", x)
+    rows.append(("  target metric word-F1", "", "", f"{d['metric_word_f1']:.3f}", ""))
+    prf("references (numbers)", d["references"])
+    for label, x in d["entities_exact"].items():
+        prf(f"{label} exact", x)
+        prf(f"{label} overlap", d["entities_overlap"][label])
+    for name, x in d["document"].items():
+        acc(f"document {name}", x)
+    prf("guidance items", d["guidance_items"])
+    rows.append(("guidance category macro-F1", "", "", f"{d['guidance_category_macro_f1']:.3f}",
+                 f"{len(report.guidance_pairs)} matched items"))
+    header = ("measure", "P", "R", "F1/acc", "n")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
+    lines = [f"{title} ({report.documents} documents)", ""]
+    lines.append("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |")
+    lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for r in rows:
+        lines.append("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |")
+    if report.target_misses:
+        total = sum(report.target_misses.values())
+        lines += ["", "Target errors by kind:", ""]
+        for kind, n in report.target_misses.most_common():
+            lines.append(f"- {kind}: {n} ({n / total:.0%})")
+    return "\n".join(lines)

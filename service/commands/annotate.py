@@ -1,0 +1,65 @@
+"""`chitieu annotate prefill|check|status`: tools for the gold annotations in corpus/annotations."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from service.commands.common import error
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("annotate", help="draft and check gold annotations (corpus/annotations)")
+    p.add_argument("--corpus", type=Path, default=None, help="corpus folder (default ../shared/corpus)")
+    p.add_argument("--root", type=Path, default=None, help="annotations folder (default corpus/annotations)")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    pre = actions.add_parser("prefill", help="write a draft from the pipeline for DOC ids (raw/000 …)")
+    pre.add_argument("docs", nargs="+", metavar="DOC")
+    pre.add_argument("--force", action="store_true", help="overwrite an existing file (even a finished one)")
+    actions.add_parser("check", help="validate every annotation file against the corpus texts")
+    actions.add_parser("status", help="list annotation files with their status and layers")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from nlp.evaluation import annotations as A
+
+    root = args.root or A.ANNOTATIONS
+    if args.action == "prefill":
+        from nlp.evaluation.prefill import draft
+
+        failed = False
+        for doc_id in args.docs:
+            path = A.annotation_path(doc_id, root)
+            if path.exists() and not args.force:
+                error(str(path), "exists (use --force to overwrite)")
+                failed = True
+                continue
+            try:
+                A.save(draft(doc_id, args.corpus), root)
+            except FileNotFoundError:
+                error(doc_id, "no such corpus document")
+                failed = True
+                continue
+            print(f"wrote {path}")
+        return 1 if failed else 0
+    anns = A.load_all(root)
+    if args.action == "status":
+        for ann in anns:
+            print(f"{ann.doc_id}\t{ann.status}\t{','.join(ann.layers)}\t{len(ann.targets)} targets\t"
+                  f"{len(ann.references)} refs\t{len(ann.entities)} entities\t{len(ann.guidance)} items")
+        return 0
+    bad = 0
+    for ann in anns:
+        try:
+            text = A.read_text(ann.doc_id, args.corpus)
+        except FileNotFoundError:
+            error(ann.doc_id, "corpus text not found")
+            bad += 1
+            continue
+        for msg in A.problems(ann, text):
+            error(ann.doc_id, msg)
+            bad += 1
+    print(f"{len(anns)} files, {bad} problems", file=sys.stderr)
+    return 1 if bad else 0

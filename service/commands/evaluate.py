@@ -1,0 +1,56 @@
+"""`chitieu eval [--split test] [--corpus PATH] [--json]`: score the pipeline on annotated documents."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from service.commands.common import error
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("eval", help="score the analysis against the annotated corpus")
+    p.add_argument("--split", choices=["train", "dev", "test", "all"], default="test")
+    p.add_argument("--corpus", type=Path, default=None, help="corpus folder (default ../shared/corpus)")
+    p.add_argument("--root", type=Path, default=None, help="annotations folder (default corpus/annotations)")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--include-drafts", action="store_true", help="also score draft annotations")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from nlp.evaluation import annotations as A
+    from nlp.evaluation.scoring import format_table, headline, score
+    from nlp.pipeline import analyze_text
+
+    root = args.root or A.ANNOTATIONS
+    splits = A.load_splits()
+    anns = [
+        a for a in A.load_all(root)
+        if (args.split == "all" or splits.get(a.doc_id) == args.split) and (a.status == "done" or args.include_drafts)
+    ]
+    if not anns:
+        error(None, f"no finished annotations in split {args.split!r} under {root}")
+        return 1
+    pairs = []
+    for ann in anns:
+        try:
+            text = A.read_text(ann.doc_id, args.corpus)
+        except FileNotFoundError:
+            error(ann.doc_id, f"corpus text not found under {A.corpus_path(args.corpus)}")
+            return 1
+        problems = A.problems(ann, text)
+        if problems:
+            error(ann.doc_id, problems[0] + " (run `chitieu annotate check`)")
+            return 1
+        pairs.append((ann, analyze_text(text)))
+    report = score(pairs)
+    if args.json:
+        print(json.dumps({"split": args.split, "headline": headline(report), **report.as_dict()},
+                         ensure_ascii=False, indent=1))
+    else:
+        print(format_table(report, f"chitieu eval --split {args.split}"))
+    sys.stdout.flush()
+    return 0
