@@ -17,6 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--root", type=Path, default=None, help="annotations folder (default corpus/annotations)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--include-drafts", action="store_true", help="also score draft annotations")
+    p.add_argument("--save", type=Path, default=None, metavar="FILE",
+                   help="also write the headline figures as JSON (the regression baseline)")
     p.set_defaults(run=run)
 
 
@@ -47,6 +49,10 @@ def run(args: argparse.Namespace) -> int:
             return 1
         pairs.append((ann, analyze_text(text)))
     report = score(pairs)
+    if args.save:
+        args.save.write_text(
+            json.dumps({"split": args.split, "documents": report.documents, "headline": headline(report)},
+                       ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if args.json:
         print(json.dumps({"split": args.split, "headline": headline(report), **report.as_dict()},
                          ensure_ascii=False, indent=1))

@@ -1,0 +1,54 @@
+"""The scorer's matching rules on hand-made gold and predicted analyses."""
+
+from nlp.evaluation.annotations import Annotation, GoldEntity, GoldGuidance, GoldReference, GoldTarget
+from nlp.evaluation.scoring import headline, macro_f1, score, word_f1
+from nlp.schema import Analysis, EntityOut, GuidanceOut, ReferenceOut, TargetOut
+
+TEXT = "Phấn đấu kết nạp 3-4%/năm. Thực hiện Kế hoạch số 117-KH/HU của Huyện ủy Càng Long tại xã Tân An."
+
+
+def _gold() -> Annotation:
+    return Annotation(
+        doc_id="raw/x", sha256="-", status="done", layers=["targets", "references", "entities", "guidance"],
+        targets=[GoldTarget(start=9, end=25, text=TEXT[9:25], metric="kết nạp", value=3, value_max=4,
+                            unit="%", per="năm", comparator="range")],
+        references=[GoldReference(start=37, end=63, text=TEXT[37:63], number="117-KH/HU")],
+        entities=[GoldEntity(start=67, end=85, text=TEXT[67:85], label="ORG"),
+                  GoldEntity(start=90, end=99, text=TEXT[90:99], label="LOC")],
+        guidance=[GoldGuidance(start=27, end=99, text=TEXT[27:99], category="implementation")],
+    )
+
+
+def test_a_perfect_prediction_scores_one_everywhere():
+    gold = _gold()
+    pred = Analysis(
+        text=TEXT,
+        targets=[TargetOut(id="t1", text=TEXT[9:25], start=9, end=25, metric="kết nạp", value=3, value_max=4,
+                           unit="%", per="năm", comparator="range")],
+        references=[ReferenceOut(text=TEXT[37:63], start=37, end=63, number="117-KH/HU")],
+        entities=[EntityOut(text=e.text, label=e.label, start=e.start, end=e.end) for e in gold.entities],
+        guidance=[GuidanceOut(id="g1", text=TEXT[27:99], start=27, end=99, category="implementation")],
+    )
+    h = headline(score([(gold, pred)]))
+    assert h["targets_f1"] == h["references_f1"] == h["ORG_f1"] == h["LOC_f1"] == 1.0
+    assert h["guidance_items_f1"] == h["guidance_category_macro_f1"] == 1.0
+
+
+def test_a_target_with_another_value_is_a_miss_and_an_extra():
+    pred = Analysis(text=TEXT, targets=[TargetOut(id="t1", text=TEXT[9:25], start=9, end=25, metric="kết nạp",
+                                                  value=3, unit="%")])
+    report = score([(_gold(), pred)])
+    assert (report.targets.tp, report.targets.fp, report.targets.fn) == (0, 1, 1)
+    assert report.target_misses["value_max differs (range read as one number)"] == 1
+
+
+def test_entity_with_a_longer_span_counts_for_overlap_not_exact():
+    gold = _gold()
+    pred = Analysis(text=TEXT, entities=[EntityOut(text=TEXT[63:85], label="ORG", start=63, end=85)])
+    report = score([(gold, pred)])
+    assert report.entities_exact["ORG"].tp == 0 and report.entities_overlap["ORG"].tp == 1
+
+
+def test_word_f1_and_macro_f1():
+    assert word_f1("tỷ lệ hộ nghèo", "tỷ lệ hộ nghèo giảm") == 2 * 1 * 0.8 / 1.8
+    assert macro_f1([("a", "a"), ("b", "a")]) == (2 / 3 + 0) / 2
