@@ -54,6 +54,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     places = rf"{_B}(?:{_alt(load_lines('places.txt'))}){_E}"
     title_before = rf"{_B}(?:{_alt(titles)})\s+$"
     cap_run = rf"{_B}{CAP}(?:[ \t]+{CAP})+{_E}"
+    caps_word = rf"[{_UP}]+"
+    caps_head = _alt([h.upper() for h in heads if not h.isupper()])
+    caps_unit = _alt([u.upper() for u in load_lines("admin_units.txt") if u[0].islower()])
+    caps_name = rf"{caps_word}(?:[ \t]+{caps_word}){{0,3}}"
+    caps_org = rf"{_B}(?:{caps_head})(?:\**(?:[ \t]{{1,3}}|\n)(?:{caps_head}))?(?:\**[ \t]*\n?[ \t]*\**(?:{caps_unit})[ \t]+{caps_name})?{_E}"
+    caps_loc = rf"{_B}(?:{caps_unit})[ \t]+{caps_name}{_E}"
+    party = rf"{_B}Đảng(?![ \t]+(?:viên|bộ|ủy|đoàn|phí|vụ|kỳ|Cộng|cộng)){_E}"
+    national = rf"(?:{_alt(load_lines('national_bodies.txt'))})$"
     return {
         "org": re.compile(org),
         "org_head": re.compile(core),
@@ -63,7 +71,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "place": re.compile(places),
         "title_before": re.compile(title_before),
         "cap_run": re.compile(cap_run),
+        "caps_org": re.compile(caps_org),
+        "caps_loc": re.compile(caps_loc),
+        "party": re.compile(party),
+        "national": re.compile(national),
     }
+
+
+_TITLE_IN_BODY = re.compile(r"(?:Phó\s+)?Thủ\s+tướng\s+")
+
+
+@cache
+def _caps_stop() -> frozenset[str]:
+    return frozenset(load_lines("caps_stop.txt"))
 
 
 @cache
@@ -117,19 +137,42 @@ def rule_entities(text: str) -> list[Entity]:
     p = _patterns()
     found: list[Entity] = []
     for m in p["org"].finditer(text):
+        if m.start() > 0 and text[m.start() - 1] in "/-–":  # "16/KH-UBND": a code, not a mention
+            continue
         end = m.end()
         name = "dname" if m.group("dname") is not None else "uname" if m.group("uname") is not None else None
         if name == "dname":  # a name right after the body: "Huyện ủy Càng Long"
             end = _rstrip(text, m.start(), _trim_name(text, m.start(name), m.end(name)))
         if name and end > m.start(name):
+            body = text[m.start() : m.start(name)].rstrip()
             titled = bool(p["title_before"].search(text, max(0, m.start() - 30), m.start()))
+            titled = titled or bool(p["national"].search(body))
             person = _person_in_name(text, m.start(name), end, titled)
             if person is not None:
                 found.append(Entity(person, end, text[person:end], "PER"))
+                head = _TITLE_IN_BODY.match(text, m.start())
+                if head:  # "Thủ tướng Chính phủ Phạm Minh Chính": the title is not part of the body
+                    found.append(Entity(head.end(), _rstrip(text, m.start(), person), text[head.end() : _rstrip(text, m.start(), person)], "ORG"))
+                    continue
                 end = _rstrip(text, m.start(), person)
                 if name == "uname" and end <= m.start(name):
                     end = _rstrip(text, m.start(), m.start(name))
+            elif name == "dname" and not p["national"].search(body) and " " in text[m.start(name) : end]:
+                found.append(Entity(m.start(name), end, text[m.start(name) : end], "LOC"))  # "Càng Long"
         found.append(Entity(m.start(), end, text[m.start() : end], "ORG"))
+    caps_stop = _caps_stop()
+    for key, label in (("caps_org", "ORG"), ("caps_loc", "LOC"), ("party", "ORG")):
+        for m in p[key].finditer(text):
+            if m.start() > 0 and text[m.start() - 1] in "/-–":
+                continue
+            end = m.end()
+            for w in re.finditer(r"\S+", text[m.start() : m.end()]):
+                if w.start() > 0 and w.group(0) in caps_stop:
+                    end = _rstrip(text, m.start(), m.start() + w.start())
+                    break
+            if label == "LOC" and len(text[m.start() : end].split()) < 2:
+                continue
+            found.append(Entity(m.start(), end, text[m.start() : end], label))
     people = [(e.start, e.end) for e in found if e.label == "PER"]
     for m in p["loc"].finditer(text):  # also inside ORG: "Đảng bộ xã Tân An" holds "xã Tân An"
         end = m.end()
@@ -238,7 +281,10 @@ def crf_entities(doc: Doc, covered: list[Entity]) -> list[Entity]:
                 start, end = toks[i].start, toks[j - 1].end
                 span = doc.text[start:end]
                 in_run = any(rs <= start and end <= re_ for rs, re_ in runs)
-                if label in {"PER", "LOC"} and in_run and _CRF_NAME.match(span) and span.split()[0] not in stop:
+                first = span.split()[0]
+                if label == "PER" and first not in _surnames():
+                    label = "LOC" if _patterns()["place"].fullmatch(span) else ""
+                if label in {"PER", "LOC"} and in_run and _CRF_NAME.match(span) and first not in stop:
                     found.append(Entity(start, end, span, label, source="crf"))
                 i = j
     return found

@@ -24,6 +24,7 @@ _AFTER_NUMBER_NOUN = re.compile(r"\s*(?P<rest>[^,;:.()]{2,120})")
 _COMPARISON = re.compile(r"so\s+với\s+(?:năm\s+|cùng\s+kỳ\s+(?:năm\s+)?)?\d{4}", re.I)
 _DIRECTION = re.compile(r"(?:giảm|tăng|nâng|hạ|đạt|còn)(?:\s+(?:còn|lên|xuống|thêm|bình quân))?", re.I)
 _SHARE = re.compile(r"\s*(?P<b3>(?:tổng\s+)?số\s+[^,;:.()]{2,100})", re.I)
+_PER_LEFT = re.compile(r"(?:hằng|hàng|mỗi)\s+(năm|tháng|quý)(?![\wÀ-ỹ])", re.I)
 _BASE_STOP = re.compile(r"\s(?:theo|trong|đến|vào|nhằm|để|trở lên|trở xuống|và phấn đấu|so với|so)(?![\wÀ-ỹ])", re.I)
 _SKIP_BLOCKS = {"noise", "header", "caption", "signature"}
 _ACTOR_BLOCKERS = re.compile(r"(?:của|theo|với|tại|thuộc|cho|đối với|trong)\s*$", re.I)
@@ -264,54 +265,121 @@ def _base(doc: Doc, q: Quantity, e: int) -> tuple[str | None, int]:
     return re.sub(r"\s+", " ", text[bs:be]).strip(), be
 
 
-def _per(doc: Doc, q: Quantity) -> str | None:
+def _per(doc: Doc, q: Quantity, clause_start: int) -> str | None:
     if q.per:
         return q.per
     m = _PER_WORDS.match(doc.text, q.end, q.end + 30)
-    return m.group(1).lower() if m else None
+    if m:
+        return m.group(1).lower()
+    left = _PER_LEFT.search(doc.text, clause_start, q.qual_start or q.start)
+    return left.group(1).lower() if left else None
 
 
-def run(doc: Doc) -> None:
-    directive = doc.info.doc_type in _cues().directive_types
+def _unit(unit: str) -> str:
+    """Units as printed in lower case ("Ha", "Tấn" in table headers); acronyms ("USD") stay."""
+    return unit.lower() if unit[:1].isupper() and not unit.isupper() else unit
+
+
+@dataclass
+class Candidate:
+    """A number expression that may be a target, with what the decision looks at."""
+
+    quantity: Quantity
+    sent: int
+    rule: bool
+    cue: str | None
+    features: dict[str, float]
+
+
+def _block_at(doc: Doc, pos: int) -> tuple[str, str]:
+    for b in doc.blocks:
+        if b.start <= pos < b.end:
+            return b.kind, b.section or ""
+    return "paragraph", ""
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    """Every quantity that could be a target (the model or the rules then decide)."""
+    from nlp.target_model import context, features
+
+    c = _cues()
+    directive = doc.info.doc_type in c.directive_types
     skip = [(b.start, b.end) for b in doc.blocks if b.kind in _SKIP_BLOCKS]
-    title = doc.extras.get("title_span")
-    if title:
-        doc.extras["title_periods"] = [
-            d for d in doc.dates if title[0] <= d.start < title[1] and d.kind in {"until", "year_range", "year"}
-        ]
-    targets: list[Target] = []
-    meta_units = _cues().meta_units
+    out: list[Candidate] = []
     for q in doc.quantities:
-        if q.kind == "number" and not q.unit:
-            continue
-        if q.kind == "ratio":
-            continue  # "10/7 đảng viên", "32/32 chỉ tiêu": achieved over planned, a result
-        if q.unit in meta_units:
-            continue  # "đề ra 31 chỉ tiêu": counts the targets, is not one
-        if any(a <= q.start < b for a, b in skip):
+        if q.unit in c.meta_units or any(a <= q.start < b for a, b in skip):
             continue
         si = doc.sentence_of(q.start)
         if si < 0:
             continue
         s, e = doc.sentences[si]
-        ok, cue = _is_target(doc, q, s, e, directive)
-        if not ok:
+        kind, section = _block_at(doc, q.start)
+        line_start = doc.text.rfind("\n", 0, q.start) + 1
+        line_end = doc.text.find("\n", q.end)
+        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+        in_table = "|" in line or len(line.strip()) <= len(q.text) + 12
+        if q.kind == "number" and not q.unit and not in_table:
             continue
-        ms, me, metric = _metric(doc, q, s, e)
-        if not metric:
-            continue
-        base, base_end = _base(doc, q, e)
-        start = min(ms, q.qual_start or q.start)
-        end = max(me, q.qual_end or q.end, base_end)
-        p_start, p_end, p_text = _period(doc, s, e, q)
-        per = _per(doc, q)
-        if per and not q.per:
-            q.per = per
-        targets.append(
-            Target(
-                start=start, end=end, text=doc.text[start:end], metric=metric, quantity=q, cue=cue,
-                base=base, period_start=p_start, period_end=p_end, period_text=p_text,
-                actors=_actors(doc, s, start), sent=si,
-            )
-        )
-    doc.targets = targets
+        rule, cue = _is_target(doc, q, s, e, directive) if q.kind != "ratio" else (False, None)
+        prev = ""
+        if si > 0 and doc.sentences[si - 1][1] >= doc.text.rfind("\n\n", 0, s):
+            ps, pe = doc.sentences[si - 1]
+            prev = doc.text[ps:pe]
+        qs = q.qual_start or q.start
+        clause = _clause_start(doc.text, s, qs)
+        hits = {
+            "rule": rule,
+            "strong_left": _last_cue_end(c.strong, doc.text, s, qs) is not None,
+            "commit_left": _last_cue_end(c.commit, doc.text, s, qs) is not None,
+            "weak_clause": _last_cue_end(c.weak, doc.text, clause, qs) is not None,
+            "result_clause": _last_cue_end(c.result, doc.text, clause, qs) is not None,
+            "result_sentence": _last_cue_end(c.result, doc.text, s, e) is not None,
+            "strong_prev": bool(prev) and c.strong.search(prev) is not None,
+            "result_prev": bool(prev) and c.result.search(prev) is not None,
+            "right_result": _RIGHT_RESULT.match(doc.text, q.end, min(e, q.end + 40)) is not None,
+            "directive": directive,
+            "target_section": any(w in section.lower() for w in c.target_sections),
+            "result_section": any(w in section.lower() for w in c.result_sections),
+        }
+        ctx = context(doc, q, (s, e), prev, section, kind)
+        out.append(Candidate(q, si, rule, cue, features(q, ctx, hits)))
+    return out
+
+
+def _decide(cands: list[Candidate]) -> list[Candidate]:
+    from nlp.target_model import MODEL_PATH, load_model
+
+    if not MODEL_PATH.exists():  # while the model is being trained: the rules alone
+        return [c for c in cands if c.rule]
+    model = load_model()
+    return [c for c in cands if model.probability(c.features) >= model.threshold]
+
+
+def build(doc: Doc, cand: Candidate) -> Target | None:
+    """The target's fields (metric, base, period, per, actors) for a candidate taken as a target."""
+    q = cand.quantity
+    s, e = doc.sentences[cand.sent]
+    ms, me, metric = _metric(doc, q, s, e)
+    if not metric:
+        metric = re.sub(r"\s+", " ", doc.text[s : q.qual_start or q.start]).strip()[-60:] or q.text
+    base, base_end = _base(doc, q, e)
+    start = min(ms, q.qual_start or q.start)
+    end = max(me, q.qual_end or q.end, base_end)
+    p_start, p_end, p_text = _period(doc, s, e, q)
+    per = _per(doc, q, _clause_start(doc.text, s, q.qual_start or q.start))
+    if per and not q.per:
+        q.per = per
+    q.unit = _unit(q.unit)
+    return Target(
+        start=start, end=end, text=doc.text[start:end], metric=metric, quantity=q, cue=cand.cue,
+        base=base, period_start=p_start, period_end=p_end, period_text=p_text,
+        actors=_actors(doc, s, start), sent=cand.sent,
+    )
+
+
+def run(doc: Doc) -> None:
+    doc.extras["title_periods"] = [
+        d for d in doc.dates if d.start < doc.header_end and d.kind in {"until", "year_range"}
+    ]
+    targets = [build(doc, c) for c in _decide(candidates(doc))]
+    doc.targets = [t for t in targets if t is not None]

@@ -1,0 +1,107 @@
+"""Train the target classifier on the train split of the annotated corpus.
+
+Every candidate number of a training document is labelled by the gold
+annotations (a gold target with the same value(s) whose span overlaps it);
+a logistic regression is fitted over the candidate features, the decision
+threshold is chosen by grouped cross-validation on train, and the dev split
+is scored only for the record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from pathlib import Path
+
+from nlp.evaluation import annotations as A
+from nlp.pipeline import process
+from nlp.target_model import MODEL_PATH, save_model
+from nlp.targets import candidates
+
+
+def _label(cand, gold) -> int:  # noqa: ANN001
+    q = cand.quantity
+    for g in gold:
+        same_max = (g.value_max is None and q.value_max is None) or (
+            g.value_max is not None and q.value_max is not None and abs(g.value_max - q.value_max) < 1e-6
+        )
+        if g.start < q.end and q.start < g.end and abs(g.value - q.value) < 1e-6 and same_max:
+            return 1
+    return 0
+
+
+def dataset(split: str, corpus: Path | None = None) -> list[tuple[str, list[dict[str, float]], list[int]]]:
+    splits = A.load_splits()
+    out = []
+    for ann in A.load_all():
+        if ann.status != "done" or "targets" not in ann.layers or splits.get(ann.doc_id) != split:
+            continue
+        doc = process(A.read_text(ann.doc_id, corpus))
+        cands = candidates(doc)
+        out.append((ann.doc_id, [c.features for c in cands], [_label(c, ann.targets) for c in cands]))
+    return out
+
+
+def _fit(X, y):  # noqa: ANN001, ANN202
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    model = LogisticRegression(C=0.5, max_iter=2000, class_weight="balanced")
+    model.fit(vec.fit_transform(X), y)
+    return vec, model
+
+
+def _prf(y, p) -> tuple[float, float, float]:  # noqa: ANN001
+    tp = sum(1 for a, b in zip(y, p, strict=True) if a and b)
+    fp = sum(1 for a, b in zip(y, p, strict=True) if not a and b)
+    fn = sum(1 for a, b in zip(y, p, strict=True) if a and not b)
+    pr = tp / (tp + fp) if tp + fp else 0.0
+    rc = tp / (tp + fn) if tp + fn else 0.0
+    return pr, rc, (2 * pr * rc / (pr + rc) if pr + rc else 0.0)
+
+
+def _cv_threshold(docs, folds: int = 5) -> tuple[float, float]:  # noqa: ANN001
+    """Out-of-fold probabilities (folds by document) and the threshold with the best F1."""
+    order = [d for d, _, _ in docs]
+    random.Random(13).shuffle(order)
+    fold_of = {d: i % folds for i, d in enumerate(order)}
+    probs, ys = [], []
+    for k in range(folds):
+        train = [(x, y) for d, xs, ys_ in docs if fold_of[d] != k for x, y in zip(xs, ys_, strict=True)]
+        test = [(x, y) for d, xs, ys_ in docs if fold_of[d] == k for x, y in zip(xs, ys_, strict=True)]
+        if not test or len({y for _, y in train}) < 2:
+            continue
+        vec, model = _fit([x for x, _ in train], [y for _, y in train])
+        probs += list(model.predict_proba(vec.transform([x for x, _ in test]))[:, 1])
+        ys += [y for _, y in test]
+    best = max((_prf(ys, [p >= t for p in probs])[2], t) for t in [i / 20 for i in range(2, 19)])
+    return best[1], best[0]
+
+
+def train(corpus: Path | None = None, out: Path = MODEL_PATH) -> dict:
+    train_docs = dataset("train", corpus)
+    dev_docs = dataset("dev", corpus)
+    threshold, cv_f1 = _cv_threshold(train_docs)
+    X = [x for _, xs, _ in train_docs for x in xs]
+    y = [v for _, _, ys in train_docs for v in ys]
+    vec, model = _fit(X, y)
+    weights = {name: float(w) for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)}
+    weights["bias"] = weights.get("bias", 0.0) + float(model.intercept_[0])
+    dev_x = [x for _, xs, _ in dev_docs for x in xs]
+    dev_y = [v for _, _, ys in dev_docs for v in ys]
+    dev_p = model.predict_proba(vec.transform(dev_x))[:, 1] if dev_x else []
+    dev = _prf(dev_y, [p >= threshold for p in dev_p]) if dev_x else (0.0, 0.0, 0.0)
+    digest = hashlib.sha256()
+    for path in sorted(A.ANNOTATIONS.glob("*/*.json")):
+        digest.update(path.read_bytes())
+    meta = {
+        "trained_on": "train split of corpus/annotations (corpus/splits.json)",
+        "documents": len(train_docs), "candidates": len(y), "positives": sum(y),
+        "annotations_sha256": digest.hexdigest(),
+        "cv_candidate_f1": round(cv_f1, 4),
+        "dev_candidate_precision_recall_f1": [round(v, 4) for v in dev],
+        "model": "sklearn LogisticRegression(C=0.5, class_weight=balanced) over nlp.target_model.features",
+    }
+    save_model(out, weights, threshold, meta)
+    return {"threshold": threshold, **meta}

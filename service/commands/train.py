@@ -1,0 +1,24 @@
+"""`chitieu train targets [--corpus PATH]`: rebuild a model of `models/` from the annotated corpus."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("train", help="train a model from the annotated corpus (written to models/)")
+    p.add_argument("model", choices=["targets"], help="which model")
+    p.add_argument("--corpus", type=Path, default=None, help="corpus folder (default ../shared/corpus)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.model == "targets":
+        from nlp.target_model import load_model
+        from nlp.training.targets import train
+
+        load_model.cache_clear()
+        print(json.dumps(train(args.corpus), ensure_ascii=False, indent=1))
+    return 0
