@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from nlp.schema import DocumentInfo, Source
+from nlp.schema import DocumentInfo, IndicatorLink, Source
 
 if TYPE_CHECKING:  # spaCy is imported lazily by nlp.words
     from spacy.tokens import Doc as SpacyDoc
@@ -105,6 +105,7 @@ class Target:
     period_text: str | None = None
     actors: list[str] = field(default_factory=list)
     sent: int = -1
+    indicator: IndicatorLink | None = None  # best catalog indicator (nlp.indicators), None under the threshold
 
 
 @dataclass(slots=True)
@@ -117,6 +118,7 @@ class GuidanceItem:
     actors: list[str] = field(default_factory=list)
     target_idx: list[int] = field(default_factory=list)
     marker: str | None = None
+    indicator_ids: list[str] = field(default_factory=list)  # up to 3 catalog indicators that would measure it
 
 
 @dataclass

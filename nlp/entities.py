@@ -21,7 +21,7 @@ _UP = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾ�
 _LO = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 CAP = rf"[{_UP}][{_LO}]*(?:'[{_LO}]+)?"  # one capitalised syllable ("Càng", "H'Mông")
 _SEP = r"[ \t]*\n?[ \t]*"  # names may be broken by a hard line break ("Nguyễn Hòa\nBình")
-_NAME = rf"{CAP}(?:{_SEP}{CAP}){{0,3}}"
+_NAME = rf"{CAP}(?:(?:{_SEP}|[ \t]+[-–][ \t]+){CAP}){{0,3}}"  # "Bà Rịa - Vũng Tàu"
 _B = rf"(?<![{_UP}{_LO}0-9])"  # left word boundary
 _E = rf"(?![{_UP}{_LO}0-9])"  # right word boundary
 
@@ -78,6 +78,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_GENERIC = re.compile(r"[ \t]+(?:các|những|mọi|từng)(?![\wÀ-ỹ])")
 _TITLE_IN_BODY = re.compile(r"(?:Phó\s+)?Thủ\s+tướng\s+")
 
 
@@ -138,6 +139,8 @@ def rule_entities(text: str) -> list[Entity]:
     found: list[Entity] = []
     for m in p["org"].finditer(text):
         if m.start() > 0 and text[m.start() - 1] in "/-–":  # "16/KH-UBND": a code, not a mention
+            continue
+        if _GENERIC.match(text, m.end()):  # "Ủy ban nhân dân các huyện": many bodies, no name
             continue
         end = m.end()
         name = "dname" if m.group("dname") is not None else "uname" if m.group("uname") is not None else None

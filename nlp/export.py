@@ -25,7 +25,7 @@ def to_analysis(doc: Doc) -> Analysis:
                 value=q.value, value_max=q.value_max, unit=q.unit, per=q.per, base=t.base,
                 comparator=q.comparator,  # type: ignore[arg-type]
                 period=Period(start=t.period_start, end=t.period_end, text=t.period_text),
-                actors=t.actors, cue=t.cue,
+                actors=t.actors, cue=t.cue, indicator=t.indicator,
             )
         )
     guidance = [
@@ -34,6 +34,7 @@ def to_analysis(doc: Doc) -> Analysis:
             category=g.category,  # type: ignore[arg-type]
             confidence=round(g.confidence, 3), actors=g.actors,
             target_ids=[target_ids[j] for j in g.target_idx], marker=g.marker,
+            indicator_ids=g.indicator_ids,
         )
         for i, g in enumerate(doc.guidance)
     ]

@@ -4,8 +4,8 @@ An item is a numbered/bulleted block or a paragraph of the directive part: a
 block under a "Nhiệm vụ"/"Tổ chức thực hiện" heading, after a line announcing
 the items ("… một số nội dung sau:"), or a paragraph that opens with a task
 verb or an assignee ("Tiếp tục…", "Giao Sở Y tế…", "Các cấp ủy …"). The
-category here is a weighted keyword vote (`data/guidance.json`); a trained
-classifier replaces it in a later step.
+category comes from the trained classifier (`nlp/guidance_model.py`); the
+weighted keyword vote (`categorise`, `data/guidance.json`) is its baseline.
 """
 
 from __future__ import annotations
@@ -111,10 +111,13 @@ def _candidate_blocks(doc: Doc) -> list[Block]:
 
 
 def run(doc: Doc) -> None:
+    from nlp.guidance_model import predict
+
+    blocks = _candidate_blocks(doc)
+    labels = predict([doc.text[b.start : b.end] for b in blocks])
     items: list[GuidanceItem] = []
-    for b in _candidate_blocks(doc):
+    for b, (category, confidence) in zip(blocks, labels, strict=True):
         text = doc.text[b.start : b.end]
-        category, confidence = categorise(text)
         items.append(
             GuidanceItem(
                 start=b.start, end=b.end, text=text, category=category, confidence=confidence,

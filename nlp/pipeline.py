@@ -13,11 +13,13 @@ from nlp import (
     dates,
     entities,
     guidance,
+    indicators,
     normalise,
     quantities,
     references,
     sentences,
     structure,
+    tables,
     targets,
     words,
 )
@@ -37,8 +39,19 @@ COMPONENTS: list[tuple[str, Component]] = [
     ("quantities", quantities.run),  # numbers, ranges, percentages, money
     ("entities", entities.run),  # PER/ORG/LOC + the numeric and date labels
     ("targets", targets.run),  # chỉ tiêu: numeric commitments
+    ("tables", tables.run),  # chỉ tiêu from table rows (indicator, unit, value, year columns)
     ("guidance", guidance.run),  # the tasks the document assigns
+    ("indicators", indicators.run),  # catalog indicator per target, suggestions per guidance item
 ]
+
+
+def load_models() -> None:
+    """Load every shipped model and data file now, so a missing or corrupt one fails at start-up."""
+    from nlp import guidance_model, target_model
+
+    target_model.load_model()
+    guidance_model.load()
+    process("Ủy ban nhân dân tỉnh giao Sở Tài chính kiểm tra, báo cáo kết quả thực hiện trước ngày 30/11/2025.")
 
 
 def process(text: str, source: Source | None = None, warnings: list[str] | None = None) -> Doc:

@@ -355,8 +355,9 @@ def _read_news(doc: Doc, lines: list[_Line]) -> int:
         doc.info = info
         return 0
     head = lines[0]
+    dateline = None  # a page's publication date: not the date of a document (corpus/GUIDELINES.md)
     if len(lines) > 1 and len(head.text) <= 40 and _FULL_DATE.search(head.text):  # "Thứ hai - 11/11/2024 04:09"
-        info.issued_date = parse_date(head.text)
+        dateline = parse_date(head.text)
         head = lines[1]
     info.title = head.core or None
     refs = find_references(head.text)
@@ -366,8 +367,11 @@ def _read_news(doc: Doc, lines: list[_Line]) -> int:
     elif _is_caps(head.core) and (m := _patterns()["type_upper"].match(head.core)):
         info.doc_type = _type_word(m.group()) or "tin_tuc"  # type: ignore[assignment]
     for ln in lines[1:6]:
-        if info.issued_date is None and len(ln.text) <= 80 and _FULL_DATE.search(ln.text):
-            info.issued_date = parse_date(ln.text)
+        if dateline is None and len(ln.text) <= 80 and _FULL_DATE.search(ln.text):
+            dateline = parse_date(ln.text)
+    if info.doc_type != "tin_tuc" and info.issued_date is None:
+        info.issued_date = dateline
+    doc.extras["published"] = dateline
     doc.info = info
     return head.end
 

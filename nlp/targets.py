@@ -9,6 +9,7 @@ kỳ") is a result, not a target. Cue phrases live in `data/target_cues.json`.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -275,7 +276,7 @@ def _per(doc: Doc, q: Quantity, clause_start: int) -> str | None:
     return left.group(1).lower() if left else None
 
 
-def _unit(unit: str) -> str:
+def normal_unit(unit: str) -> str:
     """Units as printed in lower case ("Ha", "Tấn" in table headers); acronyms ("USD") stay."""
     return unit.lower() if unit[:1].isupper() and not unit.isupper() else unit
 
@@ -314,12 +315,8 @@ def candidates(doc: Doc) -> list[Candidate]:
             continue
         s, e = doc.sentences[si]
         kind, section = _block_at(doc, q.start)
-        line_start = doc.text.rfind("\n", 0, q.start) + 1
-        line_end = doc.text.find("\n", q.end)
-        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
-        in_table = "|" in line or len(line.strip()) <= len(q.text) + 12
-        if q.kind == "number" and not q.unit and not in_table:
-            continue
+        if q.kind == "number" and not q.unit:
+            continue  # bare numbers are table cells: nlp.tables reads them with their column headers
         rule, cue = _is_target(doc, q, s, e, directive) if q.kind != "ratio" else (False, None)
         prev = ""
         if si > 0 and doc.sentences[si - 1][1] >= doc.text.rfind("\n\n", 0, s):
@@ -347,9 +344,9 @@ def candidates(doc: Doc) -> list[Candidate]:
 
 
 def _decide(cands: list[Candidate]) -> list[Candidate]:
-    from nlp.target_model import MODEL_PATH, load_model
+    from nlp.target_model import load_model
 
-    if not MODEL_PATH.exists():  # while the model is being trained: the rules alone
+    if os.environ.get("CHITIEU_TARGETS_RULES_ONLY") == "1":  # set by the trainer: the rules alone
         return [c for c in cands if c.rule]
     model = load_model()
     return [c for c in cands if model.probability(c.features) >= model.threshold]
@@ -369,7 +366,7 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
     per = _per(doc, q, _clause_start(doc.text, s, q.qual_start or q.start))
     if per and not q.per:
         q.per = per
-    q.unit = _unit(q.unit)
+    q.unit = normal_unit(q.unit)
     return Target(
         start=start, end=end, text=doc.text[start:end], metric=metric, quantity=q, cue=cand.cue,
         base=base, period_start=p_start, period_end=p_end, period_text=p_text,

@@ -1,4 +1,8 @@
-"""The ASGI app: `uvicorn service.app:app`."""
+"""The ASGI app: `uvicorn service.app:app`.
+
+At start-up: the pipeline is warmed up, the analysis worker starts, and documents left
+`pending` by a previous run are queued again. The database is migrated on first use.
+"""
 
 from __future__ import annotations
 
@@ -6,42 +10,70 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from service import __version__
-from service.routers import analyze, health
+from service.routers import analyze, documents, entities, errors, health, indicators, search, targets, web
+from service.settings import get_settings
+from service.storage import BlobStore, Store
+from service.worker import Worker
 
 log = logging.getLogger("chitieu")
 
 
 def warm_up() -> None:
     """Import the pipeline and run it once so that models are loaded before the first request."""
-    from nlp.pipeline import analyze_text
+    from nlp.pipeline import load_models
 
-    analyze_text("Khởi động.")
+    load_models()  # a missing or corrupt model stops start-up with its own message
 
 
 @asynccontextmanager
-async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings = get_settings()
+    store = Store(settings.database)
+    blobs = BlobStore(settings.data_dir / "files")
+    worker = Worker(store, blobs, settings.workers)
+    app.state.store, app.state.blobs, app.state.worker = store, blobs, worker
     await run_in_threadpool(warm_up)
-    yield
+    worker.start()
+    if store.exists():  # a SQLite file not created yet has nothing pending
+        await run_in_threadpool(worker.requeue_pending)
+    try:
+        yield
+    finally:
+        await run_in_threadpool(worker.stop)
+        store.dispose()
 
 
-app = FastAPI(
-    title="chitieu",
-    version=__version__,
-    description="Vietnamese directive analysis: targets (chỉ tiêu), references, entities and guidance items.",
-    lifespan=lifespan,
-)
+def create_app() -> FastAPI:
+    """Build the app from the current settings (CORS is fixed at construction)."""
+    application = FastAPI(
+        title="chitieu",
+        version=__version__,
+        description=(
+            "Vietnamese directive analysis: targets (chỉ tiêu), references, entities and guidance items. "
+            "Upload documents, query their targets across documents, read the results at `/`."
+        ),
+        lifespan=lifespan,
+    )
+    errors.install(application)
+    application.add_middleware(errors.LimitsMiddleware, settings_getter=get_settings)
+    origins = get_settings().cors_origin_list
+    if origins:
+        application.add_middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["X-API-Key", "Authorization", "Content-Type"],
+        )
+    for module in (health, analyze, documents, targets, entities, indicators, search, web):
+        application.include_router(module.router)
+    application.mount("/static", StaticFiles(directory=web.STATIC), name="static")
+    return application
 
 
-@app.exception_handler(Exception)
-async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
-    log.exception("unexpected error on %s %s", request.method, request.url.path)
-    return JSONResponse(status_code=500, content={"detail": "internal error"})
-
-
-app.include_router(health.router)
-app.include_router(analyze.router)
+app = create_app()

@@ -37,10 +37,17 @@ def test_crlf_and_nfd_are_normalised() -> None:
     assert got.text == "Chỉ thị số 05\nvề công tác kiểm tra"
 
 
-def test_not_utf8() -> None:
-    # Windows-1258 (base letters + combining tone marks) is not valid UTF-8
-    data = b"Quy\xea\xect \xf0i\xf2nh v\xea\xcc vi\xea\xf2c giao ch\xec\xd2 ti\xeau"  # "Quyết định về việc…"
-    assert data.decode("cp1258")
+def test_windows_1258_text_is_decoded() -> None:
+    # "Quyết định về việc giao chỉ tiêu" in Windows-1258: base letters + combining tone marks
+    data = b"Quy\xea\xect \xf0i\xf2nh v\xea\xcc vi\xea\xf2c giao chi\xd2 ti\xeau"
+    got = read_bytes(data, "cp1258.txt")
+    assert got.text == "Quyết định về việc giao chỉ tiêu"
+    assert got.source.encoding == "cp1258"
+
+
+def test_bytes_that_are_no_vietnamese_encoding_are_refused() -> None:
+    # tone marks stacked on consonants: not UTF-8 and no legacy decoding reads as Vietnamese
+    data = b"Ngh\xec\xf2 quy\xea\xect \xcc\xd2\xde"
     with pytest.raises(IngestError, match="not UTF-8"):
         read_bytes(data, "cp1258.txt")
 
@@ -112,13 +119,24 @@ def test_pdf_with_text_layer() -> None:
 
 
 def test_pdf_words_match_reference_text() -> None:
-    """Words of pdf/003 equal those of raw/068 (its pdftotext -layout copy)."""
+    """Words of pdf/003 equal those of raw/068 (its pdftotext -layout copy) less the page number."""
     corpus = corpus_dir()
     ref = corpus / "raw" / "068.txt"
     if not ref.exists():
         pytest.skip("raw/068.txt not available")
     got = read_file(_pdf(3))
-    assert got.text.split() == ref.read_text(encoding="utf-8").split()
+    lines = ref.read_text(encoding="utf-8").splitlines()
+    expected = [w for line in lines if not line.strip().isdigit() for w in line.split()]
+    # one difference: the reference glues a signature-block code ("KTTHh5.") that the PDF draws apart
+    assert " ".join(got.text.split()).replace("KTTH h5 .", "KTTHh5.") == " ".join(expected)
+
+
+def test_pdf_lines_are_joined_into_paragraphs() -> None:
+    got = read_file(_pdf(3))
+    assert "\n2\n" not in got.text  # the page number of page 2 is gone
+    # a wrapped body paragraph is one line
+    para = next(line for line in got.text.splitlines() if line.startswith("1. Công ty"))
+    assert para.endswith("trước ngày 08/02/2025.")
 
 
 def test_pdf_type_from_content_not_name(tmp_path: Path) -> None:
@@ -129,10 +147,27 @@ def test_pdf_type_from_content_not_name(tmp_path: Path) -> None:
     assert "507" in got.text
 
 
-@pytest.mark.parametrize("n", [5, 8])
-def test_scanned_pdf(n: int) -> None:
-    with pytest.raises(IngestError, match="scanned PDF"):
-        read_file(_pdf(n))
+def test_scanned_corpus_pdf_is_read_by_ocr() -> None:
+    from nlp.ingest import ocr
+
+    if not ocr.available():
+        pytest.skip("tesseract with the Vietnamese model (tesseract-ocr-vie) is not installed")
+    got = read_file(_pdf(5))  # 2 scanned pages with a small signature text layer
+    assert got.source.ocr is True
+    assert got.source.pages == 2
+    assert any("read by OCR" in w and "pages 1-2" in w for w in got.warnings)
+    assert "/CT-UBND" in got.text
+    assert "CHỈ THỊ" in got.text
+    # the hand-filled number "05" is stamped over the form: read exactly, or flagged for a human
+    assert "05/CT-UBND" in got.text or any(w.startswith("OCR: document number") for w in got.warnings)
+
+
+def test_scan_without_ocr_gives_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nlp.ingest import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    with pytest.raises(IngestError, match="OCR is not available: install Tesseract"):
+        read_bytes(_pdf(5).read_bytes(), "scan.pdf", isolate=False)
 
 
 def test_truncated_pdf(tmp_path: Path) -> None:

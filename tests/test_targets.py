@@ -75,3 +75,16 @@ def test_target_spans_match_their_text():
     assert len(a.targets) == 2
     for t in a.targets:
         assert a.text[t.start : t.end] == t.text
+
+
+def test_missing_or_corrupt_target_model_is_a_clear_error(tmp_path):
+    import pytest
+
+    from nlp.target_model import ModelError, load_model
+
+    with pytest.raises(ModelError, match="make train"):
+        load_model(tmp_path / "absent.json")
+    bad = tmp_path / "targets.json"
+    bad.write_text('{"format": "chitieu-logreg-1", "weights": ', encoding="utf-8")
+    with pytest.raises(ModelError, match="missing or unreadable"):
+        load_model(bad)

@@ -1,9 +1,11 @@
 """File in, normalisable text out.
 
 `read_file` / `read_bytes` decide the type from the content (magic bytes), not
-from the file name: "%PDF-" is a PDF, anything else must be UTF-8 text.
-Every failure is an `IngestError` whose message is a short reason fit to show
-to a user ("empty file", "no text layer (scanned PDF); …").
+from the file name: PDF, Word .docx/.doc, HTML, else text (UTF-8, UTF-16,
+Windows-1258, TCVN3, VNI). PDF, Word and HTML are parsed in a child process
+with a time and memory limit (`limits`, `sandbox`). Every failure is an
+`IngestError` whose message is a short reason fit to show to a user ("empty
+file", "encrypted PDF (password protected)", …).
 """
 
 from __future__ import annotations
@@ -15,11 +17,7 @@ from pathlib import Path
 
 from nlp.schema import Source
 
-__all__ = ["IngestError", "Ingested", "read_bytes", "read_file", "sniff_media_type"]
-
-PDF_MAGIC = b"%PDF-"
-# PDF readers accept a few junk bytes before the header (PDF 1.7, annex H).
-_PDF_SNIFF_WINDOW = 1024
+__all__ = ["IngestError", "Ingested", "UnsupportedType", "read_bytes", "read_file", "sniff_media_type"]
 
 
 class IngestError(Exception):
@@ -43,15 +41,18 @@ class Ingested:
 
 
 def sniff_media_type(data: bytes) -> str:
-    """Return "application/pdf" if the bytes carry a PDF header, else "text/plain"."""
-    head = data[:_PDF_SNIFF_WINDOW]
-    if head.startswith(PDF_MAGIC) or PDF_MAGIC in head:
-        return "application/pdf"
-    return "text/plain"
+    """The media type decided by content (see `nlp.ingest.sniff`)."""
+    from nlp.ingest import sniff
+
+    return sniff.sniff(data)
 
 
-def read_bytes(data: bytes, filename: str | None = None) -> Ingested:
-    media_type = sniff_media_type(data)
+def read_bytes(data: bytes, filename: str | None = None, *, isolate: bool = True) -> Ingested:
+    """Bytes -> Ingested; `isolate=False` parses in this process (benchmarks, debugging)."""
+    from nlp.ingest import sniff
+    from nlp.ingest.limits import Limits
+
+    media_type = sniff.sniff(data)
     source = Source(
         filename=filename,
         media_type=media_type,
@@ -59,19 +60,33 @@ def read_bytes(data: bytes, filename: str | None = None) -> Ingested:
         ocr=False,
         encoding="utf-8",
     )
-    if media_type == "application/pdf":
-        from nlp.ingest import pdf
-
-        text, pages, warnings = pdf.extract(data)
-        source.pages = pages
-    else:
+    if media_type == sniff.TEXT:
         from nlp.ingest import text as text_mod
 
-        text, warnings = text_mod.decode(data)
+        text, encoding, warnings = text_mod.decode_with_encoding(data)
+        source.encoding = encoding
+        return Ingested(text=text, source=source, warnings=warnings)
+    if media_type == sniff.ZIP:
+        raise UnsupportedType("ZIP archive that is not a Word .docx file", media_type=media_type)
+    if media_type == sniff.RTF:
+        raise UnsupportedType("RTF document; save it as .docx or PDF", media_type=media_type)
+
+    from nlp.ingest import parse
+
+    limits = Limits.from_env()
+    args = (data, media_type, limits.max_pages)
+    if isolate:
+        from nlp.ingest import sandbox
+
+        text, fields, warnings = sandbox.run(parse.parse, args, limits)
+    else:
+        text, fields, warnings = parse.parse(*args)
+    for key, value in fields.items():
+        setattr(source, key, value)
     return Ingested(text=text, source=source, warnings=warnings)
 
 
-def read_file(path: str | os.PathLike[str]) -> Ingested:
+def read_file(path: str | os.PathLike[str], *, isolate: bool = True) -> Ingested:
     p = Path(path)
     try:
         if p.is_dir():
@@ -87,4 +102,4 @@ def read_file(path: str | os.PathLike[str]) -> Ingested:
         raise IngestError("is a directory") from None
     except OSError as exc:
         raise IngestError(f"cannot read file ({exc.strerror or exc.__class__.__name__})") from None
-    return read_bytes(data, p.name)
+    return read_bytes(data, p.name, isolate=isolate)

@@ -1,170 +1,299 @@
-"""PDF text layer -> text.
+"""PDF -> text: pypdfium2 reads every page; pdfplumber only where a page has a ruled table; OCR for scans.
 
-How (checked on ../shared/corpus/pdf/001-004 against the pdftotext -layout
-copies raw/066-069: every word equal except one line order in a signature block):
+Why this split: pdfplumber's `extract_text` reads ~4 pages/s, pypdfium2's text
+layer ~350. pypdfium2 gives each character with its box (one ctypes call per
+glyph); `layout` turns them into lines, columns and paragraphs. Only a page
+with enough drawn lines to hold a table is opened in pdfplumber, for
+`find_tables()`.
 
-1. pypdfium2 flattens the annotations into the page content first. The
-   hand-filled document number and day ("Số: 542 /TB-UBND", "ngày 06") and the
-   e-signature stamp of these documents live in form-field / signature widget
-   appearance streams, which pdfplumber (pdfminer) never reads.
-2. pdfplumber reads the characters. Space glyphs that lie under other ink (the
-   blank placeholders behind a filled-in number, stray overlapping spaces) are
-   dropped, otherwise they cut "542" into "5 4 2" and "CỘNG" into "CỘ NG".
-3. Words: pdfplumber's WordExtractor with `x_tolerance_ratio=0.15` (the default
-   `x_tolerance=3` glues words in PDFs without space glyphs at <= 11 pt), plus a
-   break where a different font of a slightly different size starts (filled-in
-   text laid over the body: "ngày" + "24" + "tháng").
-4. Lines are clustered by position (top, 3 pt) and words ordered left to right,
-   like `pdftotext -layout`: the two header columns stay on one line, separated
-   by a run of spaces when the gap is wider than two em.
-5. Pages are joined with a blank line ("\n\n"), text is NFC (some PDFs store
-   Vietnamese letters decomposed).
-
-A PDF whose pages carry on average fewer than `MIN_CHARS_PER_PAGE` visible
-characters is taken for a scan (the scanned samples hold only a signature
-stamp) and refused: OCR is not supported yet.
+Per page:
+1. annotations (hand-filled number and date, e-signature stamp of official
+   PDFs, stored as form fields) are flattened into the page first;
+2. a page with little text for its area (the corpus scans carry only a small
+   signature stamp as text) is a scan: rendered at 300 dpi and OCR'd (`ocr`);
+   a page with neither text nor images is skipped with a warning;
+3. text in TCVN3/VNI fonts (`.VnTime`, `VNI-Times`) is converted to Unicode,
+   upper-cased for `.VnTimeH`-style capitals fonts;
+4. running headers, footers and page numbers are dropped (`furniture`).
 """
 
 from __future__ import annotations
 
+import ctypes
 import io
 import logging
 import unicodedata
-from collections import defaultdict
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
-import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pdfplumber.utils.clustering import cluster_objects
-from pdfplumber.utils.text import WordExtractor
 
-from nlp.ingest import IngestError
+from nlp.ingest import IngestError, furniture, layout, legacy, tablefmt
+from nlp.ingest.layout import Box, Line, Paragraph
 
 log = logging.getLogger(__name__)
 
-MIN_CHARS_PER_PAGE = 200  # visible characters per page, averaged over the document
-EMPTY_PAGE_CHARS = 30  # a page with fewer gets a warning
-X_TOLERANCE_RATIO = 0.15
-Y_TOLERANCE = 3.0
-COLUMN_GAP_EM = 2.0  # a gap wider than this (in font sizes) is printed as a column gap
-COLUMN_GAP = "    "
+A4_AREA = 595.0 * 842.0
+MIN_TEXT_CHARS = 200  # visible characters per A4-sized page below which a page is taken for a scan
+EMPTY_PAGE_CHARS = 30
+TABLE_MIN_RULES = 3  # distinct x of vertical and y of horizontal thin rules before pdfplumber looks for tables
+ENCRYPTED = "encrypted PDF (password protected)"
+CORRUPT = "corrupt or unreadable PDF"
 
 
-def extract(data: bytes) -> tuple[str, int, list[str]]:
-    """PDF bytes -> (text, number of pages, warnings). Raises IngestError."""
+@dataclass
+class PdfText:
+    text: str
+    pages: int
+    ocr_pages: list[int] = field(default_factory=list)
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+
+
+def extract(data: bytes, max_pages: int | None = None, ocr: bool = True) -> PdfText:
+    """PDF bytes -> text with pages, OCR'd pages, encoding and warnings. Raises IngestError."""
     try:
-        flat = _flatten(data)
-        pages = _read_pages(flat)
+        return _extract(data, max_pages, ocr)
     except IngestError:
         raise
-    except Exception as exc:  # pdfminer/pdfplumber/pdfium raise many kinds
+    except Exception as exc:  # pdfium/pdfplumber raise many kinds
         log.debug("PDF extraction failed", exc_info=True)
         raise IngestError(_reason(exc)) from None
-    if not pages:
-        raise IngestError("PDF has no pages")
-
-    warnings: list[str] = []
-    visible = [sum(1 for ch in t if not ch.isspace()) for t in pages]
-    if sum(visible) / len(pages) < MIN_CHARS_PER_PAGE:
-        raise IngestError("no text layer (scanned PDF); OCR is not supported yet")
-    for i, n in enumerate(visible, start=1):
-        if n < EMPTY_PAGE_CHARS:
-            warnings.append(f"page {i}: no text layer, page skipped (OCR is not supported yet)")
-    text = "\n\n".join(t for t, n in zip(pages, visible, strict=True) if n >= EMPTY_PAGE_CHARS)
-    return text, len(pages), warnings
 
 
 def _reason(exc: BaseException) -> str:
-    name = type(exc).__name__
-    msg = str(exc).lower()
-    if "password" in msg or "password" in name.lower() or "encrypt" in msg or "security" in msg:
-        return "encrypted PDF (password protected)"
-    return "corrupt or unreadable PDF"
+    text = f"{type(exc).__name__} {exc}".lower()
+    if "password" in text or "encrypt" in text or "security" in text:
+        return ENCRYPTED
+    return CORRUPT
 
 
-def _flatten(data: bytes) -> bytes:
-    """Draw annotation appearances (form fields, signature stamps) into the page content."""
+def _open(data: bytes) -> pdfium.PdfDocument:
     try:
-        pdf = pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
-            raise IngestError("encrypted PDF (password protected)") from None
-        raise IngestError("corrupt or unreadable PDF") from None
+            raise IngestError(ENCRYPTED) from None
+        raise IngestError(CORRUPT) from None
+
+
+def _extract(data: bytes, max_pages: int | None, ocr_enabled: bool) -> PdfText:
+    pdf = _open(data)
+    plumber: Any = None
     try:
         n = len(pdf)
         if n == 0:
             raise IngestError("PDF has no pages")
+        if max_pages is not None and n > max_pages:
+            raise IngestError(f"PDF has {n} pages, more than the limit of {max_pages} (CHITIEU_MAX_PAGES)")
+        pages: list[list[Paragraph]] = []
+        heights: list[float] = []
+        warnings: list[str] = []
+        scans: list[int] = []
+        encodings: Counter[str] = Counter()
         for i in range(n):
-            page = pdf[i]
-            pdfium_c.FPDFPage_Flatten(page, pdfium_c.FLAT_NORMALDISPLAY)
-            page.close()
-        buf = io.BytesIO()
-        pdf.save(buf)
-        return buf.getvalue()
+            page = _load_flat(pdf, i)
+            try:
+                width, height = page.get_size()
+                kinds = _object_kinds(page)
+                boxes, visible, enc = _chars(page, height, kinds["fonts"])
+                encodings.update(enc)
+                lines: list[Line]
+                if visible * A4_AREA / max(width * height, 1.0) < MIN_TEXT_CHARS and kinds["images"]:
+                    scans.append(i)
+                    lines = _ocr_lines(page, i, ocr_enabled)
+                elif visible < EMPTY_PAGE_CHARS and not kinds["images"]:
+                    warnings.append(f"page {i + 1}: empty page skipped")
+                    lines = []
+                else:
+                    tables: list[tuple[tuple[float, float, float, float], str]] = []
+                    if kinds["ruled"]:
+                        if plumber is None:
+                            import pdfplumber
+
+                            plumber = pdfplumber.open(io.BytesIO(data))
+                        tables = _tables(plumber.pages[i], enc)
+                        boxes = [b for b in boxes if not _inside(b, tables)]
+                    lines = layout.build_lines(boxes)
+                    _convert_legacy(lines)
+                    lines += [Line(bb[1], bb[3], [layout.Segment(bb[0], bb[2], [])], table=t) for bb, t in tables]
+                    lines.sort(key=lambda ln: ln.top)
+                flows = layout.reading_order(lines, width)
+                pages.append(layout.join_flows([layout.paragraphs(f) for f in flows]))
+                heights.append(height)
+            finally:
+                page.close()
+            if plumber is not None:
+                plumber.pages[i].close()
     finally:
+        if plumber is not None:
+            plumber.close()
         pdf.close()
 
+    if scans:
+        warnings.append(f"{_ranges(scans)}: no text layer, read by OCR (tesseract, vie)")
+    pages = furniture.strip(pages, heights)
+    text = furniture.join(pages)
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        raise IngestError("PDF has no text")
+    encoding = encodings.most_common(1)[0][0] if encodings else "utf-8"
+    if encodings:
+        warnings.append(f"text in legacy {encoding.upper()} fonts converted to Unicode")
+    if scans:
+        from nlp.ingest import ocr
 
-def _read_pages(data: bytes) -> list[str]:
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        out = []
-        for page in pdf.pages:
-            out.append(unicodedata.normalize("NFC", page_text(page.chars)))
-            page.flush_cache()
-        return out
+        warnings.extend(ocr.check_identity(text))
+    return PdfText(text, n, scans, encoding, warnings)
 
 
-def page_text(chars: list[dict[str, Any]]) -> str:
-    """Characters of one page (pdfplumber dicts) -> text, lines top to bottom."""
-    chars = [c for c in chars if c.get("upright", True)]
-    chars = _drop_covered_spaces(chars)
-    if not chars:
-        return ""
-    words = _WordExtractor(x_tolerance_ratio=X_TOLERANCE_RATIO, y_tolerance=Y_TOLERANCE).extract_words(chars)
-    lines = cluster_objects(words, lambda w: w["top"], Y_TOLERANCE)
-    out = []
+def _ranges(pages: list[int]) -> str:
+    """[0, 1, 2, 5] -> "pages 1-3, 6"."""
+    parts: list[str] = []
+    start = prev = pages[0]
+    for p in [*pages[1:], None]:
+        if p is not None and p == prev + 1:
+            prev = p
+            continue
+        parts.append(f"{start + 1}" if start == prev else f"{start + 1}-{prev + 1}")
+        if p is not None:
+            start = prev = p
+    label = "page" if len(pages) == 1 else "pages"
+    return f"{label} {', '.join(parts)}"
+
+
+def _load_flat(pdf: pdfium.PdfDocument, i: int) -> pdfium.PdfPage:
+    """The page with its annotation appearances (form fields, stamps) drawn into the content."""
+    page = pdf[i]
+    if pdfium_c.FPDFPage_GetAnnotCount(page) > 0:
+        pdfium_c.FPDFPage_Flatten(page, pdfium_c.FLAT_NORMALDISPLAY)
+        page.close()
+        page = pdf[i]
+    return page
+
+
+def _object_kinds(page: pdfium.PdfPage) -> dict[str, Any]:
+    """Whether thin rules could form a table grid, image count, and the legacy fonts on the page."""
+    images = 0
+    xs: set[int] = set()
+    ys: set[int] = set()
+    fonts: dict[str, str] = {}
+    buf = ctypes.create_string_buffer(256)
+    seen: set[int] = set()
+    for obj in page.get_objects(max_depth=2):
+        kind = obj.type
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            left, bottom, right, top = obj.get_bounds()
+            if right - left <= 2 and top - bottom >= 5:
+                xs.add(round(left / 3))
+            elif top - bottom <= 2 and right - left >= 5:
+                ys.add(round(bottom / 3))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
+            key = ctypes.cast(font, ctypes.c_void_p).value or 0
+            if not font or key in seen:
+                continue
+            seen.add(key)
+            size = pdfium_c.FPDFFont_GetBaseFontName(font, buf, len(buf))
+            name = buf.raw[: max(size - 1, 0)].decode("latin-1", "replace")
+            enc = legacy.font_encoding(name)
+            if enc:
+                fonts[name] = enc
+    ruled = len(xs) >= TABLE_MIN_RULES and len(ys) >= TABLE_MIN_RULES
+    return {"ruled": ruled, "images": images, "fonts": fonts}
+
+
+def _chars(page: pdfium.PdfPage, height: float, legacy_fonts: dict[str, str]) -> tuple[list[Box], int, Counter[str]]:
+    """Visible characters as boxes (top-down coordinates), their count, legacy encodings met."""
+    textpage = page.get_textpage()
+    try:
+        n = pdfium_c.FPDFText_CountChars(textpage)
+        text = textpage.get_text_range() if n > 0 else ""
+        rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom; one slice reads all four
+        ref = ctypes.cast(rect, ctypes.POINTER(pdfium_c.FS_RECTF))
+        raw = textpage.raw
+        get_box = pdfium_c.FPDFText_GetLooseCharBox
+        get_size = pdfium_c.FPDFText_GetFontSize
+        boxes: list[Box] = []
+        append = boxes.append
+        encodings: Counter[str] = Counter()
+        font_of = _font_reader(textpage) if legacy_fonts else None
+        size, last_bottom = 0.0, None
+        for k, ch in enumerate(text[:n]):
+            if ch.isspace() or ch in "\ufffe\x00":
+                last_bottom = None
+                continue
+            get_box(raw, k, ref)
+            left, _top, right, bottom = rect[:]
+            # the loose box's top moves with diacritics ("Ủ" is taller than "Y"): use baseline and size;
+            # the size is asked again only where the baseline moves or after a space (it is a ctypes call)
+            if bottom != last_bottom:
+                size = get_size(raw, k)
+                last_bottom = bottom
+            base = height - bottom
+            box = Box(ch, left, right, base - size, base)
+            if font_of is not None:
+                name = font_of(k)
+                enc = legacy_fonts.get(name) or legacy.font_encoding(name)
+                if enc:
+                    encodings[enc] += 1
+                    box.enc = enc + ("H" if legacy.is_capitals_font(name) else "")
+            append(box)
+        return boxes, len(boxes), encodings
+    finally:
+        textpage.close()
+
+
+def _font_reader(textpage: Any) -> Any:
+    buf = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+
+    def font_of(k: int) -> str:
+        size = pdfium_c.FPDFText_GetFontInfo(textpage, k, buf, len(buf), ctypes.byref(flags))
+        return buf.raw[: max(size - 1, 0)].decode("latin-1", "replace")
+
+    return font_of
+
+
+def _convert_legacy(lines: list[Line]) -> None:
+    """Words set in TCVN3/VNI fonts -> Unicode (whole words: VNI marks follow their base letter)."""
     for line in lines:
-        line = sorted(line, key=lambda w: w["x0"])
-        parts = [line[0]["text"]]
-        for prev, word in zip(line, line[1:], strict=False):
-            em = max(word.get("height") or 0.0, 1.0)
-            parts.append(COLUMN_GAP if word["x0"] - prev["x1"] > COLUMN_GAP_EM * em else " ")
-            parts.append(word["text"])
-        out.append("".join(parts))
-    return "\n".join(out)
+        for seg in line.segments:
+            for w in seg.words:
+                if w.enc:
+                    w.text = legacy.convert(w.text, w.enc.rstrip("H"), w.enc.endswith("H"))
 
 
-def _drop_covered_spaces(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Drop space glyphs that lie under visible characters of the same line."""
-    buckets: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for c in chars:
-        if not c["text"].isspace():
-            buckets[int(c["top"] // 4)].append(c)
-
-    def covered(s: dict[str, Any]) -> bool:
-        key = int(s["top"] // 4)
-        for k in (key - 1, key, key + 1):
-            for c in buckets.get(k, ()):
-                if (
-                    abs(c["top"] - s["top"]) < Y_TOLERANCE
-                    and c["x0"] < s["x1"] - 0.3
-                    and c["x1"] > s["x0"] + 0.3
-                ):
-                    return True
-        return False
-
-    return [c for c in chars if not c["text"].isspace() or not covered(c)]
+def _inside(b: Box, tables: list[tuple[tuple[float, float, float, float], str]]) -> bool:
+    cx, cy = (b.x0 + b.x1) / 2, (b.top + b.bottom) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for (x0, top, x1, bottom), _ in tables)
 
 
-class _WordExtractor(WordExtractor):
-    def char_begins_new_word(self, prev_char, curr_char, direction, x_tolerance, y_tolerance):  # type: ignore[no-untyped-def]
-        if super().char_begins_new_word(prev_char, curr_char, direction, x_tolerance, y_tolerance):
-            return True
-        # filled-in text drawn over the body in another font of another size
-        return bool(
-            prev_char.get("fontname") != curr_char.get("fontname")
-            and abs(prev_char["size"] - curr_char["size"]) > 0.01
-            and curr_char["x0"] > prev_char["x1"] - 2
-        )
+def _tables(page: Any, encodings: Counter[str]) -> list[tuple[tuple[float, float, float, float], str]]:
+    """Ruled tables on the page (pdfplumber) as (bbox, rendered rows)."""
+    out = []
+    for table in page.find_tables():
+        rows = table.extract(x_tolerance=1.5)
+        if len(rows) < 2 or max((len(r) for r in rows), default=0) < 2:
+            continue
+        text = tablefmt.render(rows)
+        if encodings:
+            enc = encodings.most_common(1)[0][0]
+            text = legacy.convert(text, enc)
+        text = unicodedata.normalize("NFC", text)
+        if text:
+            out.append((tuple(table.bbox), text))
+    return out
+
+
+def _ocr_lines(page: pdfium.PdfPage, index: int, enabled: bool) -> list[Line]:
+    from nlp.ingest import ocr
+
+    if not enabled:
+        raise IngestError(f"page {index + 1} has no text layer (scanned PDF) and OCR is turned off")
+    return layout.build_lines(ocr.page_words(page), merge_words=False)

@@ -10,6 +10,7 @@ is scored only for the record.
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 from pathlib import Path
 
@@ -80,6 +81,7 @@ def _cv_threshold(docs, folds: int = 5) -> tuple[float, float]:  # noqa: ANN001
 
 
 def train(corpus: Path | None = None, out: Path = MODEL_PATH) -> dict:
+    os.environ["CHITIEU_TARGETS_RULES_ONLY"] = "1"  # candidates do not depend on the model being rebuilt
     train_docs = dataset("train", corpus)
     dev_docs = dataset("dev", corpus)
     threshold, cv_f1 = _cv_threshold(train_docs)

@@ -23,7 +23,9 @@ def run(args: argparse.Namespace) -> int:
     from nlp.ingest import IngestError, read_file
 
     try:
-        from nlp.pipeline import analyze_text  # loads the models once for all files
+        from nlp.pipeline import analyze_text, load_models
+
+        load_models()  # once for all files; a missing or corrupt model is one clear line
     except Exception as exc:  # noqa: BLE001 - reported in one line
         error(None, f"cannot load the analysis pipeline ({type(exc).__name__}: {exc})", args.debug)
         return 1

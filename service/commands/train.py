@@ -9,7 +9,7 @@ from pathlib import Path
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("train", help="train a model from the annotated corpus (written to models/)")
-    p.add_argument("model", choices=["targets"], help="which model")
+    p.add_argument("model", choices=["targets", "guidance"], help="which model")
     p.add_argument("--corpus", type=Path, default=None, help="corpus folder (default ../shared/corpus)")
     p.set_defaults(run=run)
 
@@ -21,4 +21,11 @@ def run(args: argparse.Namespace) -> int:
 
         load_model.cache_clear()
         print(json.dumps(train(args.corpus), ensure_ascii=False, indent=1))
+    elif args.model == "guidance":
+        from nlp.guidance_model import load
+        from nlp.training.guidance import train as train_guidance
+
+        load.cache_clear()
+        meta = train_guidance()
+        print(json.dumps({k: v for k, v in meta.items() if k != "trusted_types"}, ensure_ascii=False, indent=1))
     return 0

@@ -1,0 +1,77 @@
+"""The guidance-category classifier: TF-IDF over segmented words and characters, a linear model.
+
+Trained by `chitieu train guidance` on the annotated items of the train and
+dev splits (plus a few written examples for rare categories), stored with
+skops (no pickle) in `models/guidance.skops` beside its metadata; the SHA-256
+in the metadata is checked before loading, so a corrupt or swapped file is a
+clear error at start-up, not a wrong answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from nlp.words import segment
+
+MODELS = Path(__file__).resolve().parents[1] / "models"
+MODEL_PATH = MODELS / "guidance.skops"
+META_PATH = MODELS / "guidance.json"
+_MARKER = re.compile(r"^\W*(?:[0-9IVX]+(?:\.[0-9]+)*[.)-]|[a-zđ]\)|[-+•*])\s*")
+
+
+class GuidanceModelError(RuntimeError):
+    """The shipped guidance model is missing, corrupt or does not match its metadata."""
+
+
+def prepare(text: str) -> str:
+    """Item text for the classifier: marker and markdown dropped, words joined by underscores."""
+    text = _MARKER.sub("", text.replace("*", " "))
+    text = re.sub(r"\s+", " ", text).strip()
+    return " ".join(text[s:e].replace(" ", "_").lower() for s, e in segment(text, 0, len(text)))
+
+
+def head_words(texts: list[str]) -> list[str]:
+    """The opening words of each item: the action that decides the category ("kiểm_tra", "báo_cáo")."""
+    return [" ".join(t.split()[:6]) for t in texts]
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@cache
+def load() -> object:
+    try:
+        meta = json.loads(META_PATH.read_text(encoding="utf-8"))
+        if file_sha256(MODEL_PATH) != meta["sha256"]:
+            raise ValueError("file hash differs from models/guidance.json")
+        from skops.io import get_untrusted_types
+        from skops.io import load as skops_load
+
+        untrusted = get_untrusted_types(file=MODEL_PATH)
+        unexpected = [t for t in untrusted if t not in meta.get("trusted_types", [])]
+        if unexpected:
+            raise ValueError(f"unexpected types in the model file: {unexpected}")
+        return skops_load(MODEL_PATH, trusted=untrusted)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise GuidanceModelError(
+            f"guidance model {MODEL_PATH} is missing or corrupt ({exc}); run `make train` to rebuild it"
+        ) from exc
+
+
+def predict(texts: list[str]) -> list[tuple[str, float]]:
+    """(category, probability of that category) per item text."""
+    if not texts:
+        return []
+    model = load()
+    probs = model.predict_proba([prepare(t) for t in texts])  # type: ignore[attr-defined]
+    classes = list(model.classes_)  # type: ignore[attr-defined]
+    out = []
+    for row in probs:
+        best = int(row.argmax())
+        out.append((classes[best], float(row[best])))
+    return out

@@ -1,0 +1,142 @@
+"""Targets read from table rows: the ingest's " | " blocks and the corpus's flattened "|" tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlp.doc import Doc
+from nlp.tables import bar_tables, pipe_tables, table_targets
+
+PLAN_WITH_ANNEX = """KẾ HOẠCH
+phát triển kinh tế - xã hội huyện Tân Phú giai đoạn 2024 - 2026
+
+Ủy ban nhân dân huyện giao các xã thực hiện các chỉ tiêu tại Phụ lục kèm theo.
+
+Phụ lục: Chỉ tiêu chủ yếu
+
+STT | Chỉ tiêu | Đơn vị tính | Ước thực hiện 2023 | Năm 2024 | Năm 2025 | Năm 2026
+1 | Tỷ lệ hộ nghèo | % | 4,1 | 3,5 | 3 | 2,5
+2 | Trồng rừng tập trung | ha | 380 | 400 | 450 | 500
+3 | Kết nạp đảng viên mới | đảng viên | 110 | 120 | 125 | 130
+
+Các xã báo cáo kết quả trước ngày 15 hằng tháng.
+"""
+
+FLATTENED = """Biểu 1. Chỉ tiêu giao
+
+|
+**STT**
+|
+**Nội dung**
+|
+**Đơn vị tính**
+|
+**Năm 2025**
+|
+|
+1
+|
+Tỷ lệ trường đạt
+chuẩn quốc gia
+|
+%
+|
+85
+|
+|
+2
+|
+Số xã có trạm y tế đạt chuẩn
+|
+xã
+|
+12
+|
+
+Ghi chú: số liệu do Phòng Giáo dục tổng hợp.
+"""
+
+
+def _targets(text: str):  # type: ignore[no-untyped-def]
+    from nlp.pipeline import process
+
+    return process(text).targets
+
+
+def test_pipe_table_rows_are_found_as_cells() -> None:
+    tables = pipe_tables(PLAN_WITH_ANNEX)
+    assert len(tables) == 1
+    rows = tables[0]
+    assert [c.text for c in rows[1]] == ["1", "Tỷ lệ hộ nghèo", "%", "4,1", "3,5", "3", "2,5"]
+    for row in rows:
+        for c in row:
+            assert PLAN_WITH_ANNEX[c.start : c.end] == c.text
+
+
+def test_one_target_per_year_column_with_name_unit_and_period() -> None:
+    targets = _targets(PLAN_WITH_ANNEX)
+    got = {(t.metric, t.period_end): (t.quantity.value, t.quantity.unit) for t in targets}
+    assert got[("Tỷ lệ hộ nghèo", "2026")] == (2.5, "%")
+    assert got[("Tỷ lệ hộ nghèo", "2024")] == (3.5, "%")
+    assert got[("Trồng rừng tập trung", "2025")] == (450, "ha")
+    assert got[("Kết nạp đảng viên mới", "2026")] == (130, "đảng viên")
+    # the "ước thực hiện" column is a result, not a target
+    assert not any(t.period_end == "2023" for t in targets)
+
+
+def test_table_target_spans_are_exact_and_not_duplicated() -> None:
+    from nlp.pipeline import process
+
+    doc = process(PLAN_WITH_ANNEX)
+    spans = [(t.start, t.end) for t in doc.targets]
+    assert len(spans) == len(set(spans))
+    for t in doc.targets:
+        assert doc.text[t.start : t.end] == t.text
+    q = [t for t in doc.targets if t.metric == "Tỷ lệ hộ nghèo" and t.period_end == "2025"]
+    assert len(q) == 1 and q[0].text == "3"
+
+
+def test_flattened_bar_table_is_read() -> None:
+    tables = bar_tables(FLATTENED)
+    assert len(tables) == 1
+    targets = table_targets(Doc(text=FLATTENED), tables[0])
+    got = {(t.metric, t.period_end, t.quantity.value, t.quantity.unit) for t in targets}
+    assert got == {("Tỷ lệ trường đạt chuẩn quốc gia", "2025", 85.0, "%"),
+                   ("Số xã có trạm y tế đạt chuẩn", "2025", 12.0, "xã")}
+
+
+def test_table_without_numbers_gives_nothing() -> None:
+    text = "Nơi nhận | Ghi chú\nSở Tài chính | báo cáo\nSở Nội vụ | phối hợp\n"
+    assert table_targets(Doc(text=text), pipe_tables(text)[0]) == []
+
+
+def _forecast_table_targets(text: str):  # type: ignore[no-untyped-def]
+    """Targets read by the table reader alone from full/006's forecast table (Mẫu biểu số 01)."""
+    from nlp.pipeline import process
+
+    doc = process(text)
+    start = doc.text.index("DỰ BÁO MỘT SỐ CHỈ TIÊU")
+    rows = next(r for r in bar_tables(doc.text) if r[0][0].start > start)
+    return doc, table_targets(doc, rows)
+
+
+def test_corpus_annex_table_with_spanned_year_header(corpus: Path) -> None:
+    path = corpus / "full" / "006.txt"
+    if not path.exists():
+        pytest.skip("full/006.txt not available")
+    _doc, targets = _forecast_table_targets(path.read_text(encoding="utf-8"))
+    grdp = [t for t in targets if t.metric.startswith("Tổng sản phẩm trong nước") and t.period_end == "2028"]
+    assert grdp and grdp[0].quantity.value == 247907 and grdp[0].quantity.unit == "Tỷ đồng"
+    growth = {t.period_end: t.quantity.value for t in targets if t.metric == "Tốc độ tăng trưởng GRDP"}
+    assert growth.get("2026") == 10.0
+
+
+def test_forecast_and_budget_tables_set_no_targets(corpus: Path) -> None:
+    path = corpus / "full" / "006.txt"
+    if not path.exists():
+        pytest.skip("full/006.txt not available")
+    doc, read = _forecast_table_targets(path.read_text(encoding="utf-8"))
+    cells = {(t.start, t.end) for t in read}
+    assert read and not any((t.start, t.end) in cells for t in doc.targets)

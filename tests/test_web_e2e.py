@@ -1,0 +1,157 @@
+"""The web page end to end, in headless Chromium: upload, see the targets highlighted and listed.
+
+The app runs under uvicorn in a subprocess (a temp data folder, a free loopback port); the
+browser is Debian's /usr/bin/chromium driven by Playwright (`playwright install` is never run).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from helpers_service import REPO, SAMPLE_PLAN, needs_pipeline
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium (/usr/bin/chromium) is not installed"),
+    needs_pipeline,
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = _free_port()
+    env = {**os.environ, "CHITIEU_DATA_DIR": str(tmp_path_factory.mktemp("web-data"))}
+    env.pop("DATABASE_URL", None)
+    env.pop("CHITIEU_API_KEYS", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "service.app:app", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):  # start-up loads the models
+            if proc.poll() is not None:
+                pytest.fail(f"the app did not start: {proc.stderr.read().decode()[-2000:]}")
+            try:
+                if httpx.get(base + "/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("the app did not answer /health")
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def page(server: str) -> Iterator:
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        context = browser.new_context(locale="vi-VN")
+        # no request may leave the machine: every asset is served by the app
+        outside: list[str] = []
+        context.on("request", lambda r: None if r.url.startswith((server, "data:", "blob:")) else outside.append(r.url))
+        pg = context.new_page()
+        pg.set_default_timeout(30_000)
+        yield pg
+        assert outside == []
+        browser.close()
+
+
+def _example(tmp_path: Path) -> Path:
+    raw = REPO.parent / "shared" / "corpus" / "raw" / "000.txt"
+    if raw.is_file():
+        return raw
+    p = tmp_path / "ke-hoach-45.txt"  # without the corpus: our own plan, which has the same 3-4% target
+    p.write_text(SAMPLE_PLAN, encoding="utf-8")
+    return p
+
+
+def _plan_pdf(tmp_path: Path) -> Path:
+    """A digital PDF of the sample plan, with a font that has the Vietnamese letters."""
+    canvas_mod = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not font.exists():
+        pytest.skip("DejaVu Sans is needed to write a Vietnamese PDF")
+    pdfmetrics.registerFont(TTFont("DejaVu", str(font)))
+    path = tmp_path / "ke-hoach-45.pdf"
+    c = canvas_mod.Canvas(str(path))
+    c.setFont("DejaVu", 11)
+    y = 800
+    for line in SAMPLE_PLAN.splitlines():
+        c.drawString(50, y, line)
+        y -= 16
+    c.save()
+    return path
+
+
+def test_upload_the_example_and_see_its_target_highlighted_and_listed(page, server: str, tmp_path: Path) -> None:
+    page.goto(server + "/")
+    assert page.locator("h1", has_text="Tải văn bản lên").is_visible()
+    page.set_input_files("#file-input", str(_example(tmp_path)))
+    link = page.locator("#upload-list a")
+    link.wait_for()
+    assert page.locator("#upload-list progress").evaluate("p => p.value") == 1
+    link.click()
+
+    target = page.locator("#doc-text .hl-target").first
+    target.wait_for()  # the page polls until the analysis is done
+    highlighted = page.locator("#doc-text [data-target]").evaluate_all(
+        "els => els.map(e => e.textContent).join('')"
+    )
+    assert "3-4%" in highlighted
+    assert "3–4%" in page.locator("#doc-targets").inner_text()  # listed with its value range
+    colours = {
+        cls: page.locator(f"#doc-text .{cls}").first.evaluate("e => getComputedStyle(e).backgroundColor")
+        for cls in ("hl-target", "hl-ref")
+    }
+    assert colours["hl-target"] != colours["hl-ref"]
+    assert page.locator("#doc-entities").inner_text().strip()
+    assert page.locator("#doc-guidance [data-category]").count() >= 1
+
+
+def test_upload_a_pdf_and_find_its_targets_in_the_targets_table(page, server: str, tmp_path: Path) -> None:
+    page.goto(server + "/")
+    page.set_input_files("#file-input", str(_plan_pdf(tmp_path)))
+    page.locator("#upload-list a").wait_for()
+    page.locator("#upload-list a").click()
+    page.locator("#doc-text .hl-target").first.wait_for()
+    assert "3–4%" in page.locator("#doc-targets").inner_text()
+
+    page.goto(server + "/#/chi-tieu")
+    page.fill("#target-filters input[name=text]", "ket nap")  # no accents needed
+    page.click("#target-filters button[type=submit]")
+    page.locator("#targets-table tbody tr").first.wait_for()
+    rows = page.locator("#targets-table tbody tr")
+    assert all("kết nạp" in rows.nth(i).inner_text() for i in range(rows.count()))
+    with page.expect_download() as download:
+        page.click("#csv")
+    csv_text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    assert csv_text.splitlines()[0].startswith("document_id,")
+    assert "kết nạp" in csv_text
