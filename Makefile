@@ -8,7 +8,7 @@ STAMP       = $(VENV)/.installed
 HOST        = 127.0.0.1
 PORT        = 8000
 
-.PHONY: run test lint bench install
+.PHONY: run test lint bench train install
 
 run: $(STAMP)
 	$(BIN)/uvicorn service.app:app --host $(HOST) --port $(PORT)
@@ -19,6 +19,10 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+
+train: $(STAMP)
+	$(BIN)/chitieu train targets
+	$(BIN)/chitieu train guidance
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_analyze.py
