@@ -52,3 +52,13 @@ def test_entity_with_a_longer_span_counts_for_overlap_not_exact():
 def test_word_f1_and_macro_f1():
     assert word_f1("tỷ lệ hộ nghèo", "tỷ lệ hộ nghèo giảm") == 2 * 1 * 0.8 / 1.8
     assert macro_f1([("a", "a"), ("b", "a")]) == (2 / 3 + 0) / 2
+
+
+def test_indicator_links_are_scored_on_gold_targets_with_the_real_linker():
+    gold = _gold()
+    gold.targets[0].metric = "kết nạp đảng viên mới"
+    gold.targets[0].base = "tổng số đảng viên"
+    gold.targets[0].indicator = "DANG-001"
+    links = score([(gold, Analysis(text=TEXT))]).link_figures()
+    assert links["gold_targets_with_link"] == 1
+    assert links["top1_accuracy"] == 1.0 and links["threshold_precision"] == 1.0

@@ -80,6 +80,7 @@ class Report:
     guidance: PRF = field(default_factory=PRF)
     guidance_pairs: list[tuple[str, str]] = field(default_factory=list)
     target_misses: Counter[str] = field(default_factory=Counter)
+    links: dict[str, int] = field(default_factory=Counter)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -98,6 +99,21 @@ class Report:
                 sum(g == p for g, p in self.guidance_pairs) / len(self.guidance_pairs), 4
             ) if self.guidance_pairs else 0.0,
             "target_misses": dict(self.target_misses.most_common()),
+            "indicator_links": self.link_figures(),
+        }
+
+    def link_figures(self) -> dict[str, float | int]:
+        """Linking measured on gold targets (the linker gets the gold metric, unit and base)."""
+        c = self.links
+        linked = c["gold_linked"]
+        kept = c["kept_linked"] + c["kept_none"]
+        return {
+            "gold_targets_with_link": linked, "gold_none": c["gold_none"],
+            "top1_accuracy": round(c["top1_right"] / linked, 4) if linked else 0.0,
+            "top3_accuracy": round(c["top3_right"] / linked, 4) if linked else 0.0,
+            "threshold_precision": round(c["kept_right"] / kept, 4) if kept else 0.0,
+            "threshold_kept": kept,
+            "none_recall": round(c["none_right"] / c["gold_none"], 4) if c["gold_none"] else 0.0,
         }
 
 
@@ -169,6 +185,7 @@ def score_document(report: Report, gold: Annotation, pred: Analysis) -> None:
         report.document_fields["issued_date"].add(d.issued_date == gold.document.issued_date)
     if "targets" in layers:
         _score_targets(report, gold, pred)
+        _score_links(report, gold)
     if "references" in layers:
         g = {r.number.upper() for r in gold.references}
         p = {r.number.upper() for r in pred.references if r.number}
@@ -209,6 +226,30 @@ def _score_targets(report: Report, gold: Annotation, pred: Analysis) -> None:
         report.metric_overlap.append(word_f1(g.metric, p.metric))
 
 
+def _score_links(report: Report, gold: Annotation) -> None:
+    from nlp.indicators import TARGET_THRESHOLD, link_target
+
+    c = report.links
+    for g in gold.targets:
+        if g.indicator is None:
+            continue
+        ranked = link_target(g.metric, g.unit, g.base)
+        best, score_ = ranked[0] if ranked else (None, 0.0)
+        kept = best if best is not None and score_ >= TARGET_THRESHOLD else None
+        if g.indicator == "none":
+            c["gold_none"] += 1
+            c["none_right"] += kept is None
+            if kept is not None:
+                c["kept_none"] += 1
+            continue
+        c["gold_linked"] += 1
+        c["top1_right"] += best == g.indicator
+        c["top3_right"] += g.indicator in [i for i, _ in ranked[:3]]
+        if kept is not None:
+            c["kept_linked"] += 1
+            c["kept_right"] += kept == g.indicator
+
+
 def _score_entities(report: Report, gold: Annotation, pred: Analysis) -> None:
     for label in ("PER", "ORG", "LOC"):
         g = [e for e in gold.entities if e.label == label]
@@ -240,6 +281,8 @@ def headline(report: Report) -> dict[str, float]:
         out[f"{label}_f1"] = d["entities_exact"].get(label, {}).get("f1", 0.0)
     for name in ("doc_type", "number", "issued_date"):
         out[f"document_{name}_accuracy"] = d["document"].get(name, {}).get("accuracy", 0.0)
+    if d["indicator_links"]["gold_targets_with_link"]:
+        out["indicator_link_top1"] = d["indicator_links"]["top1_accuracy"]
     return out
 
 
@@ -267,6 +310,14 @@ def format_table(report: Report, title: str) -> str:
     prf("guidance items", d["guidance_items"])
     rows.append(("guidance category macro-F1", "", "", f"{d['guidance_category_macro_f1']:.3f}",
                  f"{len(report.guidance_pairs)} matched items"))
+    links = d["indicator_links"]
+    if links["gold_targets_with_link"] or links["gold_none"]:
+        n = links["gold_targets_with_link"]
+        rows.append(("indicator link top-1 (gold targets)", "", "", f"{links['top1_accuracy']:.3f}", f"{n} linked"))
+        rows.append(("indicator link top-3", "", "", f"{links['top3_accuracy']:.3f}", f"{n} linked"))
+        rows.append(("link threshold precision", "", "", f"{links['threshold_precision']:.3f}",
+                     f"{links['threshold_kept']} kept above threshold"))
+        rows.append(("'none' recall", "", "", f"{links['none_recall']:.3f}", f"{links['gold_none']} gold none"))
     header = ("measure", "P", "R", "F1/acc", "n")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     lines = [f"{title} ({report.documents} documents)", ""]

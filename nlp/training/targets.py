@@ -3,9 +3,8 @@
 Every candidate number of a training document is labelled by the gold
 annotations (a gold target with the same value(s) whose span overlaps it);
 a logistic regression is fitted over the candidate features, the decision
-threshold is chosen on the dev split (the tuning split; grouped
-cross-validation on train when dev has too few positives), and the test
-split is never used.
+threshold is the best F1 over out-of-fold train predictions (grouped by
+document) and dev predictions together; the test split is never used.
 """
 
 from __future__ import annotations
@@ -63,8 +62,8 @@ def _prf(y, p) -> tuple[float, float, float]:  # noqa: ANN001
     return pr, rc, (2 * pr * rc / (pr + rc) if pr + rc else 0.0)
 
 
-def _cv_threshold(docs, folds: int = 5) -> tuple[float, float]:  # noqa: ANN001
-    """Out-of-fold probabilities (folds by document) and the threshold with the best F1."""
+def _oof(docs, folds: int = 5) -> tuple[list[float], list[int]]:  # noqa: ANN001
+    """Out-of-fold probabilities (folds by document) with their labels."""
     order = [d for d, _, _ in docs]
     random.Random(13).shuffle(order)
     fold_of = {d: i % folds for i, d in enumerate(order)}
@@ -77,6 +76,10 @@ def _cv_threshold(docs, folds: int = 5) -> tuple[float, float]:  # noqa: ANN001
         vec, model = _fit([x for x, _ in train], [y for _, y in train])
         probs += list(model.predict_proba(vec.transform([x for x, _ in test]))[:, 1])
         ys += [y for _, y in test]
+    return probs, ys
+
+
+def _best_threshold(probs: list[float], ys: list[int]) -> tuple[float, float]:
     best = max((_prf(ys, [p >= t for p in probs])[2], t) for t in [i / 20 for i in range(2, 19)])
     return best[1], best[0]
 
@@ -85,7 +88,8 @@ def train(corpus: Path | None = None, out: Path = MODEL_PATH) -> dict:
     os.environ["CHITIEU_TARGETS_RULES_ONLY"] = "1"  # candidates do not depend on the model being rebuilt
     train_docs = dataset("train", corpus)
     dev_docs = dataset("dev", corpus)
-    threshold, cv_f1 = _cv_threshold(train_docs)
+    oof_p, oof_y = _oof(train_docs)
+    cv_threshold, cv_f1 = _best_threshold(oof_p, oof_y)
     X = [x for _, xs, _ in train_docs for x in xs]
     y = [v for _, _, ys in train_docs for v in ys]
     vec, model = _fit(X, y)
@@ -94,9 +98,9 @@ def train(corpus: Path | None = None, out: Path = MODEL_PATH) -> dict:
     dev_x = [x for _, xs, _ in dev_docs for x in xs]
     dev_y = [v for _, _, ys in dev_docs for v in ys]
     dev_p = model.predict_proba(vec.transform(dev_x))[:, 1] if dev_x else []
-    cv_threshold = threshold
-    if sum(dev_y) >= 30:  # the dev split is the tuning split: its threshold wins when it has enough positives
-        threshold = max((_prf(dev_y, [p >= t for p in dev_p])[2], t) for t in [i / 20 for i in range(2, 19)])[1]
+    # the threshold: best F1 over the out-of-fold train predictions and the dev predictions together
+    # (dev alone has too few targets to choose it reliably; the test split is never used)
+    threshold, _ = _best_threshold(oof_p + list(dev_p), oof_y + dev_y)
     dev = _prf(dev_y, [p >= threshold for p in dev_p]) if dev_x else (0.0, 0.0, 0.0)
     digest = hashlib.sha256()
     for path in sorted(A.ANNOTATIONS.glob("*/*.json")):
@@ -106,7 +110,7 @@ def train(corpus: Path | None = None, out: Path = MODEL_PATH) -> dict:
         "documents": len(train_docs), "candidates": len(y), "positives": sum(y),
         "annotations_sha256": digest.hexdigest(),
         "cv_candidate_f1": round(cv_f1, 4), "cv_threshold": cv_threshold,
-        "threshold_chosen_on": "dev" if threshold != cv_threshold or sum(dev_y) >= 30 else "train cross-validation",
+        "threshold_chosen_on": "out-of-fold train predictions + dev predictions (best F1)",
         "dev_candidate_precision_recall_f1": [round(v, 4) for v in dev],
         "model": "sklearn LogisticRegression(C=0.5, class_weight=balanced) over nlp.target_model.features",
     }

@@ -1,5 +1,5 @@
 """The subcommands of `chitieu`; adding one means a module with `register(sub)` and a line here."""
 
-from service.commands import analyze, annotate, evaluate, train
+from service.commands import analyze, annotate, batch, evaluate, train
 
-COMMANDS = [analyze, evaluate, annotate, train]
+COMMANDS = [analyze, evaluate, annotate, batch, train]

@@ -1,4 +1,4 @@
-"""Inputs for the batch tests: a few directives written for the tests (not copied from the corpus)."""
+"""Inputs shared by the batch tests (no tests here): directives written for the tests, not copied from the corpus."""
 
 from __future__ import annotations
 

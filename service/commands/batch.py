@@ -1,0 +1,81 @@
+"""`chitieu batch INPUT... --out DIR`: a corpus of files to analyses.jsonl, tables and report.html."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from service.commands.common import error
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "batch",
+        help="analyse a corpus of files into tables and a report",
+        description="Analyse files, folders (recursive) or glob patterns into DIR: analyses.jsonl, "
+        "documents/targets/references/entities/guidance as Parquet and CSV, report.html. "
+        "Resumable: a rerun analyses only what is not done yet.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder or glob pattern (quote it)")
+    p.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder (created if needed)")
+    p.add_argument("--workers", type=_positive, default=os.cpu_count() or 1, metavar="N",
+                   help="worker processes (default: number of CPUs)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local worker processes, or dask.distributed (default: local)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster of N workers)")
+    p.add_argument("--db", metavar="URL", help="also store the analyses into the service database at URL")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar (it is off anyway when not a terminal)")
+    p.add_argument("--debug", action="store_true", help="log tracebacks of unexpected errors to stderr")
+    p.set_defaults(run=run)
+
+
+def _positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def run(args: argparse.Namespace) -> int:
+    from service.batch.runner import BatchOptions, print_summary, run_batch
+    from service.batch.store import BatchBusy
+
+    if args.scheduler and args.engine != "dask":
+        error(None, "--scheduler needs --engine dask")
+        return 2
+    save = None
+    if args.db:
+        from service.batch.db import DatabaseUnavailable, saver
+
+        try:
+            save = saver(args.db)  # checked before hours of analysis, not after
+        except DatabaseUnavailable as exc:
+            error(None, f"--db: {exc}")
+            return 2
+    opts = BatchOptions(
+        inputs=args.inputs, out=args.out, workers=args.workers, engine=args.engine,
+        scheduler=args.scheduler, progress=False if args.no_progress else None,
+    )
+    try:
+        summary = run_batch(opts)
+    except KeyboardInterrupt:
+        error(None, f"interrupted; finished documents are kept in {args.out}, run the same command again to continue")
+        return 130
+    except BatchBusy as exc:
+        error(None, str(exc))
+        return 1
+    except Exception as exc:  # noqa: BLE001 - one line, traceback with --debug
+        error(None, f"batch failed ({type(exc).__name__}: {exc})", args.debug)
+        return 1
+    print_summary(summary, args.out)
+    if save is not None:
+        try:
+            stored = save(args.out)
+        except Exception as exc:  # noqa: BLE001
+            error(None, f"--db: storing failed ({type(exc).__name__}: {exc})", args.debug)
+            return 1
+        print(f"chitieu batch: {stored} analyses stored into the database", file=sys.stderr)
+    return 1 if summary.failed_files else 0

@@ -1,0 +1,1 @@
+"""Template and stylesheet of the batch report (`report.html`), inlined by `service.batch.report`."""
