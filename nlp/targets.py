@@ -116,13 +116,6 @@ def _words(text: str, start: int, end: int, limit: int, from_right: bool) -> int
     return spans[-limit][0] if from_right else spans[limit - 1][1]
 
 
-def _section_of(doc: Doc, pos: int) -> tuple[str, str]:
-    for b in doc.blocks:
-        if b.start <= pos < b.end:
-            return b.kind, (b.section or "").lower()
-    return "paragraph", ""
-
-
 def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | None, str | None]:
     refs = [(r.start, r.end) for r in doc.references]
 
@@ -173,7 +166,8 @@ def _is_target(doc: Doc, q: Quantity, s: int, e: int, directive: bool) -> tuple[
         m = list(c.strong.finditer(text, s, qs))[-1]
         return True, m.group(0)
     right_strong = c.strong.search(text, qe, min(e, qe + 30))
-    kind, section = _section_of(doc, q.start)
+    _kind, section = _block_at(doc, q.start)
+    section = section.lower()
     in_target_section = any(w in section for w in c.target_sections)
     in_result_section = any(w in section for w in c.result_sections)
     if in_result_section:
