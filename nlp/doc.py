@@ -7,6 +7,7 @@ indices into `Doc.text`, end exclusive.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -131,6 +132,7 @@ class Doc:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     sent_tokens: list[tuple[int, int]] = field(default_factory=list)  # token index range per sentence
+    token_starts: list[int] = field(default_factory=list)  # tokens[i].start, for bisect
     spacy_doc: SpacyDoc | None = None  # built from `tokens`; token i <-> tokens[i]
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
@@ -140,6 +142,10 @@ class Doc:
     guidance: list[GuidanceItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """Tokens starting inside text[start:end] (binary search over `token_starts`)."""
+        return self.tokens[bisect_left(self.token_starts, start) : bisect_left(self.token_starts, end)]
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence containing `offset` (binary search), -1 if none."""

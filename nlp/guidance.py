@@ -110,11 +110,19 @@ def _candidate_blocks(doc: Doc) -> list[Block]:
     return out
 
 
+def _block_words(doc: Doc, b: Block) -> list[str]:
+    """The words the `words` component found in a block, after its marker (no second segmentation)."""
+    from nlp.guidance_model import marker_end
+
+    body = b.start + marker_end(doc.text[b.start : b.end])
+    return [t.text for t in doc.tokens_in(body, b.end)]
+
+
 def run(doc: Doc) -> None:
-    from nlp.guidance_model import predict
+    from nlp.guidance_model import join_words, predict_prepared
 
     blocks = _candidate_blocks(doc)
-    labels = predict([doc.text[b.start : b.end] for b in blocks])
+    labels = predict_prepared([join_words(_block_words(doc, b)) for b in blocks])
     items: list[GuidanceItem] = []
     for b, (category, confidence) in zip(blocks, labels, strict=True):
         text = doc.text[b.start : b.end]

@@ -27,11 +27,22 @@ class GuidanceModelError(RuntimeError):
     """The shipped guidance model is missing, corrupt or does not match its metadata."""
 
 
+def join_words(words: list[str]) -> str:
+    """Classifier input from segmented words: syllables of a word joined by "_", lower case."""
+    return " ".join("_".join(w.split()).lower() for w in words if w.strip("*"))
+
+
 def prepare(text: str) -> str:
-    """Item text for the classifier: marker and markdown dropped, words joined by underscores."""
+    """Classifier input from raw item text (training, standalone use): marker and markdown dropped."""
     text = _MARKER.sub("", text.replace("*", " "))
     text = re.sub(r"\s+", " ", text).strip()
-    return " ".join(text[s:e].replace(" ", "_").lower() for s, e in segment(text, 0, len(text)))
+    return join_words([text[s:e] for s, e in segment(text, 0, len(text))])
+
+
+def marker_end(text: str) -> int:
+    """Length of the item marker ("1.", "a)", "-") at the start of `text`."""
+    m = _MARKER.match(text)
+    return m.end() if m else 0
 
 
 def head_words(texts: list[str]) -> list[str]:
@@ -64,11 +75,16 @@ def load() -> object:
 
 
 def predict(texts: list[str]) -> list[tuple[str, float]]:
-    """(category, probability of that category) per item text."""
-    if not texts:
+    """(category, probability of that category) per raw item text."""
+    return predict_prepared([prepare(t) for t in texts])
+
+
+def predict_prepared(prepared: list[str]) -> list[tuple[str, float]]:
+    """The same for inputs already built with `join_words` (the pipeline's own segmentation)."""
+    if not prepared:
         return []
     model = load()
-    probs = model.predict_proba([prepare(t) for t in texts])  # type: ignore[attr-defined]
+    probs = model.predict_proba(prepared)  # type: ignore[attr-defined]
     classes = list(model.classes_)  # type: ignore[attr-defined]
     out = []
     for row in probs:

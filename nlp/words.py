@@ -82,6 +82,7 @@ def run(doc: Doc) -> None:
         tokens.extend(Token(doc.text[ws:we], ws, we, i) for ws, we in segment(doc.text, s, e))
         sent_tokens.append((first, len(tokens)))
     doc.tokens = tokens
+    doc.token_starts = [t.start for t in tokens]
     doc.sent_tokens = sent_tokens
     words = [_WS.sub(" ", t.text) for t in tokens]
     spaces = [i + 1 < len(tokens) and tokens[i + 1].start > t.end for i, t in enumerate(tokens)]
