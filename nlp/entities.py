@@ -7,6 +7,12 @@ bodies with their place are ORG, "unit word + name" is LOC, names after a
 title or starting with a surname are PER. The CRF is consulted only for
 capitalised runs no rule explains, on the words already segmented, and its
 answer is kept only when it looks like a name.
+
+Besides the listed heads (org_heads.txt, "Sở"/"Bộ" + field, abbreviations in
+org_abbreviations.txt), a type word of org_types.txt ("Công ty", "Cục", "Trường")
+opens a body whose name runs over capitalised words, acronyms and short
+lower-case stretches up to a verb, another body or a place ("Cục Quản lý đê
+điều và PCTT", "Ban Quản lý các Khu chế xuất và công nghiệp Thành phố").
 """
 
 from __future__ import annotations
@@ -20,15 +26,30 @@ from nlp.resources import load_lines
 _UP = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _LO = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 CAP = rf"[{_UP}][{_LO}]*(?:'[{_LO}]+)?"  # one capitalised syllable ("Càng", "H'Mông")
-_SEP = r"[ \t]*\n?[ \t]*"  # names may be broken by a hard line break ("Nguyễn Hòa\nBình")
+_SEP = r"(?:[ \t]+\n?|\n)[ \t]*"  # names may be broken by a hard line break ("Nguyễn Hòa\nBình")
 _NAME = rf"{CAP}(?:(?:{_SEP}|[ \t]+[-–][ \t]+){CAP}){{0,3}}"  # "Bà Rịa - Vũng Tàu"
 _B = rf"(?<![{_UP}{_LO}0-9])"  # left word boundary
+_WS = r"(?:[ \t]+\n?|\n)[ \t]*"  # a space or one line break ("Ủy ban nhân dân tỉnh\nBình Dương")
+_CAPS_AMBIGUOUS = ("bản", "vùng", "làng")  # "BẢN TIN SINH HOẠT": in upper case these are no unit words
+_AMP_ACRONYM = rf"[{_UP}][{_UP}\-]*&[{_UP}&\-]*[{_UP}]"  # "TG&DVTW", "NN&PTNT"
 _E = rf"(?![{_UP}{_LO}0-9])"  # right word boundary
 
 
 def _alt(items: list[str] | tuple[str, ...]) -> str:
     ordered = sorted(set(items), key=len, reverse=True)
     return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in ordered)
+
+
+def _alt_loose(items: list[str] | tuple[str, ...]) -> str:
+    """Like `_alt`, but words after the first may be capitalised ("Bảo hiểm Xã hội", "Tỉnh Ủy")."""
+    out = []
+    for x in sorted(set(items), key=len, reverse=True):
+        words = x.split()
+        parts = [re.escape(words[0])]
+        for w in words[1:]:
+            parts.append(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" if w[0].islower() else re.escape(w))
+        out.append(r"\s+".join(parts))
+    return "|".join(out)
 
 
 def _both_cases(words: tuple[str, ...]) -> list[str]:
@@ -43,11 +64,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     fields = load_lines("org_fields.txt")
     prefixes = load_lines("org_field_prefixes.txt")
     units = _both_cases(load_lines("admin_units.txt"))
-    field_org = rf"(?:{_alt(prefixes)})\s+(?:{_alt(fields)})"
-    core = rf"(?:{_alt(heads)}|{field_org}){_E}"
+    fields = [*fields, *(f.replace(" và ", " & ") for f in fields if " và " in f)]  # "Nông nghiệp & PTNT"
+    field_org = rf"(?:{_alt(prefixes)})\s+(?:{_alt(fields)}|{_AMP_ACRONYM})"  # "Sở NN&PTNT", "Ban TG&DVTW"
+    abbr = load_lines("org_abbreviations.txt")
+    solo = [a for a in abbr if not a.endswith(" +")]
+    lead = [a[:-2] for a in abbr if a.endswith(" +")]
+    body = rf"(?:{_alt_loose(heads)}|{field_org}|{_alt(solo)}){_E}"
+    core = rf"(?:(?:{_alt(lead)})[ \t]+)?{body}"  # "TT HĐND tỉnh", "UB MTTQ Việt Nam tỉnh"
     unit = rf"(?:{_alt(units)})"
-    org = rf"{_B}{core}(?:\s+{core}){{0,2}}(?:[ \t]+(?:{unit}[ \t]+(?P<uname>{_NAME}|\d+){_E}|(?P<bare>{unit}){_E}|(?P<dname>{_NAME}){_E}))?"
+    org = (
+        rf"{_B}{core}(?:\s+{core}){{0,2}}(?:{_WS}{unit}{_WS}(?P<uname>{_NAME}|\d+){_E}"
+        rf"|{_WS}(?P<bare>{unit}){_E}|[ \t]+(?P<dname>{_NAME}){_E})?"
+    )
     loc = rf"{_B}(?P<unit>{unit})[ \t]*\n?[ \t]*(?P<name>{_NAME}|\d+{_E})"
+    types = load_lines("org_types.txt")
+    org_type = rf"{_B}(?P<type>{_alt([t.rstrip('*') for t in types])})(?=[ \t]*\n?[ \t]*\S)"
     titles = load_lines("person_titles.txt")
     per_title = rf"{_B}(?:{_alt(titles)})[ \t]+(?P<name>{CAP}(?:{_SEP}{CAP}){{1,3}}){_E}"
     per_surname = rf"{_B}(?:{_alt(load_lines('surnames.txt'))})(?:{_SEP}{CAP}){{1,3}}{_E}"
@@ -56,15 +87,23 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     cap_run = rf"{_B}{CAP}(?:[ \t]+{CAP})+{_E}"
     caps_word = rf"[{_UP}]+"
     caps_head = _alt([h.upper() for h in heads if not h.isupper()])
-    caps_unit = _alt([u.upper() for u in load_lines("admin_units.txt") if u[0].islower()])
+    caps_unit = _alt([u.upper() for u in load_lines("admin_units.txt") if u[0].islower() and u not in _CAPS_AMBIGUOUS])
     caps_name = rf"{caps_word}(?:[ \t]+{caps_word}){{0,3}}"
-    caps_org = rf"{_B}(?:{caps_head})(?:\**(?:[ \t]{{1,3}}|\n)(?:{caps_head}))?(?:\**[ \t]*\n?[ \t]*\**(?:{caps_unit})[ \t]+{caps_name})?{_E}"
-    caps_loc = rf"{_B}(?:{caps_unit})[ \t]+{caps_name}{_E}"
+    caps_sep = r"(?=\**[ \t\n])\**[ \t]*\**[ \t]*\n?[ \t]*\**"  # "ỦY BAN NHÂN\nDÂN **\nTỈNH ĐẮK LẮK"
+    caps_org = (
+        rf"{_B}(?:{caps_head})(?:\**[ \t]{{1,3}}\**(?:{caps_head})){{0,2}}"
+        rf"(?:{caps_sep}(?P<cunit>(?:{caps_unit})(?:[ \t]*\n?[ \t]*{caps_name})?)|[ \t]+(?P<cname>{caps_name}))?{_E}"
+    )
+    caps_loc = rf"{_B}(?:{caps_unit})[ \t]*\n?[ \t]*{caps_name}{_E}"
     party = rf"{_B}Đảng(?![ \t]+(?:viên|bộ|ủy|đoàn|phí|vụ|kỳ|Cộng|cộng)){_E}"
     national = rf"(?:{_alt(load_lines('national_bodies.txt'))})$"
     return {
         "org": re.compile(org),
         "org_head": re.compile(core),
+        "org_type": re.compile(org_type),
+        "lowercase_types": re.compile(rf"(?:{_alt([t.rstrip('*') for t in types if t.endswith('*')])})$"),
+        "unit_at": re.compile(rf"{_WS}(?:{unit}{_WS}(?P<uname>{_NAME}|\d+){_E}|(?P<bare>{unit}){_E})"),
+        "heads_before": re.compile(rf"(?:{core}[ \t]+){{1,3}}$"),
         "loc": re.compile(loc),
         "per_title": re.compile(per_title),
         "per_surname": re.compile(per_surname),
@@ -78,8 +117,49 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_GENERIC = re.compile(r"[ \t]+(?:các|những|mọi|từng)(?![\wÀ-ỹ])")
+_GENERIC = re.compile(r"\s+(?:các|những|mọi|từng|cấp\s+(?:tỉnh|huyện|xã|cơ\s+sở|trên|dưới))(?![\wÀ-ỹ])")
+_CAP_SYLLABLE = re.compile(CAP)
+_SAME_PREFIX = re.compile(r"(Sở|Bộ|Phòng|Cục)\s.*?\s(\1)\s", re.S)
+_MEMBER = re.compile(r"[ \t]+viên(?!\w)")
+_GOVERNMENT_AS_SYSTEM = re.compile(r"[ \t]+(?:điện\s+tử|số(?![ \t]*\d))(?!\w)")
+_MEETING_BEFORE = re.compile(r"(?i)(?<!\w)sinh\s+hoạt\s+$")
+_INSURED_BEFORE = re.compile(r"(?<!\w)(?:tham\s+gia|đóng|hưởng|chế\s+độ|sổ|thẻ)\s+$")
+_PLURAL_BEFORE = re.compile(r"(?<!\w)(?:[Cc]ác|[Nn]hững|[Mm]ột\s+số|[Mm]ọi|[Tt]ừng|[Nn]hiều)\s+$")
+_UNIT_LIST = re.compile(r"\s*,\s*(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)(?!\w)")
+_TITLE_HEADS = frozenset({"văn phòng", "thường trực"})
+_TITLE_BEFORE = re.compile(r"(?i)(?:chánh|bí\s+thư|chủ\s+tịch|ủy\s+viên)\s+$")
+_PARTY_NOT_BODY = re.compile(r"tổ\s+chức\s+(?:cơ\s+sở\s+)?$")
+_STATE = re.compile(
+    r"(?:(?<=Đảng)(?:,|\s+và)|pháp\s+luật\s+của|bộ\s+máy|Đảng,\s+Chính\s+phủ\s+và)\s+(?P<n>Nhà\s+nước)(?!\w)"
+)
+_BRACKET_ACRONYM = re.compile(r"[ \t]*\(([A-ZĐ][A-ZĐ0-9&]{2,9})\)")
+_NEXT_WORD = re.compile(r"(?P<sep>(?:[ \t]*[,&–-][ \t]*|[ \t]+)?\n?[ \t]*(?<=[\s,&–-]))(?P<w>[^\W\d_][\w&'-]*|\d{1,3}(?![\d/.,:]?\w))")
+_COOPERATIVE = re.compile(r"[Hh]ợp\s+tác\s+$")
+_TWO_WORDS = re.compile(r"(\w+)[ \t]*\n?[ \t]*(\w+)")
+_UNIT_NOT_PLACE = re.compile(r"xã\s+hội(?!\w)")
+_AMBIGUOUS_UNIT = re.compile(r"(?:bản|vùng|làng|sóc|buôn|khu|xóm)[ \t]+[a-zđà-ỹ]")  # "bản sắc", "vùng sâu"
+# lower-case words that never continue the name of a body: prepositions, auxiliaries; and the usual verbs
+# as pairs ("phối hợp", "triển khai": "Phát triển nông thôn" goes on)
+_NAME_STOPS = frozenset(
+    "của về để cho với tại theo trong trên dưới từ đến đã được bị là có sẽ đang không chưa này đó khi nếu thì mà "
+    "nhưng hoặc do bởi như phải cần cùng năm ngày tháng".split()
+)
+_VERB_STOPS = frozenset(
+    {"chủ trì", "phối hợp", "tham mưu", "tham gia", "thực hiện", "triển khai", "báo cáo", "kiểm tra", "ban hành",
+     "hướng dẫn", "đề nghị", "đề xuất", "tiếp thu", "tiếp tục", "tiếp nhận", "khẩn trương", "nghiên cứu", "rà soát",
+     "tổng hợp", "theo dõi", "đôn đốc", "kết nạp", "tổ chức", "lãnh đạo", "chỉ đạo", "quyết định", "thông báo",
+     "yêu cầu", "đánh giá", "hoàn thành", "xử lý", "cung cấp", "trình bày", "chịu trách", "giao nhiệm", "ký kết",
+     "trực thuộc", "đồng ý", "xây dựng", "phê duyệt", "gửi về", "đạt chuẩn", "tăng cường", "bảo đảm", "đảm bảo"}
+)
 _TITLE_IN_BODY = re.compile(r"(?:Phó\s+)?Thủ\s+tướng\s+")
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Whether only spaces and bold marks stand around the span on its line(s)."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    b = len(text) if b < 0 else b
+    return not text[a:start].strip(" \t*|") and not text[end:b].strip(" \t*|")
 
 
 @cache
@@ -94,18 +174,28 @@ def _surnames() -> frozenset[str]:
 
 @cache
 def _not_name_syllables() -> frozenset[str]:
-    """Capitalised syllables that start a title or a body, not a place or person name."""
-    words = {line.split()[0] for line in load_lines("person_titles.txt") if line[:1].isupper()}
+    """Capitalised syllables (or pairs: "Đồng chí", "Công văn") that start a title, a document or a body."""
+    words = {" ".join(line.split()[:2]) for line in load_lines("person_titles.txt") if line[:1].isupper()}
     words.update(load_lines("not_names.txt"))
     return frozenset(words)
 
 
-def _trim_name(text: str, start: int, end: int) -> int:
-    """Cut a name before the first syllable that opens a title or a body ("Chính phủ Trưởng Ban")."""
+def _stops_name(text: str, pos: int) -> bool:
+    """Whether the word at `pos` (or it and the next one: "Công văn") opens a title, a document or a body."""
     stop = _not_name_syllables()
+    m = re.compile(r"(\S+)(?:[ \t]*\n?[ \t]*(\S+))?").match(text, pos)
+    if m is None:
+        return False
+    return m.group(1) in stop or (m.group(2) is not None and f"{m.group(1)} {m.group(2)}" in stop)
+
+
+def _trim_name(text: str, start: int, end: int, keep_first: bool = False) -> int:
+    """Cut a name before the first syllable that opens a title or a body ("Chính phủ Trưởng Ban")."""
     head = _patterns()["org_head"]
     for m in re.finditer(r"\S+", text[start:end]):
-        if m.group(0) in stop or head.match(text, start + m.start()):
+        if keep_first and m.start() == 0:
+            continue
+        if _stops_name(text, start + m.start()) or head.match(text, start + m.start()):
             return start + m.start()
     return end
 
@@ -134,18 +224,180 @@ def _person_in_name(text: str, start: int, end: int, titled: bool) -> int | None
     return None
 
 
+def _not_a_mention(text: str, m: re.Match[str], named: str) -> bool:
+    """A body word used for something else: a code, a plural, a title, a system, insurance.
+
+    `named` says what follows the head: "name" ("Huyện ủy Càng Long"), "bare" (a unit word alone:
+    "UBND tỉnh") or "".
+    """
+    start, end = m.start(), m.end()
+    if start > 0 and text[start - 1] in "/-–":  # "16/KH-UBND": a code, not a mention
+        return True
+    if _MEMBER.match(text, end):  # "Huyện ủy viên" is a title
+        return True
+    if _GOVERNMENT_AS_SYSTEM.match(text, end) and m.group(0).endswith(("Chính phủ", "CHÍNH PHỦ")):
+        return True  # "Chính phủ điện tử", "Chính phủ số"
+    if _MEETING_BEFORE.search(text, max(0, start - 15), start):  # "sinh hoạt chi bộ": a meeting
+        return True
+    if m.group(0)[:2] in ("BH", "Bả") and _INSURED_BEFORE.search(text, max(0, start - 15), start):
+        return True  # "tham gia BHXH": the insurance, not the agency
+    if named == "name":
+        return False
+    if _UNIT_LIST.match(text, end):  # "UBND phường, xã"
+        return True
+    if _PLURAL_BEFORE.search(text, max(0, start - 12), start):  # "các Chi bộ", "Một số Đảng bộ"
+        return True
+    if not named:
+        if _GENERIC.match(text, end):  # "Ủy ban nhân dân các huyện", "UBND cấp xã": many bodies, no name
+            return True
+        word = " ".join(m.group(0).split()).lower()
+        if word in _TITLE_HEADS and _TITLE_BEFORE.search(text, max(0, start - 20), start):
+            return True  # "Chánh Văn phòng", "Bí thư Thường trực"
+    return False
+
+
+def _name_words(text: str, pos: int, lowercase_start: bool) -> tuple[int, int] | None:
+    """The name after a type word ("Cục" + "Quản lý đê điều và PCTT"): (end trimmed, end before a place).
+
+    Words run over capitalised syllables, acronyms and short lower-case stretches; they stop at a
+    verb or preposition, another body, a title or document word, a place unit, a list or table line.
+    """
+    p = _patterns()
+    words = 0
+    capitals = 0
+    lower_run = 0
+    end = pos
+    i = pos
+    while True:
+        m = _NEXT_WORD.match(text, i)
+        if m is None:
+            break
+        w = m.group("w")
+        ws = m.start("w")
+        sep = m.group("sep")
+        if sep.count("\n") > 1 or (words and re.search(r"\n[ \t]*(?:[-+*•|]|\d+[.)])", text[i : ws + 1])):
+            break
+        if words == 0 and "," in sep:
+            break
+        if p["unit_at"].match(text, i) and not _UNIT_NOT_PLACE.match(text, ws):
+            break
+        if w[0].isdigit():  # "Quân khu 7", after a capitalised word only
+            if not words or lower_run > 1:
+                break
+            capitals += 1
+        elif w[0].isupper():
+            if (words or _stops_name(text, ws)) and (p["org_head"].match(text, ws) or p["org_type"].match(text, ws) or _stops_name(text, ws)):
+                break
+            capitals += 1
+            lower_run = 0
+        elif w in _NAME_STOPS or _verb_at(text, ws) or (words == 0 and not lowercase_start and w != "các"):
+            break
+        else:
+            lower_run += w not in ("và", "các")
+            if lower_run > 4 or "," in sep:
+                break
+        words += 1
+        end = ws + len(w)
+        i = end
+        if words > 16:
+            break
+    if capitals == 0 and not lowercase_start:
+        return None
+    trimmed = _trim_lower_tail(text, pos, end)
+    return trimmed, end
+
+
+def _verb_at(text: str, pos: int) -> bool:
+    m = _TWO_WORDS.match(text, pos)
+    return m is not None and f"{m.group(1)} {m.group(2)}" in _VERB_STOPS
+
+
+def _trim_lower_tail(text: str, pos: int, end: int) -> int:
+    """Drop trailing lower-case words, keeping one after a lone capitalised syllable ("Công nghiệp")."""
+    spans = [(pos + m.start(), pos + m.end()) for m in re.finditer(r"[^\s,&–-]+", text[pos:end])]
+    k = len(spans)
+    while k and not (text[spans[k - 1][0]].isupper() or text[spans[k - 1][0]].isdigit()):
+        k -= 1
+    if k == 0:
+        return pos
+    cut = spans[k - 1][1]
+    cap = text[spans[k - 1][0] : spans[k - 1][1]]
+    prev = text[spans[k - 2][0] : spans[k - 2][1]] if k >= 2 else ""
+    lone = cap[0].isupper() and not cap.isupper() and (not _CAP_SYLLABLE.fullmatch(prev) or text[spans[k - 2][1]] != " ")
+    if lone and k < len(spans) and text[spans[k - 1][1] : spans[k][0]] == " " and spans[k][0] - cut == 1:
+        word = text[spans[k][0] : spans[k][1]]
+        if word not in _NAME_STOPS and word not in ("và", "các") and not _verb_at(text, spans[k][0]):
+            cut = spans[k][1]
+    return cut
+
+
+def _typed_orgs(text: str) -> list[Entity]:
+    """Bodies opened by a type word and named by the words after it ("Ngân hàng Thế giới")."""
+    p = _patterns()
+    found: list[Entity] = []
+    for m in p["org_type"].finditer(text):
+        if m.start() > 0 and text[m.start() - 1] in "/-–":
+            continue
+        if p["place"].match(text, m.start()):  # "Trường Sa"
+            continue
+        got = _name_words(text, m.end(), bool(p["lowercase_types"].search(m.group("type"))))
+        if got is None:
+            continue
+        trimmed, end = got
+        place = p["unit_at"].match(text, end) if end > m.end() else None
+        if place is not None and place.group("uname") is not None:
+            stop = _rstrip(text, m.start(), _trim_name(text, place.start("uname"), place.end("uname")))
+            cut = stop if stop > place.start("uname") else _rstrip(text, m.start(), place.start("uname"))
+        elif place is not None and not _AMBIGUOUS_UNIT.match(text, place.start("bare")):
+            cut = place.end()
+        else:
+            cut = trimmed
+        if cut <= m.end():
+            continue
+        head = p["org"].match(text, m.start())
+        if head is not None and head.end() >= cut:  # "Trung tâm Phục vụ hành chính công": a head says more
+            continue
+        if not any(c.isupper() for c in text[m.end() : cut]) and place is None:
+            continue
+        start = m.start()
+        before = p["heads_before"].search(text, max(0, start - 80), start)
+        if before:  # "Chi bộ Trường THPT Bán công Lục Ngạn"
+            start = before.start()
+        if _PLURAL_BEFORE.search(text, max(0, start - 12), start):
+            continue
+        found.append(Entity(start, cut, text[start:cut], "ORG"))
+    return found
+
+
+def _defined_acronyms(text: str, orgs: list[Entity]) -> list[Entity]:
+    """An acronym defined in brackets after a body ("... Quảng Ngãi (QISC)") and its later uses."""
+    found: list[Entity] = []
+    names = set()
+    for e in orgs:
+        m = _BRACKET_ACRONYM.match(text, e.end)
+        if m:
+            names.add(m.group(1))
+    for name in names:
+        for m in re.finditer(rf"{_B}{re.escape(name)}{_E}", text):
+            if m.start() > 0 and text[m.start() - 1] in "/-–":
+                continue
+            found.append(Entity(m.start(), m.end(), name, "ORG"))
+    return found
+
+
 def rule_entities(text: str) -> list[Entity]:
     p = _patterns()
     found: list[Entity] = []
     for m in p["org"].finditer(text):
-        if m.start() > 0 and text[m.start() - 1] in "/-–":  # "16/KH-UBND": a code, not a mention
-            continue
-        if _GENERIC.match(text, m.end()):  # "Ủy ban nhân dân các huyện": many bodies, no name
+        name = "dname" if m.group("dname") is not None else "uname" if m.group("uname") is not None else None
+        if _not_a_mention(text, m, "name" if name else "bare" if m.group("bare") else ""):
             continue
         end = m.end()
-        name = "dname" if m.group("dname") is not None else "uname" if m.group("uname") is not None else None
-        if name == "dname":  # a name right after the body: "Huyện ủy Càng Long"
-            end = _rstrip(text, m.start(), _trim_name(text, m.start(name), m.end(name)))
+        if name:  # a name right after the body: "Huyện ủy Càng Long"; "Ủy ban nhân dân tỉnh\nBình Dương"
+            keep = name == "uname" and "\n" not in text[m.start("uname") - 3 : m.start("uname")]  # "tỉnh Bà Rịa"
+            end = _rstrip(text, m.start(), _trim_name(text, m.start(name), m.end(name), keep))
+            if name == "uname" and end <= m.start(name):
+                end = _rstrip(text, m.start(), m.start(name))
         if name and end > m.start(name):
             body = text[m.start() : m.start(name)].rstrip()
             titled = bool(p["title_before"].search(text, max(0, m.start() - 30), m.start()))
@@ -160,24 +412,54 @@ def rule_entities(text: str) -> list[Entity]:
                 end = _rstrip(text, m.start(), person)
                 if name == "uname" and end <= m.start(name):
                     end = _rstrip(text, m.start(), m.start(name))
-            elif name == "dname" and not p["national"].search(body) and " " in text[m.start(name) : end]:
+            elif (
+                name == "dname"
+                and not p["national"].search(body)
+                and " " in text[m.start(name) : end]
+                and (text[m.start(name) : end].split()[0] not in _surnames() or p["place"].fullmatch(text, m.start(name), end))
+            ):  # "Trường Đại học Phạm Văn Đồng": a person's name, not a place
                 found.append(Entity(m.start(name), end, text[m.start(name) : end], "LOC"))  # "Càng Long"
+        again = _SAME_PREFIX.match(text, m.start(), end)
+        if again:  # "Sở Khoa học và Công nghệ Sở Công Thương" (a table cell): two departments
+            end = _rstrip(text, m.start(), again.start(2))
+            rest = p["org"].match(text, again.start(2))
+            if rest is not None:
+                found.append(Entity(rest.start(), rest.end(), rest.group(0), "ORG"))
         found.append(Entity(m.start(), end, text[m.start() : end], "ORG"))
+    found += _typed_orgs(text)
+    for m in _STATE.finditer(text):  # "của Đảng, Nhà nước": the State as a body
+        found.append(Entity(m.start("n"), m.end("n"), m.group("n"), "ORG"))
+    found += _defined_acronyms(text, [e for e in found if e.label == "ORG"])
     caps_stop = _caps_stop()
     for key, label in (("caps_org", "ORG"), ("caps_loc", "LOC"), ("party", "ORG")):
         for m in p[key].finditer(text):
             if m.start() > 0 and text[m.start() - 1] in "/-–":
                 continue
             end = m.end()
-            for w in re.finditer(r"\S+", text[m.start() : m.end()]):
-                if w.start() > 0 and w.group(0) in caps_stop:
-                    end = _rstrip(text, m.start(), m.start() + w.start())
+            tail = m.start()
+            if key == "caps_org":
+                if m.group("cname") is not None and not _whole_line(text, m.start(), m.end()):
+                    end = _rstrip(text, m.start(), m.start("cname"))  # a name after a head only in a header line
+                tail = next((m.start(g) for g in ("cunit", "cname") if m.group(g) is not None), m.end())
+                if _not_a_mention(text, m, tail < end):
+                    continue
+            for w in re.finditer(r"\S+", text[tail:end]):
+                pair = re.match(r"\S+\s+(\S+)", text[tail + w.start() : end])
+                word = w.group(0).strip("*")
+                if tail + w.start() > m.start() and (
+                    word in caps_stop or (pair is not None and f"{word} {pair.group(1).strip('*')}" in caps_stop)
+                ):
+                    end = _rstrip(text, m.start(), tail + w.start())
                     break
             if label == "LOC" and len(text[m.start() : end].split()) < 2:
                 continue
+            if key == "party" and _PARTY_NOT_BODY.search(text, max(0, m.start() - 20), m.start()):
+                continue  # "tổ chức cơ sở Đảng": the party's cells, not the party
             found.append(Entity(m.start(), end, text[m.start() : end], label))
     people = [(e.start, e.end) for e in found if e.label == "PER"]
     for m in p["loc"].finditer(text):  # also inside ORG: "Đảng bộ xã Tân An" holds "xã Tân An"
+        if _COOPERATIVE.search(text, max(0, m.start() - 10), m.start()):  # "Hợp tác xã Nông nghiệp"
+            continue
         end = m.end()
         for a, _b in people:
             if m.start() < a < end:
@@ -263,7 +545,6 @@ def crf_entities(doc: Doc, covered: list[Entity]) -> list[Entity]:
     """underthesea's CRF (POS → chunk → NER) around capitalised runs that no rule explains."""
     spans = sorted((e.start, e.end) for e in covered)
     pos, chunk, ner = _crf()
-    stop = _not_name_syllables()
     found: list[Entity] = []
     for si, (s, e) in enumerate(doc.sentences):
         runs = _uncovered_runs(doc, s, e, spans)
@@ -287,7 +568,7 @@ def crf_entities(doc: Doc, covered: list[Entity]) -> list[Entity]:
                 first = span.split()[0]
                 if label == "PER" and first not in _surnames():
                     label = "LOC" if _patterns()["place"].fullmatch(span) else ""
-                if label in {"PER", "LOC"} and in_run and _CRF_NAME.match(span) and first not in stop:
+                if label in {"PER", "LOC"} and in_run and _CRF_NAME.match(span) and not _stops_name(span, 0):
                     found.append(Entity(start, end, span, label, source="crf"))
                 i = j
     return found

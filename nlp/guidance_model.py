@@ -15,6 +15,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from nlp.resources import load_json
 from nlp.words import segment
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
@@ -90,4 +91,53 @@ def predict_prepared(prepared: list[str]) -> list[tuple[str, float]]:
     for row in probs:
         best = int(row.argmax())
         out.append((classes[best], float(row[best])))
+    return out
+
+
+@cache
+def _actions() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], frozenset[str]]:
+    data = load_json("guidance_actions.json")
+    category = {p: c for c, phrases in data["actions"].items() for p in phrases}
+    words = sorted([*category, *data["light"], *data["formula"]], key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(w).replace(r"\ ", "[ _]") for w in words) + r")(?![\w])")
+    return pattern, category, frozenset(data["light"]), frozenset(data["formula"])
+
+
+@cache
+def _compliance() -> re.Pattern[str]:
+    return re.compile("|".join(p.replace(" ", "[ _]") for p in load_json("guidance_actions.json")["compliance"]))
+
+
+def action_words(texts: list[str]) -> list[str]:
+    """The item's first actions after its assignment formula, as tokens ("a1=awareness a1w=tuyên_truyền").
+
+    The annotation procedure labels an item by its first main action once "X chủ trì, phối hợp với Y",
+    "Giao …", "Tiếp tục …" are stripped; TF-IDF over the whole item cannot see that order.
+    """
+    pattern, category, light, formula = _actions()
+    out = []
+    for text in texts:
+        low = text.lower()
+        m = _compliance().search(low)
+        if m and m.start() < 0.6 * len(low) and (semi := low.find(";", m.end())) > 0:
+            low = low[: m.start()] + low[semi + 1 :]
+        hits: list[tuple[str, str]] = []
+        prev = ""
+        for m in pattern.finditer(low):
+            word = m.group(1).replace("_", " ")
+            if low[max(0, m.start() - 4) : m.start()].rstrip(" _") in ("bộ", "sở"):
+                continue
+            if word in formula or (word == "phối hợp" and prev == "chủ trì"):
+                prev = word
+                continue
+            prev = word
+            hits.append((word, category.get(word, "light" if word in light else "")))
+            if len(hits) == 4:
+                break
+        firm = [(w, c) for w, c in hits if c != "light"]
+        tokens = [f"a{i}={c}" for i, (_, c) in enumerate(firm[:2], 1)]
+        tokens += [f"a{i}w={w.replace(' ', '_')}" for i, (w, _) in enumerate(hits[:2], 1)]
+        if hits and hits[0][1] == "light":
+            tokens.append(f"lead={hits[0][0].replace(' ', '_')}")
+        out.append(" ".join(tokens) or "a1=none")
     return out

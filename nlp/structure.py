@@ -371,9 +371,41 @@ def _read_news(doc: Doc, lines: list[_Line]) -> int:
             dateline = parse_date(ln.text)
     if info.doc_type != "tin_tuc" and info.issued_date is None:
         info.issued_date = dateline
+    if re.match(r"(?:Page|Trang)\s+\d+\b", lines[0].core):  # a page of a book or flipbook, not news
+        info.doc_type = "other"
+    elif info.doc_type == "tin_tuc" and (_official_body(doc.text) or _official_body(head.core, need=1)):
+        # the body of an official text without its header: no place-and-date line, so no issued_date
+        info.doc_type = _headerless_type(head.core, doc.text)  # type: ignore[assignment]
     doc.extras["published"] = dateline
     doc.info = info
     return head.end
+
+
+_SECTION = re.compile(r"(?:^|\n|\s)(?:[IVX]{1,4}\s*[.:-]|Phần\s+[IVX]{1,4}\b|PHẦN\s+[IVX]{1,4}\b)[\s*]*([^\n]{3,60})")
+
+
+def _official_body(text: str, need: int = 2) -> bool:
+    """Two or more roman-numbered sections named like an official text's ("MỤC ĐÍCH, YÊU CẦU",
+    "TỔ CHỨC THỰC HIỆN"): the document itself republished without its header, not news about it.
+    A text that opens with such a section needs only that one."""
+    words = load_json("structure.json")["official_sections"]
+    names = set()
+    for m in _SECTION.finditer(text):
+        head = m.group(1).lower()
+        names.update(w for w in words if head.startswith(w) or head.startswith(f"{w},"))
+    return len(names) >= need
+
+
+def _headerless_type(headline: str, text: str) -> str:
+    """The type word opening the headline ("Kế hoạch Chương trình …"), else the type a section
+    names ("CĂN CỨ LẬP KẾ HOẠCH"), else a plan: sections like these are a plan's."""
+    type_upper = _patterns()["type_upper"]
+    if (m := type_upper.match(headline.upper())) and (t := _type_word(m.group())) and t != "other":
+        return t
+    for sec in _SECTION.finditer(text[:3000]):
+        if (m := type_upper.search(sec.group(1).upper())) and (t := _type_word(m.group())) and t != "other":
+            return t
+    return "ke_hoach"
 
 
 def _marker(core: str) -> tuple[str | None, int]:

@@ -18,6 +18,7 @@ The target's span is the value cell; `metric` is the row's indicator name.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -83,49 +84,111 @@ def pipe_tables(text: str) -> list[list[list[Cell]]]:
 
 
 def bar_tables(text: str) -> list[list[list[Cell]]]:
-    """Flattened tables: cells between lines holding only "|"; "|" twice in a row ends a row."""
-    tables: list[list[list[Cell]]] = []
-    rows: list[list[Cell]] = []
-    row: list[Cell] = []
+    """Flattened tables: every cell closed by a line holding only "|", every row opened by one.
+
+    "|" twice in a row is ambiguous: the end of a row (closing bar, then the next row's opening bar)
+    or an empty cell. Header rows often have fewer cells than the table (spanned headings), so they
+    are split at every empty; below the header each row is filled to the table's width.
+    """
+    return [rows for segs in _bar_segments(text) if len(rows := _rows_of(segs)) >= 2]
+
+
+_EMPTY = None
+
+
+def _bar_segments(text: str) -> list[list[Cell | None]]:
+    """Per table, what lies between consecutive "|" lines: a cell, or None when nothing does."""
+    tables: list[list[Cell | None]] = []
+    segs: list[Cell | None] = []
     cell_start: int | None = None
-    prev_bar = False
+    in_table = False
     since_bar = 0
+
+    def close() -> None:
+        nonlocal segs, in_table, cell_start
+        if any(x is not None for x in segs):
+            tables.append(segs)
+        segs, in_table, cell_start = [], False, None
+
     for m in _LINE.finditer(text):
         line = m.group()
         if line.strip() == "|":
-            if cell_start is not None:
-                row.append(_cell(text, cell_start, m.start()))
-                cell_start = None
-            elif prev_bar and row:
-                rows.append(row)
-                row = []
-            prev_bar, since_bar = True, 0
+            if in_table:
+                segs.append(_cell(text, cell_start, m.start()) if cell_start is not None else _EMPTY)
+            in_table, cell_start, since_bar = True, None, 0
+            continue
+        if not in_table:
             continue
         since_bar += 1
-        if prev_bar or cell_start is not None:
-            if not line.strip() and cell_start is None:
-                # blank line right after a bar: the table is over
-                if row:
-                    rows.append(row)
-                if len(rows) >= 2:
-                    tables.append(rows)
-                rows, row = [], []
-                prev_bar = False
-                continue
-            if cell_start is None:
-                cell_start = m.start()
-            prev_bar = False
-        if since_bar > 8 and rows:
-            if row:
-                rows.append(row)
-            if len(rows) >= 2:
-                tables.append(rows)
-            rows, row, cell_start = [], [], None
-    if row:
-        rows.append(row)
-    if len(rows) >= 2:
-        tables.append(rows)
+        if not line.strip() and cell_start is None:  # blank line right after a bar: the table is over
+            close()
+            continue
+        if cell_start is None:
+            cell_start = m.start()
+        if since_bar > 8:  # a long run of lines without a bar is text, not a cell
+            close()
+    close()
     return tables
+
+
+def _split_at_empties(segs: list[Cell | None]) -> list[tuple[list[Cell], int]]:
+    """Rows ending at every empty segment, with the index of the segment after each row."""
+    rows: list[tuple[list[Cell], int]] = []
+    row: list[Cell] = []
+    for i, seg in enumerate(segs):
+        if seg is None:
+            if row:
+                rows.append((row, i + 1))
+                row = []
+            continue
+        row.append(seg)
+    if row:
+        rows.append((row, len(segs)))
+    return rows
+
+
+_INDEX_CELL = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđA-ZĐ]|[-+•–])[.)]?$")
+
+
+def _rows_of(segs: list[Cell | None]) -> list[list[Cell]]:
+    loose = _split_at_empties(segs)
+    n_header = 0
+    for row, _ in loose:
+        if _is_numbering(row):
+            n_header += 1
+            break
+        if len(row) < 2 or _INDEX_CELL.match(row[0].text) or any(_is_value(c.text) and not _YEAR.fullmatch(c.text)
+                                                 for c in row[2:]):
+            break
+        n_header += 1
+    header = [r for r, _ in loose[:n_header]]
+    body_from = loose[n_header - 1][1] if n_header else 0
+    lengths = Counter(len(r) for r, _ in loose[n_header:] if len(r) >= 3)
+    if not header or not lengths:
+        return [r for r, _ in loose]
+    width = max(max(len(r) for r in header), max(lengths, key=lambda n: (lengths[n], n)))
+    rows = list(header)
+    row: list[Cell | None] = []
+    for seg in segs[body_from:]:
+        if len(row) == width:
+            rows.append(_filled(row))
+            row = []
+            if seg is None:  # the row boundary
+                continue
+        row.append(seg)
+    if any(c is not None for c in row):
+        rows.append(_filled(row))
+    return rows
+
+
+def _filled(row: list[Cell | None]) -> list[Cell]:
+    out: list[Cell] = []
+    for c in row:
+        if c is None:
+            at = out[-1].end if out else 0
+            c = Cell(at, at, "")
+        out.append(c)
+    return out
 
 
 # ------------------------------------------------------------------ reading a table
@@ -137,6 +200,7 @@ class _Column:
     role: str = ""  # "name", "unit", "value", "skip", "index"
     year_start: str | None = None
     year_end: str | None = None
+    unit: str = ""  # printed in the header: "Lượng (Tấn)"
 
 
 def _is_value(cell: str) -> bool:
@@ -147,7 +211,10 @@ def _is_value(cell: str) -> bool:
 
 
 def _is_numbering(row: list[Cell]) -> bool:
+    """The column-number row under a header: "1 2 3 …", possibly after letter columns "A B"."""
     cells = [c.text for c in row if c.text]
+    while cells and len(cells[0]) == 1 and cells[0].isalpha() and cells[0].isupper():
+        cells = cells[1:]
     return len(cells) >= 3 and all(t.isdigit() for t in cells) and [int(t) for t in cells] == list(
         range(int(cells[0]), int(cells[0]) + len(cells))
     )
@@ -163,38 +230,87 @@ def _header_rows(rows: list[list[Cell]]) -> int:
     return 0
 
 
+def _spans(upper: list[str], sub: list[str] | None, width: int) -> list[list[int]] | None:
+    """Columns under each cell of a header row that has fewer cells than the table (spanned cells).
+
+    The row below names the spanned columns. Two layouts are recognised: k leading cells of one
+    column each, then equal groups ("Kế hoạch 2026" over "Lượng (Tấn)", "Giá trị (Nghìn USD)");
+    or one spanned cell among single ones ("Giai đoạn 2026 - 2030" over "Năm 2026 … Năm 2030").
+    """
+    n, m = len(upper), len(sub or [])
+    if not m or m > width:
+        return None
+    for k in range(n - 1, 0, -1):
+        groups = n - k
+        if groups >= 2 and m % groups == 0 and m // groups >= 2 and k + m == width:
+            size = m // groups
+            return [[j] for j in range(k)] + [list(range(k + g * size, k + (g + 1) * size)) for g in range(groups)]
+    if n - 1 + m != width:
+        return None
+    years_below = any(_YEAR.search(t) for t in sub or [])
+    if years_below:  # the period that the years divide
+        ranged = [j for j, t in enumerate(upper) if (y := _YEAR.search(t)) and y.group(2)
+                  or re.search(r"giai\s+đoạn", t, re.I)]
+        j = ranged[-1] if ranged else n - 1
+    else:  # the first year column divided into kinds ("Kế hoạch", "Ước thực hiện")
+        j = next((j for j, t in enumerate(upper) if _YEAR.search(t)), n - 1)
+    return [[c] for c in range(j)] + [list(range(j, j + m))] + [[j + m + c] for c in range(n - j - 1)]
+
+
+def _right_aligned(labels: list[str], texts: list[str], width: int) -> None:
+    """No recognised span: left cells up to the first year label, the rest right-aligned."""
+    k = next((i for i, t in enumerate(texts) if _YEAR.search(t)), len(texts))
+    right = texts[k:]
+    for i, t in enumerate(texts[:k]):
+        labels[i] = f"{labels[i]} {t}".strip()
+    first_right = width - len(right)
+    for j, t in enumerate(right):
+        labels[first_right + j] = f"{labels[first_right + j]} {t}".strip()
+
+
+_PAREN = re.compile(r"\(([^()\d]{1,30})\)\s*$")
+
+
+def _header_unit(label: str) -> str:
+    """The unit in brackets at the end of a column label, when it reads as a unit."""
+    m = _PAREN.search(label)
+    if m is None:
+        return ""
+    unit = re.sub(r"\s+", " ", m.group(1)).strip()
+    found = find_quantities(f"1 {unit}")
+    return unit if found and found[0].unit == unit.lower() else ""
+
+
 def _columns(header: list[list[Cell]], width: int) -> list[_Column]:
+    rows = [[c.text for c in row] for row in header if not _is_numbering(row)]
     labels = [""] * width
-    spanned: list[int] = []
-    for row in header:
-        if _is_numbering(row):
-            continue
-        texts = [c.text for c in row]
+    i = 0
+    while i < len(rows):
+        texts = rows[i]
         if len(texts) >= width:
-            for i in range(width):
-                labels[i] = f"{labels[i]} {texts[i]}".strip()
+            for j in range(width):
+                labels[j] = f"{labels[j]} {texts[j]}".strip()
+            i += 1
             continue
-        if spanned and len(texts) <= len(spanned):  # a sub-header under spanned columns
-            for col, t in zip(spanned, texts, strict=False):
+        sub = rows[i + 1] if i + 1 < len(rows) else None
+        spans = _spans(texts, sub, width)
+        if spans is None:
+            _right_aligned(labels, texts, width)
+            i += 1
+            continue
+        under: list[int] = []
+        for t, cols in zip(texts, spans, strict=True):
+            for col in cols:
                 labels[col] = f"{labels[col]} {t}".strip()
-            spanned = []
-            continue
-        # left cells up to the first year label, the rest right-aligned; the gap is a span
-        k = next((i for i, t in enumerate(texts) if _YEAR.search(t)), len(texts))
-        right = texts[k:]
-        for i, t in enumerate(texts[:k]):
-            labels[i] = f"{labels[i]} {t}".strip()
-        first_right = width - len(right)
-        for j, t in enumerate(right):
-            labels[first_right + j] = f"{labels[first_right + j]} {t}".strip()
-        if right:
-            spanned = list(range(k, first_right + 1))
-            for col in spanned:
-                labels[col] = labels[first_right] if col != first_right else labels[col]
+            if len(cols) > 1:
+                under += cols
+        for col, t in zip(under, sub or [], strict=False):
+            labels[col] = f"{labels[col]} {t}".strip()
+        i += 2
     roles = _roles()
     cols = []
     for label in labels:
-        col = _Column(label)
+        col = _Column(label, unit=_header_unit(label))
         if roles["skip"].search(label):
             col.role = "skip"
         elif roles["unit"].search(label):
@@ -203,7 +319,12 @@ def _columns(header: list[list[Cell]], width: int) -> list[_Column]:
             col.role = "index"
         elif (y := list(_YEAR.finditer(label))):
             col.role = "value"
-            col.year_start, col.year_end = (y[-1].group(1), y[-1].group(2)) if y[-1].group(2) else (None, y[-1].group(1))
+            last = y[-1]
+            if last.group(2):
+                col.year_start, col.year_end = last.group(1), last.group(2)
+            else:  # "Năm 2026" is that year; "Đến năm 2030" has no start
+                until = re.search(r"đến\s+(?:năm\s+)?$", label[: last.start()], re.I)
+                col.year_start, col.year_end = (None if until else last.group(1)), last.group(1)
         elif roles["value"].search(label):
             col.role = "value"
         elif roles["name"].search(label):
@@ -257,7 +378,7 @@ def table_targets(doc: Doc, rows: list[list[Cell]]) -> list[Target]:
             cell = row[i]
             if not _is_value(cell.text):
                 continue
-            q = _quantity(doc, cell, unit)
+            q = _quantity(doc, cell, unit or cols[i].unit)
             if q is None:
                 continue
             col = cols[i]

@@ -124,6 +124,8 @@ def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | No
 
     candidates = [d for d in doc.dates if usable(d)]
     if not candidates:
+        candidates = [d for a, b, d in doc.extras.get("heading_periods", []) if a <= q.start < b]
+    if not candidates:
         candidates = doc.extras.get("title_periods", [])
     if not candidates:
         return None, None, None
@@ -368,9 +370,38 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
     )
 
 
+_PERIOD_FILLER = re.compile(
+    r"giai\s+đoạn|định\s+hướng|tầm\s+nhìn|mục\s+tiêu|chỉ\s+tiêu|cụ\s+thể|đến|năm|từ|[\W\d_]", re.I)
+
+
+def heading_periods(doc: Doc) -> list[tuple[int, int, DateMention]]:
+    """Periods stated only by a heading ("2.1. Đến năm 2030", "1. Giai đoạn 2025 - 2030") and the text
+    they govern: up to the next heading of the same or a higher level, or the next such period."""
+    found: list[tuple[int, int, int, DateMention]] = []  # (start, end, level, date)
+    for b in doc.blocks:
+        if b.kind in ("header", "signature", "noise") or doc.text[max(0, b.start - 2) : b.start] == "|\n":
+            continue
+        core = doc.text[b.start : b.end]
+        if len(core) > 60:
+            continue
+        dates = [d for d in doc.dates if b.start <= d.start < b.end and d.kind in {"until", "year_range", "year"}]
+        if len(dates) != 1 or len(_PERIOD_FILLER.sub("", core)) > 3:
+            continue
+        found.append((b.start, b.end, b.level if b.marker else 1, dates[0]))
+    heads = [(b.start, b.level) for b in doc.blocks
+             if b.kind in ("heading", "item") and b.marker and b.end - b.start <= 80]
+    out = []
+    for i, (_start, end, level, date) in enumerate(found):
+        stop = found[i + 1][0] if i + 1 < len(found) else len(doc.text)
+        stop = min([stop, *(s for s, lvl in heads if end <= s < stop and lvl <= level)])
+        out.append((end, stop, date))
+    return out
+
+
 def run(doc: Doc) -> None:
     doc.extras["title_periods"] = [
         d for d in doc.dates if d.start < doc.header_end and d.kind in {"until", "year_range"}
     ]
+    doc.extras["heading_periods"] = heading_periods(doc)
     targets = [build(doc, c) for c in _decide(candidates(doc))]
     doc.targets = [t for t in targets if t is not None]

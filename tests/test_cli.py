@@ -131,3 +131,8 @@ def test_subprocess(tmp_path: Path, plan_file: Path) -> None:
     assert json.loads(lines[0])["source"]["filename"] == plan_file.name
     assert proc.stderr.strip().splitlines()[-1] == f"chitieu: {missing}: no such file"
     assert "Traceback" not in proc.stderr
+
+
+def test_eval_errors_are_refused_for_the_test_split(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "--split", "test", "--errors"]) == 2
+    assert "only looked at as totals" in capsys.readouterr().err

@@ -69,3 +69,114 @@ def test_crf_fills_in_a_name_no_rule_knows():
     doc.sentences = split_block(doc.text, 0, len(doc.text))
     words_run(doc)
     assert all(e.text[0].isupper() for e in crf_entities(doc, []))
+
+
+def _orgs(text: str) -> set[str]:
+    return {t for label, t in _ents(text) if label == "ORG"}
+
+
+def test_company_name_runs_over_lower_case_words_up_to_its_place():
+    orgs = _orgs("Giao Công ty TNHH MTV Xổ số kiến thiết tỉnh phối hợp với Sở Tài chính rà soát.")
+    assert orgs == {"Công ty TNHH MTV Xổ số kiến thiết tỉnh", "Sở Tài chính"}
+
+
+def test_name_after_a_type_word_keeps_and_and_commas_but_stops_at_the_verb():
+    text = "Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ Quảng Ngãi tiếp thu các ý kiến."
+    assert "Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ Quảng Ngãi" in _orgs(text)
+    assert _orgs("Cục Quản lý đê điều và PCTT hướng dẫn các địa phương.") == {"Cục Quản lý đê điều và PCTT"}
+
+
+def test_management_board_with_lower_case_continuation_ends_with_its_place():
+    text = "Ban Quản lý\ncác Khu chế xuất và công nghiệp Thành phố chủ trì, phối hợp với các sở, ngành."
+    assert _orgs(text) == {"Ban Quản lý\ncác Khu chế xuất và công nghiệp Thành phố"}
+
+
+def test_type_word_stops_before_another_body_joined_by_and():
+    assert _orgs("Cục Thuế tỉnh và Kho bạc Nhà nước tỉnh phối hợp thu ngân sách.") == {
+        "Cục Thuế tỉnh",
+        "Kho bạc Nhà nước tỉnh",
+    }
+
+
+def test_type_word_without_a_name_is_not_an_org():
+    assert _orgs("Trường hợp cần thiết, Trung tâm của huyện sẽ hỗ trợ.") == set()
+    assert _ents("Bảo vệ chủ quyền biển đảo Trường Sa, Hoàng Sa.") == {("LOC", "Trường Sa"), ("LOC", "Hoàng Sa")}
+
+
+def test_school_named_after_a_person_is_one_org_without_per_or_loc():
+    ents = _ents("Trường THPT Chuyên Lê Quý Đôn đạt chuẩn quốc gia mức độ 1.")
+    assert ents == {("ORG", "Trường THPT Chuyên Lê Quý Đôn")}
+
+
+def test_party_cell_of_a_school_is_one_org():
+    assert _orgs("Chi bộ Trường THPT Bán công Lục Ngạn kết nạp 2 đảng viên mới.") == {
+        "Chi bộ Trường THPT Bán công Lục Ngạn"
+    }
+
+
+def test_body_name_broken_by_a_line_break_before_its_place():
+    ents = _ents("Kế hoạch của Ủy ban nhân dân tỉnh\nBình Dương về chuyển đổi số.")
+    assert ("ORG", "Ủy ban nhân dân tỉnh\nBình Dương") in ents
+    assert ("LOC", "tỉnh\nBình Dương") in ents
+    ents = _ents("Phó Chủ tịch UBND\ntỉnh Võ Phiên kết luận như sau:")
+    assert ("ORG", "UBND\ntỉnh") in ents and ("PER", "Võ Phiên") in ents
+
+
+def test_next_line_opening_a_document_is_not_part_of_the_body():
+    assert _orgs("ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nỦy ban nhân dân tỉnh\nQuyết định ban hành") >= {"Ủy ban nhân dân tỉnh"}
+
+
+def test_place_name_starting_like_a_title_stays_whole():
+    assert ("ORG", "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu") in _ents("của Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu về")
+    assert ("ORG", "Đảng bộ xã Đại Đồng") in _ents("Ngày 22/7, Đảng bộ xã Đại Đồng tổ chức Đại hội.")
+
+
+def test_header_name_split_by_layout_and_bold_marks_is_one_org():
+    ents = _ents("|\n**ỦY BAN NHÂN\nDÂN **\nTỈNH ĐẮK LẮK\n--------\n|")
+    assert ("ORG", "ỦY BAN NHÂN\nDÂN **\nTỈNH ĐẮK LẮK") in ents
+    assert ("ORG", "BAN TUYÊN GIÁO VÀ DÂN VẬN") in _ents("TRUNG ƯƠNG\n**BAN TUYÊN GIÁO VÀ DÂN VẬN**\n")
+
+
+def test_two_header_lines_are_two_bodies():
+    orgs = _orgs("BAN CHẤP HÀNH TRUNG ƯƠNG\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n")
+    assert orgs == {"BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN TUYÊN GIÁO VÀ DÂN VẬN"}
+
+
+def test_abbreviated_bodies_are_org():
+    text = "Nơi nhận:\n- TT Tỉnh ủy, TT HĐND tỉnh;\n- UB MTTQ Việt Nam tỉnh;\n- VPUB: CVP, PCVP;\n- Lưu: VT."
+    assert _orgs(text) == {"TT Tỉnh ủy", "TT HĐND tỉnh", "UB MTTQ Việt Nam tỉnh", "VPUB"}
+    assert _orgs("Hà Nội, ngày 5/3 (TTXVN) - Theo TTXVN, giá lúa tăng.") == {"TTXVN"}
+
+
+def test_department_with_an_abbreviated_field_is_org():
+    orgs = _orgs("Giao Sở NN&PTNT chủ trì, phối hợp với Sở KH&ĐT, Bộ Nông nghiệp & PTNT và Ban TG&DVTW.")
+    assert orgs == {"Sở NN&PTNT", "Sở KH&ĐT", "Bộ Nông nghiệp & PTNT", "Ban TG&DVTW"}
+
+
+def test_acronym_defined_in_brackets_is_an_org_wherever_it_recurs():
+    text = "Công ty Cổ phần Cấp thoát nước Quảng Ngãi (QWC) báo cáo. Giao QWC khẩn trương hoàn thành."
+    orgs = [e for e in resolve(rule_entities(normalise_text(text))) if e.label == "ORG"]
+    assert [e.text for e in orgs].count("QWC") == 2
+
+
+def test_generic_plural_and_level_mentions_are_not_org():
+    assert _orgs("Giao UBND cấp xã, UBND phường, xã và Ủy ban nhân dân\ncác phường thực hiện.") == set()
+    assert _orgs("Các Chi bộ, một số Đảng bộ chưa thực hiện tốt sinh hoạt chi bộ.") == set()
+
+
+def test_titles_and_systems_named_like_bodies_are_not_org():
+    text = "Đồng chí Nguyễn Văn Hòa, Huyện ủy viên, Chánh Văn phòng, dự họp về xây dựng Chính phủ điện tử, Chính phủ số."
+    assert _orgs(text) == set()
+    assert _orgs("Tỷ lệ lao động tham gia BHXH đạt 38%.") == set()
+
+
+def test_the_state_next_to_the_party_is_an_org():
+    assert _orgs("Chủ trương của Đảng, chính sách, pháp luật của Nhà nước và của Đảng, Nhà nước.") >= {"Nhà nước"}
+    assert _orgs("Thu ngân sách Nhà nước đạt 15.903 tỷ đồng.") == set()
+
+
+def test_two_departments_in_one_table_cell_are_split():
+    assert _orgs("|\nSở Khoa học và Công nghệ Sở Công Thương; UBND các phường, xã\n|") == {
+        "Sở Khoa học và Công nghệ",
+        "Sở Công Thương",
+    }

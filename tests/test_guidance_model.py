@@ -43,3 +43,22 @@ def test_missing_model_file_is_a_clear_error(tmp_path: Path, monkeypatch: pytest
             GM.load()
     finally:
         GM.load.cache_clear()
+
+
+def test_first_action_is_read_after_the_assignment_formula() -> None:
+    from nlp.guidance_model import action_words, prepare
+
+    led = action_words([prepare("Sở Y tế chủ trì, phối hợp với các sở, ngành tổ chức tuyên truyền Luật Bảo hiểm y tế.")])[0]
+    assert "a1=awareness" in led.split()
+    helping = action_words([prepare("Phối hợp với Công an huyện tổ chức tuyên truyền phòng, chống ma túy.")])[0]
+    assert "a1=coordination" in helping.split()
+    money = action_words([prepare("Giao Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.")])[0]
+    assert "a1=resources" in money.split()
+
+
+def test_keeping_standing_rules_is_not_the_main_action() -> None:
+    from nlp.guidance_model import action_words, prepare
+
+    item = ("Các chi bộ thực hiện tốt các quy định của Đảng về phát triển đảng viên; "
+            "thực hiện tốt công tác kiểm tra, giám sát việc kết nạp đảng viên.")
+    assert "a1=inspection" in action_words([prepare(item)])[0].split()

@@ -62,3 +62,22 @@ def test_indicator_links_are_scored_on_gold_targets_with_the_real_linker():
     links = score([(gold, Analysis(text=TEXT))]).link_figures()
     assert links["gold_targets_with_link"] == 1
     assert links["top1_accuracy"] == 1.0 and links["threshold_precision"] == 1.0
+
+
+def test_errors_list_each_missed_and_extra_item_by_document() -> None:
+    from nlp.evaluation.annotations import Annotation
+    from nlp.evaluation.scoring import score
+    from nlp.pipeline import analyze_text
+
+    text = "Phấn đấu kết nạp 120 đảng viên mới. Năm 2024 đã kết nạp 98 đảng viên."
+    gold = Annotation.model_validate({
+        "doc_id": "own/1", "sha256": "x", "status": "done", "layers": ["targets"],
+        "targets": [{"start": 9, "end": 34, "text": text[9:34], "value": 120, "unit": "đảng viên",
+                     "metric": "kết nạp đảng viên mới"},
+                    {"start": 45, "end": 70, "text": text[45:70], "value": 99, "unit": "đảng viên",
+                     "metric": "kết nạp đảng viên"}],
+    })
+    report = score([(gold, analyze_text(text))])
+    kinds = [(e["doc_id"], e["layer"], e["kind"]) for e in report.errors]
+    assert ("own/1", "targets", "missed") in kinds
+    assert all(e["gold"] is None or e["gold"]["value"] != 120 for e in report.errors)

@@ -294,3 +294,35 @@ def test_corpus_blocks_are_exact_and_ordered(name: str):
     doc = _corpus(name)
     _check_blocks(doc)
     assert doc.header_end <= len(doc.text)
+
+
+def test_plan_republished_without_its_header_is_not_news() -> None:
+    from nlp.pipeline import process
+
+    text = """Kế hoạch Chương trình nước sạch và vệ sinh môi trường nông thôn huyện Kim Bảng năm 2015
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+Bảo đảm 90% dân số nông thôn được sử dụng nước hợp vệ sinh.
+
+II. NHIỆM VỤ
+
+1. Xây dựng 5 công trình cấp nước tập trung.
+
+III. TỔ CHỨC THỰC HIỆN
+
+Phòng Nông nghiệp huyện chủ trì, phối hợp các xã triển khai thực hiện.
+"""
+    info = process(text).info
+    assert info.doc_type == "ke_hoach" and info.issued_date is None
+
+
+def test_news_article_stays_news() -> None:
+    from nlp.pipeline import process
+
+    text = """Huyện Càng Long kết nạp 52 đảng viên mới
+
+Năm 2024, Đảng bộ huyện Càng Long kết nạp 52 đảng viên mới, đạt 104% kế hoạch. Ban Tổ chức Huyện ủy
+cho biết các chi bộ đã chú trọng tạo nguồn trong đoàn viên ưu tú.
+"""
+    assert process(text).info.doc_type == "tin_tuc"

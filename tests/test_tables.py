@@ -140,3 +140,109 @@ def test_forecast_and_budget_tables_set_no_targets(corpus: Path) -> None:
     doc, read = _forecast_table_targets(path.read_text(encoding="utf-8"))
     cells = {(t.start, t.end) for t in read}
     assert read and not any((t.start, t.end) in cells for t in doc.targets)
+
+
+TWO_LEVEL = """Phụ lục: Kế hoạch sản phẩm tham gia xuất khẩu
+
+|
+**TT**
+|
+**Sản phẩm**
+|
+**Kế hoạch 2026**
+|
+**Kế hoạch 2027**
+|
+|
+**Lượng (Tấn)**
+|
+**Giá trị (Nghìn USD)**
+|
+**Lượng (Tấn)**
+|
+**Giá trị (Nghìn USD)**
+|
+|
+|
+**Tổng**
+|
+|
+**9.000**
+|
+|
+**9.800**
+|
+|
+1
+|
+Xoài
+|
+13.500
+|
+7.000
+|
+14.800
+|
+7.800
+|
+
+Ghi chú: số liệu do Sở Công Thương tổng hợp.
+"""
+
+
+def test_year_spanning_two_kind_columns_gives_each_value_its_year_and_unit() -> None:
+    doc = Doc(TWO_LEVEL)
+    rows = bar_tables(TWO_LEVEL)[0]
+    assert [len(r) for r in rows[2:]] == [6, 6]  # empty cells kept below the header
+    got = {(t.metric, t.period_start, t.quantity.value, t.quantity.unit) for t in table_targets(doc, rows)}
+    assert ("Xoài", "2026", 13500, "Tấn") in got
+    assert ("Xoài", "2027", 7800, "Nghìn USD") in got
+    assert ("Tổng", "2027", 9800, "Nghìn USD") in got
+    assert len(got) == 6
+
+
+SPANNED_PERIOD = """Biểu: Chỉ tiêu phát triển vùng nguyên liệu
+
+|
+**TT**
+|
+**Chỉ tiêu**
+|
+**ĐVT**
+|
+**ƯTH Năm 2025**
+|
+**GIAI ĐOẠN 2026 - 2028**
+|
+|
+**Năm 2026**
+|
+**Năm 2027**
+|
+**Năm 2028**
+|
+|
+1
+|
+Diện tích cà phê
+|
+Ha
+|
+26.120
+|
+27.000
+|
+27.500
+|
+28.000
+|
+
+Nguồn: Sở Nông nghiệp và Môi trường.
+"""
+
+
+def test_estimated_result_column_is_skipped_and_years_under_a_period_align() -> None:
+    doc = Doc(SPANNED_PERIOD)
+    targets = table_targets(doc, bar_tables(SPANNED_PERIOD)[0])
+    got = {(t.period_start, t.period_end): t.quantity.value for t in targets}
+    assert got == {("2026", "2026"): 27000, ("2027", "2027"): 27500, ("2028", "2028"): 28000}

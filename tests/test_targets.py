@@ -88,3 +88,25 @@ def test_missing_or_corrupt_target_model_is_a_clear_error(tmp_path):
     bad.write_text('{"format": "chitieu-logreg-1", "weights": ', encoding="utf-8")
     with pytest.raises(ModelError, match="missing or unreadable"):
         load_model(bad)
+
+
+def test_deadline_in_a_section_heading_is_the_period_of_its_items() -> None:
+    from nlp.pipeline import process
+
+    text = """KẾ HOẠCH
+thực hiện chuyển đổi số tỉnh Bến Tre đến năm 2035
+
+II. MỤC TIÊU
+
+*2.1. Đến năm 2030*
+
+- Phấn đấu 100% xã có điểm phục vụ dịch vụ công trực tuyến.
+
+*2.2. Định hướng đến năm 2035*
+
+- Phấn đấu 80% hộ gia đình sử dụng dịch vụ thanh toán không dùng tiền mặt.
+"""
+    doc = process(text)
+    periods = {t.quantity.value: (t.period_start, t.period_end) for t in doc.targets}
+    assert periods[100] == (None, "2030")
+    assert periods[80] == (None, "2035")

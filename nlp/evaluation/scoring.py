@@ -81,6 +81,18 @@ class Report:
     guidance_pairs: list[tuple[str, str]] = field(default_factory=list)
     target_misses: Counter[str] = field(default_factory=Counter)
     links: dict[str, int] = field(default_factory=Counter)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    _doc: str = ""
+
+    def error(self, layer: str, kind: str, gold: Any = None, pred: Any = None, **extra: Any) -> None:
+        """One error, for `chitieu eval --errors` (never shown for the test split)."""
+        def show(x: Any) -> Any:
+            if x is None or isinstance(x, str):
+                return x
+            return {"start": x.start, "end": x.end, "text": x.text, **{
+                k: getattr(x, k) for k in ("value", "value_max", "unit", "category", "label") if hasattr(x, k)}}
+        self.errors.append({"doc_id": self._doc, "layer": layer, "kind": kind,
+                            "gold": show(gold), "pred": show(pred), **extra})
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -177,12 +189,15 @@ def _miss_kind(g: Any, pred: Sequence[Any]) -> str:
 
 def score_document(report: Report, gold: Annotation, pred: Analysis) -> None:
     report.documents += 1
+    report._doc = gold.doc_id
     layers = set(gold.layers)
     if "document" in layers and gold.document is not None:
         d = pred.document
-        report.document_fields["doc_type"].add(d.doc_type == gold.document.doc_type)
-        report.document_fields["number"].add(d.number == gold.document.number)
-        report.document_fields["issued_date"].add(d.issued_date == gold.document.issued_date)
+        for name in ("doc_type", "number", "issued_date"):
+            ok = getattr(d, name) == getattr(gold.document, name)
+            report.document_fields[name].add(ok)
+            if not ok:
+                report.error("document", name, str(getattr(gold.document, name)), str(getattr(d, name)))
     if "targets" in layers:
         _score_targets(report, gold, pred)
         _score_links(report, gold)
@@ -190,6 +205,10 @@ def score_document(report: Report, gold: Annotation, pred: Analysis) -> None:
         g = {r.number.upper() for r in gold.references}
         p = {r.number.upper() for r in pred.references if r.number}
         report.references.add(len(g & p), len(p - g), len(g - p))
+        for n in sorted(g - p):
+            report.error("references", "missed", n)
+        for n in sorted(p - g):
+            report.error("references", "extra", None, n)
     if "entities" in layers:
         _score_entities(report, gold, pred)
     if "guidance" in layers:
@@ -199,6 +218,23 @@ def score_document(report: Report, gold: Annotation, pred: Analysis) -> None:
         )
         report.guidance.add(len(pairs), len(pred.guidance) - len(pairs), len(gold.guidance) - len(pairs))
         report.guidance_pairs += [(gold.guidance[gi].category, pred.guidance[pi].category) for gi, pi in pairs]
+        _list_errors(report, "guidance", gold.guidance, pred.guidance, pairs)
+        for gi, pi in pairs:
+            if gold.guidance[gi].category != pred.guidance[pi].category:
+                report.error("guidance", "category", gold.guidance[gi], pred.guidance[pi])
+
+
+def _list_errors(report: Report, layer: str, gold: Sequence[Any], pred: Sequence[Any],
+                 pairs: Sequence[tuple[int, int]]) -> None:
+    matched_g = {gi for gi, _ in pairs}
+    matched_p = {pi for _, pi in pairs}
+    for gi, g in enumerate(gold):
+        if gi not in matched_g:
+            near = [p for p in pred if _overlap(g.start, g.end, p.start, p.end)]
+            report.error(layer, "missed", g, near[0] if near else None)
+    for pi, p in enumerate(pred):
+        if pi not in matched_p:
+            report.error(layer, "extra", None, p)
 
 
 def _score_targets(report: Report, gold: Annotation, pred: Analysis) -> None:
@@ -208,6 +244,7 @@ def _score_targets(report: Report, gold: Annotation, pred: Analysis) -> None:
         and _values_equal(g.value, p.value) and _values_equal(g.value_max, p.value_max),
     )
     report.targets.add(len(pairs), len(pred.targets) - len(pairs), len(gold.targets) - len(pairs))
+    _list_errors(report, "targets", gold.targets, pred.targets, pairs)
     matched_gold = {gi for gi, _ in pairs}
     for gi, g in enumerate(gold.targets):
         if gi not in matched_gold:
@@ -218,10 +255,13 @@ def _score_targets(report: Report, gold: Annotation, pred: Analysis) -> None:
     f = report.target_fields
     for gi, pi in pairs:
         g, p = gold.targets[gi], pred.targets[pi]
-        f["unit"].add(g.unit == p.unit)
-        f["per"].add(g.per == p.per)
-        f["comparator"].add(g.comparator == p.comparator)
-        f["period"].add((g.period.start, g.period.end) == (p.period.start, p.period.end))
+        for name, ok in (("unit", g.unit == p.unit), ("per", g.per == p.per),
+                         ("comparator", g.comparator == p.comparator),
+                         ("period", (g.period.start, g.period.end) == (p.period.start, p.period.end))):
+            f[name].add(ok)
+            if not ok:
+                report.error("targets", name, g, p, gold_field=str(getattr(g, name)),
+                             pred_field=str(getattr(p, name)))
         f["base"].add((g.base is None and p.base is None) or (g.base is not None and word_f1(g.base, p.base) >= 0.5))
         report.metric_overlap.append(word_f1(g.metric, p.metric))
 
@@ -256,6 +296,13 @@ def _score_entities(report: Report, gold: Annotation, pred: Analysis) -> None:
         p = [e for e in pred.entities if e.label == label]
         exact = {(e.start, e.end) for e in g} & {(e.start, e.end) for e in p}
         report.entities_exact[label].add(len(exact), len(p) - len(exact), len(g) - len(exact))
+        for e in g:
+            if (e.start, e.end) not in exact:
+                near = [x for x in p if _overlap(e.start, e.end, x.start, x.end)]
+                report.error(label, "boundary" if near else "missed", e, near[0] if near else None)
+        for x in p:
+            if (x.start, x.end) not in exact and not any(_overlap(e.start, e.end, x.start, x.end) for e in g):
+                report.error(label, "extra", None, x)
         pairs = _match(g, p, lambda a, b: _overlap(a.start, a.end, b.start, b.end) > 0)
         report.entities_overlap[label].add(len(pairs), len(p) - len(pairs), len(g) - len(pairs))
 

@@ -43,7 +43,7 @@ def _pipeline(kind: str):  # noqa: ANN202
     from sklearn.preprocessing import FunctionTransformer
     from sklearn.svm import LinearSVC
 
-    from nlp.guidance_model import head_words
+    from nlp.guidance_model import action_words, head_words
 
     head = Pipeline([("first", FunctionTransformer(head_words)),
                      ("tfidf", TfidfVectorizer(token_pattern=r"[^ ]+", sublinear_tf=True))])
@@ -51,6 +51,8 @@ def _pipeline(kind: str):  # noqa: ANN202
         ("words", TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 2), min_df=2, max_features=8000, sublinear_tf=True)),
         ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=3, max_features=12000, sublinear_tf=True)),
         ("head", head),
+        ("actions", Pipeline([("first", FunctionTransformer(action_words)),
+                              ("tfidf", TfidfVectorizer(token_pattern=r"[^ ]+", lowercase=False))])),
     ])
     if kind == "svm":
         clf = CalibratedClassifierCV(LinearSVC(C=0.5, class_weight="balanced"), cv=3, method="sigmoid")

@@ -19,6 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--include-drafts", action="store_true", help="also score draft annotations")
     p.add_argument("--save", type=Path, default=None, metavar="FILE",
                    help="also write the headline figures as JSON (the regression baseline)")
+    p.add_argument("--errors", nargs="?", const="all", default=None, metavar="LAYER",
+                   help="list every error as JSON Lines instead of the table (all, or one layer: targets, "
+                        "ORG, PER, LOC, references, document, guidance); refused for the test split")
     p.set_defaults(run=run)
 
 
@@ -27,6 +30,10 @@ def run(args: argparse.Namespace) -> int:
     from nlp.evaluation.scoring import format_table, headline, score
     from nlp.pipeline import analyze_text
 
+    if args.errors and args.split in ("test", "all"):
+        error(None, "--errors lists documents one by one; the test split is only looked at as totals "
+                    "(use --split train or dev)")
+        return 2
     root = args.root or A.ANNOTATIONS
     splits = A.load_splits()
     anns = [
@@ -53,7 +60,11 @@ def run(args: argparse.Namespace) -> int:
         args.save.write_text(
             json.dumps({"split": args.split, "documents": report.documents, "headline": headline(report)},
                        ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    if args.json:
+    if args.errors:
+        for e in report.errors:
+            if args.errors in ("all", e["layer"]):
+                print(json.dumps(e, ensure_ascii=False))
+    elif args.json:
         print(json.dumps({"split": args.split, "headline": headline(report), **report.as_dict()},
                          ensure_ascii=False, indent=1))
     else:
