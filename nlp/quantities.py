@@ -94,6 +94,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "words": re.compile(
             rf"(?<!\w)(?:(?:{inner})(?:\s+(?:{inner}))+|(?:{solo}))(?=\s(?:{unit_re}))", re.IGNORECASE
         ),
+        # "một", "năm" alone are an article and a year, but numbers after a bound: "ít nhất một huyện"
+        "bounded_word": re.compile(
+            rf"(?<!\w)(?:ít\s+nhất|tối\s+thiểu|không\s+dưới|thêm)\s+(?P<n>{_alternation(w for w, (_, role) in words.items() if role == 'digit-inner')})"
+            rf"(?=\s(?:{unit_re}))", re.IGNORECASE
+        ),
         "before": re.compile(rf"(?<!\w)({_alternation(befores)})\s*$", re.IGNORECASE),
         "after": re.compile(rf"\s+({_alternation(afters)})(?!\w)", re.IGNORECASE),
         "label": re.compile(rf"(?<!\w)(?:(?P<hard>{hard})|(?P<soft>{soft}))\s*:?\s+$", re.IGNORECASE),
@@ -318,18 +323,20 @@ def find_quantities(text: str, exclude: Sequence[Span] = ()) -> list[Quantity]:
             _qualifiers(text, q, pats)
             out.append(q)
             last_end = q.end
-    for m in pats["words"].finditer(text):
-        if excluded.hits(m.start(), m.end()):
+    word_numbers = [(m.start(), m.end(), m.group(0)) for m in pats["words"].finditer(text)]
+    word_numbers += [(m.start("n"), m.end("n"), m.group("n")) for m in pats["bounded_word"].finditer(text)]
+    for start, stop, words in sorted(set(word_numbers)):
+        if excluded.hits(start, stop) or any(q.start <= start < q.end for q in out):
             continue
-        end, kind, unit, per = _tail(text, m.end(), excluded, pats)
+        end, kind, unit, per = _tail(text, stop, excluded, pats)
         if kind not in ("quantity", "money"):
             continue
         q = Quantity(
-            m.start(),
+            start,
             end,
-            text[m.start() : end],
+            text[start:end],
             kind,
-            float(parse_number_words(m.group(0))),
+            float(parse_number_words(words)),
             unit=unit,
             per=per,
         )

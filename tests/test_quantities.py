@@ -286,3 +286,11 @@ def test_run_excludes_dates_and_references() -> None:
     doc.references = [Reference(start=10, end=ref_end, text=text[10:ref_end])]
     quantities.run(doc)
     assert [q.text for q in doc.quantities] == ["52 đảng viên"]
+
+
+def test_one_or_five_in_words_count_only_after_a_bound() -> None:
+    from nlp.quantities import find_quantities
+
+    got = [(q.value, q.unit, q.comparator) for q in find_quantities("Đến năm 2030 có ít nhất một huyện đạt chuẩn.")]
+    assert (1.0, "huyện", ">=") in got
+    assert find_quantities("Một số xã chưa đạt chuẩn; năm xã còn khó khăn.") == []
