@@ -107,7 +107,35 @@ def _candidate_blocks(doc: Doc) -> list[Block]:
         if words >= _MIN_WORDS and (is_task or announced or in_section) and not r.intro.search(text):
             out.append(b)
         announced = announced or bool(r.intro.search(text))
-    return out
+    return [b for b in out if not _group_heading(doc, b) and not _enacting_article(doc.text[b.start : b.end])
+            and not _FIELD.match(doc.text[b.start : b.end])]
+
+
+# "Đơn vị chủ trì: Sở Nội vụ", "Thời gian thực hiện: Thường xuyên": the fields of a task, not tasks
+_FIELD = re.compile(
+    r"^[\W_]*(?:Đơn\s+vị|Cơ\s+quan)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)[^:\n]{0,30}:"
+    r"|^[\W_]*Thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?[\s*_]*:"
+    r"|^[\W_]*(?:Sản\s+phẩm|Kết\s+quả)(?:\s+đầu\s+ra)?[\s*_]*:", re.I)
+
+
+_ENACTING = re.compile(r"^\W*Điều\s+\d+\W+(?:Ban\s+hành\s+kèm\s+theo|Phê\s+duyệt|[^.]{0,60}có\s+hiệu\s+lực)", re.I)
+
+
+def _enacting_article(text: str) -> bool:
+    """"Điều 1. Ban hành kèm theo Quyết định này …", "Điều 2. … có hiệu lực …": a decision's wrapper."""
+    return bool(_ENACTING.match(text))
+
+
+def _group_heading(doc: Doc, b: Block) -> bool:
+    """A numbered line in bold, or ending with ':', with deeper items under it, heads a group of tasks
+    ("**1. Hoàn thiện cơ chế, chính sách …**" over "- Tập huấn …"): the items are the tasks, not it."""
+    text = doc.text[b.start : b.end].strip()
+    body = text[len(b.marker or "") :].lstrip(" *_") if text.startswith(b.marker or "\0") else text
+    styled = text.startswith("*") or text.endswith(("*", ":")) or body.startswith("*")
+    if not (b.marker and styled):
+        return False
+    nxt = next((x for x in doc.blocks if x.start >= b.end and x.kind in ("item", "paragraph", "heading")), None)
+    return nxt is not None and nxt.kind == "item" and nxt.level > b.level
 
 
 def _block_words(doc: Doc, b: Block) -> list[str]:

@@ -28,3 +28,38 @@ def test_coordination_items_are_coordination():
 
 def test_text_without_any_cue_is_other_with_zero_confidence():
     assert categorise("Hôm nay trời nắng đẹp.") == ("other", 0.0)
+
+
+GROUPED = """KẾ HOẠCH
+triển khai Đề án nâng cao nhận thức cộng đồng về phòng, chống thiên tai
+
+II. NHIỆM VỤ
+
+**1. Nâng cao năng lực cho lực lượng làm công tác phòng, chống thiên tai**
+
+- Tập huấn nâng cao kiến thức về thiên tai, kỹ năng ứng phó cho cán bộ cấp xã.
+
+- Tổ chức diễn tập phòng, chống thiên tai tại các xã ven biển mỗi năm một lần.
+
+*Đơn vị chủ trì: *Sở Nông nghiệp và Môi trường.
+
+*Thời gian thực hiện: *Hằng năm.
+"""
+
+
+def test_bold_group_heading_and_task_fields_are_not_items() -> None:
+    from nlp.pipeline import process
+
+    texts = [g.text for g in process(GROUPED).guidance]
+    assert any(t.startswith("- Tập huấn") for t in texts)
+    assert any(t.startswith("- Tổ chức diễn tập") for t in texts)
+    assert not any("Nâng cao năng lực cho lực lượng" in t for t in texts)
+    assert not any("Đơn vị chủ trì" in t or "Thời gian thực hiện" in t for t in texts)
+
+
+def test_decision_wrapper_articles_are_not_items() -> None:
+    from nlp.guidance import _enacting_article
+
+    assert _enacting_article("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai Đề án.")
+    assert _enacting_article("**Điều 2.** Quyết định này có hiệu lực kể từ ngày ký.")
+    assert not _enacting_article("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành Quyết định này.")

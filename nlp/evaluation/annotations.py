@@ -90,8 +90,16 @@ def corpus_path(corpus: Path | None = None) -> Path:
 
 
 def read_text(doc_id: str, corpus: Path | None = None) -> str:
-    """The normalised text of a corpus document ("raw/000")."""
+    """The normalised text of a corpus document ("raw/000"); a PDF ("pdf/001") as `nlp.ingest` reads it.
+
+    Only PDFs with a text layer are annotated: OCR output depends on the Tesseract version, so offsets
+    into a scan's text would not survive another machine.
+    """
     path = corpus_path(corpus) / f"{doc_id}.txt"
+    if not path.exists() and (pdf := path.with_suffix(".pdf")).exists():
+        from nlp.ingest import read_file
+
+        return normalise_text(read_file(pdf, isolate=False).text)
     return normalise_text(path.read_text(encoding="utf-8"))
 
 
