@@ -6,10 +6,12 @@ At start-up: the pipeline is warmed up, the analysis worker starts, and document
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
@@ -38,7 +40,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     blobs = BlobStore(settings.data_dir / "files")
     worker = Worker(store, blobs, settings.workers)
     app.state.store, app.state.blobs, app.state.worker = store, blobs, worker
+    app.state.read_limiter = anyio.CapacityLimiter(settings.read_thread_count)
     await run_in_threadpool(warm_up)
+    # The models are some 300,000 long-lived objects: frozen, the garbage collector no longer walks them,
+    # and its full collections stop stalling every request in flight (up to 0.4 s each under load).
+    gc.collect()
+    gc.freeze()
     worker.start()
     if store.exists():  # a SQLite file not created yet has nothing pending
         await run_in_threadpool(worker.requeue_pending)
@@ -47,6 +54,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     finally:
         await run_in_threadpool(worker.stop)
         store.dispose()
+        gc.unfreeze()  # an app started again in the same process (tests) freezes what is alive then
 
 
 def create_app() -> FastAPI:

@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     rate_limit_writes: int = Field(default=120, ge=0, validation_alias="CHITIEU_RATE_LIMIT_WRITES")
     # analysis threads; the pipeline is CPU-bound and holds the GIL, so 1 is usually right
     workers: int = Field(default=1, ge=1, le=16, validation_alias="CHITIEU_WORKERS")
+    # threads for the database reads of GET /targets (see `read_thread_count`); unset: 2 on SQLite, 8 otherwise
+    read_threads: int | None = Field(default=None, ge=1, le=64, validation_alias="CHITIEU_READ_THREADS")
 
     @field_validator("api_keys", "cors_origins")
     @classmethod
@@ -43,6 +45,16 @@ class Settings(BaseSettings):
     @property
     def cors_origin_list(self) -> list[str]:
         return _split(self.cors_origins)
+
+    @property
+    def read_thread_count(self) -> int:
+        """Python's sqlite3 hands the GIL back at every row it steps through, and a thread that wants it again
+        waits for the others: with 16 reads in flight, 16 threads made each page cost 3-4 times its CPU.
+        SQLite reads are CPU work in this process, so 2 threads keep both cores busy; a database server
+        is waited for over the network, where more reads in flight help."""
+        if self.read_threads:
+            return self.read_threads
+        return 2 if self.database.startswith("sqlite") else 8
 
     @property
     def max_upload_bytes(self) -> int:

@@ -11,10 +11,17 @@ config = context.config
 target_metadata = Base.metadata
 
 
+def include_name(name: str | None, type_: str, _parent_names: dict) -> bool:
+    """Autogenerate leaves alone what migrations create outside the models: the FTS5 index of the
+    targets and its shadow tables (targets_fts, targets_fts_data, ...)."""
+    return not (type_ == "table" and name is not None and name.startswith("targets_fts"))
+
+
 def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_name=include_name,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copy
     )
     with context.begin_transaction():

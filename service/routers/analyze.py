@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, HTTPException, UploadFile
+from fastapi import APIRouter, File, HTTPException, UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from nlp.ingest import IngestError, UnsupportedType, read_bytes
 from nlp.schema import Analysis
-from service.settings import Settings, get_settings
+from service.routers.deps import SettingsDep
 
 router = APIRouter(tags=["analysis"])
 
@@ -47,7 +47,7 @@ def _analyse(data: bytes, filename: str | None) -> Analysis:
 @router.post("/analyze", response_model=Analysis, responses=_ERRORS)
 async def analyze(
     file: Annotated[UploadFile, File(description="A UTF-8 text file or a PDF with a text layer")],
-    settings: Annotated[Settings, Depends(get_settings)],
+    settings: SettingsDep,
 ) -> Analysis:
     data = await _read_limited(file, settings.max_upload_bytes)
     try:

@@ -1,27 +1,49 @@
-"""Dependencies shared by the routers: the store, the worker, API keys, pagination."""
+"""Dependencies shared by the routers: the store, the worker, API keys, pagination.
+
+They are `async def` on purpose: none of them blocks, and FastAPI runs every plain `def`
+dependency through the thread pool (one thread hop each, per request).
+"""
 
 from __future__ import annotations
 
 import hmac
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
+from anyio import to_thread
 from fastapi import Depends, Header, HTTPException, Query, Request
 
 from service.settings import Settings, get_settings
 from service.storage import BlobStore, Store
 from service.worker import Worker
 
+T = TypeVar("T")
 
-def get_store(request: Request) -> Store:
+
+async def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
-def get_blobs(request: Request) -> BlobStore:
+async def get_blobs(request: Request) -> BlobStore:
     return request.app.state.blobs
 
 
-def get_worker(request: Request) -> Worker:
+async def get_worker(request: Request) -> Worker:
     return request.app.state.worker
+
+
+async def read_in_thread(request: Request, fn: Callable[..., T], *args: object) -> T:
+    """`fn(*args)` in a worker thread, with at most `Settings.read_thread_count` such reads running at once
+    (the app's `read_limiter`; other work keeps the thread pool's own limit)."""
+    limiter = getattr(request.app.state, "read_limiter", None)  # None (no lifespan): the pool's limit
+    return await to_thread.run_sync(fn, *args, limiter=limiter)
+
+
+async def settings_dep() -> Settings:
+    return get_settings()
+
+
+SettingsDep = Annotated[Settings, Depends(settings_dep)]
 
 
 def _presented_key(x_api_key: str | None, authorization: str | None) -> str | None:
@@ -42,16 +64,16 @@ def _check(settings: Settings, key: str | None) -> None:
         raise HTTPException(401, "invalid API key", {"WWW-Authenticate": "Bearer"})
 
 
-def require_write_key(
-    settings: Annotated[Settings, Depends(get_settings)],
+async def require_write_key(
+    settings: SettingsDep,
     x_api_key: Annotated[str | None, Header(description="API key, when CHITIEU_API_KEYS is set")] = None,
     authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> None:
     _check(settings, _presented_key(x_api_key, authorization))
 
 
-def require_read_key(
-    settings: Annotated[Settings, Depends(get_settings)],
+async def require_read_key(
+    settings: SettingsDep,
     x_api_key: Annotated[str | None, Header(description="API key, when reads require one")] = None,
     authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> None:

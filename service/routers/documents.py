@@ -19,13 +19,13 @@ from service.routers.deps import (
     BlobsDep,
     Limit,
     Offset,
+    SettingsDep,
     StoreDep,
     WorkerDep,
     require_read_key,
     require_write_key,
 )
 from service.routers.models import DocumentList, DocumentOut, Status
-from service.settings import Settings, get_settings
 from service.storage.queries import DocumentFilter, list_documents
 
 router = APIRouter(prefix="/documents", tags=["documents"], dependencies=[Depends(require_read_key)])
@@ -77,7 +77,7 @@ def _found(store: StoreDep, doc_id: int) -> DocumentOut:
 )
 async def upload(
     file: Annotated[UploadFile, File(description="A UTF-8 text file or a PDF with a text layer")],
-    settings: Annotated[Settings, Depends(get_settings)],
+    settings: SettingsDep,
     store: StoreDep,
     blobs: BlobsDep,
     worker: WorkerDep,

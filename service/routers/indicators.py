@@ -6,11 +6,11 @@ import logging
 import threading
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Response
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
-from service.routers.deps import Limit, Offset, StoreDep, require_read_key
+from service.routers.deps import Limit, Offset, StoreDep, read_in_thread, require_read_key
 from service.routers.models import IndicatorItem, IndicatorList, IndicatorTargets
-from service.routers.targets import SORT_HELP, TargetParams, find_targets, json_response
+from service.routers.targets import SORT_HELP, TargetFilterDep, find_targets, json_response
 from service.storage.fold import fold, terms
 from service.storage.queries import indicator_stats
 
@@ -96,16 +96,19 @@ def indicator(indicator_id: str, store: StoreDep) -> IndicatorItem:
 
 
 @router.get("/{indicator_id}/targets", response_model=IndicatorTargets, responses={404: {"description": "Unknown id"}})
-def indicator_targets(
+async def indicator_targets(
+    request: Request,
     indicator_id: str,
     store: StoreDep,
-    params: Annotated[TargetParams, Depends()],
+    f: TargetFilterDep,
     sort: Annotated[str, Query(description=SORT_HELP)] = "-year",
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Response:
     """The targets set for one indicator across documents (other filters of GET /targets apply)."""
-    item = _one(store, indicator_id)
-    params.indicator = indicator_id
-    found = find_targets(store, params.filter(), sort, limit, offset)
-    return json_response({"indicator": item.model_dump(), **found})
+    f.indicator = indicator_id
+
+    def read() -> dict:
+        return {"indicator": _one(store, indicator_id).model_dump(), **find_targets(store, f, sort, limit, offset)}
+
+    return json_response(await read_in_thread(request, read))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Literal
 
+import orjson
 from pydantic import BaseModel, Field
 
 from nlp.schema import IndicatorLink, Period
@@ -93,25 +93,36 @@ class TargetItem(BaseModel):
     end: int
 
 
+_TARGET_ROW = (
+    "id", "key", "document_id", "doc_type", "issuer", "issued_date", "text", "metric", "value", "value_max",
+    "unit", "per", "base", "comparator", "period_start", "period_end", "period_text", "year_start", "year_end",
+    "actors_json", "indicator_id", "indicator_name", "indicator_score", "span_start", "span_end", "number",
+    "title", "filename",
+)
+if TARGET_KEYS != _TARGET_ROW:  # target_dict unpacks rows by position
+    raise RuntimeError("TARGET_COLUMNS changed: update target_dict")
+
+
 def target_dict(row: tuple) -> dict:
     """A stored target (a tuple in TARGET_COLUMNS order) as the JSON of `TargetItem`, built directly
-    because pages of targets are what the service serves most."""
-    r = dict(zip(TARGET_KEYS, row, strict=True))
+    because pages of targets are what the service serves most. `issued_date` is a date, or already its
+    ISO text (SQLite pages come as JSON)."""
+    (id_, key, document_id, doc_type, issuer, issued, text, metric, value, value_max, unit, per, base, comparator,
+     period_start, period_end, period_text, year_start, year_end, actors_json, indicator_id, indicator_name,
+     indicator_score, span_start, span_end, number, title, filename) = row
     indicator = None
-    if r["indicator_id"]:
-        indicator = {"id": r["indicator_id"], "name": r["indicator_name"] or r["indicator_id"],
-                     "score": r["indicator_score"] or 0.0}
-    issued = r["issued_date"]
+    if indicator_id:
+        indicator = {"id": indicator_id, "name": indicator_name or indicator_id, "score": indicator_score or 0.0}
     return {
-        "id": r["id"], "key": r["key"],
-        "document": {"id": r["document_id"], "doc_type": r["doc_type"], "number": r["number"], "title": r["title"],
-                     "issuer": r["issuer"], "issued_date": issued.isoformat() if issued else None,
-                     "filename": r["filename"]},
-        "text": r["text"], "metric": r["metric"], "value": r["value"], "value_max": r["value_max"],
-        "unit": r["unit"], "per": r["per"], "base": r["base"], "comparator": r["comparator"],
-        "period": {"start": r["period_start"], "end": r["period_end"], "text": r["period_text"]},
-        "year_start": r["year_start"], "year_end": r["year_end"], "actors": json.loads(r["actors_json"] or "[]"),
-        "indicator": indicator, "start": r["span_start"], "end": r["span_end"],
+        "id": id_, "key": key,
+        "document": {"id": document_id, "doc_type": doc_type, "number": number, "title": title, "issuer": issuer,
+                     "issued_date": issued if issued is None or isinstance(issued, str) else issued.isoformat(),
+                     "filename": filename},
+        "text": text, "metric": metric, "value": value, "value_max": value_max, "unit": unit, "per": per,
+        "base": base, "comparator": comparator,
+        "period": {"start": period_start, "end": period_end, "text": period_text},
+        "year_start": year_start, "year_end": year_end, "actors": orjson.loads(actors_json or "[]"),
+        "indicator": indicator, "start": span_start, "end": span_end,
     }
 
 

@@ -6,14 +6,14 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+import orjson
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from nlp.schema import DocType
-from service.routers.deps import Limit, Offset, StoreDep, require_read_key
+from service.routers.deps import Limit, Offset, StoreDep, read_in_thread, require_read_key
 from service.routers.models import TargetList, target_dict
 from service.storage import Store
 from service.storage.queries import TARGET_SORTS, TargetFilter, target_page, target_query, unit_counts
@@ -23,44 +23,47 @@ router = APIRouter(tags=["targets"], dependencies=[Depends(require_read_key)])
 SORT_HELP = f"one of {', '.join(TARGET_SORTS)}; a leading '-' sorts descending"
 
 
-@dataclass
-class TargetParams:
-    """The filters of GET /targets, shared with the CSV export and the indicator page."""
+async def target_filter(
+    indicator: Annotated[str | None, Query(description="indicator id from GET /indicators")] = None,
+    issuer: Annotated[str | None, Query(description="words of the issuer or an actor (organisation)")] = None,
+    location: Annotated[str | None, Query(description="words of a place mentioned in the document")] = None,
+    year_from: Annotated[int | None, Query(ge=1900, le=2200, description="targets for this year or later")] = None,
+    year_to: Annotated[int | None, Query(ge=1900, le=2200, description="targets for this year or earlier")] = None,
+    doc_type: Annotated[DocType | None, Query(description="type of the document")] = None,
+    unit: Annotated[str | None, Query(description='exact unit: "%", "đảng viên", "xã"…')] = None,
+    text: Annotated[str | None, Query(description="words in the target or its metric, accents optional")] = None,
+    document_id: Annotated[int | None, Query(description="targets of one document")] = None,
+) -> TargetFilter:
+    """The filters of GET /targets, shared with the CSV export and the indicator page (`async`: FastAPI
+    resolves it on the event loop instead of a thread hop)."""
+    return TargetFilter(indicator=indicator, issuer=issuer, location=location, year_from=year_from,
+                        year_to=year_to, doc_type=doc_type, unit=unit, text=text, document_id=document_id)
 
-    indicator: Annotated[str | None, Query(description="indicator id from GET /indicators")] = None
-    issuer: Annotated[str | None, Query(description="words of the issuer or an actor (organisation)")] = None
-    location: Annotated[str | None, Query(description="words of a place mentioned in the document")] = None
-    year_from: Annotated[int | None, Query(ge=1900, le=2200, description="targets for this year or later")] = None
-    year_to: Annotated[int | None, Query(ge=1900, le=2200, description="targets for this year or earlier")] = None
-    doc_type: Annotated[DocType | None, Query(description="type of the document")] = None
-    unit: Annotated[str | None, Query(description='exact unit: "%", "đảng viên", "xã"…')] = None
-    text: Annotated[str | None, Query(description="words in the target or its metric, accents optional")] = None
-    document_id: Annotated[int | None, Query(description="targets of one document")] = None
 
-    def filter(self) -> TargetFilter:
-        return TargetFilter(**self.__dict__)
+TargetFilterDep = Annotated[TargetFilter, Depends(target_filter)]
 
 
 def find_targets(store: Store, f: TargetFilter, sort: str, limit: int, offset: int) -> dict:
     """`{"items": [...], "total": N}` as plain JSON-ready data (validated once by the tests, not per request)."""
-    with store.session() as s:
-        rows, total = target_page(s, f, sort, limit, offset)
+    with store.reading() as conn:
+        rows, total = target_page(conn, f, sort, limit, offset, fts=store.fts)
     return {"items": [target_dict(r) for r in rows], "total": total}
 
 
 def json_response(body: dict) -> Response:
-    return Response(json.dumps(body, ensure_ascii=False, separators=(",", ":")), media_type="application/json")
+    return Response(orjson.dumps(body), media_type="application/json")
 
 
 @router.get("/targets", response_model=TargetList)
-def targets(
+async def targets(
+    request: Request,
     store: StoreDep,
-    params: Annotated[TargetParams, Depends()],
+    f: TargetFilterDep,
     sort: Annotated[str, Query(description=SORT_HELP)] = "id",
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
-    return json_response(find_targets(store, params.filter(), sort, limit, offset))
+    return json_response(await read_in_thread(request, find_targets, store, f, sort, limit, offset))
 
 
 @router.get("/targets/units")
@@ -80,19 +83,19 @@ CSV_COLUMNS = [
 @router.get("/targets.csv", response_class=StreamingResponse, responses={200: {"content": {"text/csv": {}}}})
 def targets_csv(
     store: StoreDep,
-    params: Annotated[TargetParams, Depends()],
+    f: TargetFilterDep,
     sort: Annotated[str, Query(description=SORT_HELP)] = "id",
 ) -> StreamingResponse:
     """Every target matching the filters (no pagination), UTF-8 with BOM so spreadsheets read the accents."""
-    query = target_query(params.filter(), sort)
+    query, query_params = target_query(f, sort, fts=store.fts)
 
     def rows() -> Iterator[str]:
         buf = io.StringIO()
         out = csv.writer(buf)
         yield "\ufeff"
         out.writerow(CSV_COLUMNS)
-        with store.session() as s:
-            for t in s.execute(query.execution_options(yield_per=500)):
+        with store.reading() as conn:
+            for t in conn.execute(query, query_params, execution_options={"yield_per": 500}):
                 out.writerow([
                     t.document_id, t.number or "", t.doc_type or "", t.issuer or "", t.issued_date or "", t.key,
                     t.metric, f"{t.value:g}", "" if t.value_max is None else f"{t.value_max:g}", t.unit,

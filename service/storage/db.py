@@ -47,6 +47,15 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def has_target_fts(engine: Engine) -> bool:
+    """Whether migration 0002 could create the FTS5 trigram index of the targets (SQLite only)."""
+    if engine.dialect.name != "sqlite":
+        return False
+    with engine.connect() as conn:
+        found = conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'targets_fts'")
+        return found.first() is not None
+
+
 def alembic_config(url: str):  # noqa: ANN201 - alembic.config.Config, imported lazily
     from alembic.config import Config
 

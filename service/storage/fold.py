@@ -36,9 +36,10 @@ def fold(text: str | None) -> str:
 
 
 def terms(query: str | None) -> list[str]:
-    """The folded words of a query, punctuation at their ends dropped, duplicates removed."""
+    """The folded words of a query, punctuation at their ends dropped, duplicates removed. A NUL separates
+    words: PostgreSQL text cannot hold one, and FTS5 would read a query only up to it."""
     seen: list[str] = []
-    for word in fold(unicodedata.normalize("NFC", query or "")).split():
+    for word in fold(unicodedata.normalize("NFC", (query or "").replace("\x00", " "))).split():
         word = word.strip(".,;:!?\"'()[]{}«»“”…")
         if word and word not in seen:
             seen.append(word)

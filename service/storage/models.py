@@ -1,6 +1,7 @@
 """Tables. Targets carry copies of their document's fields so that `GET /targets` filters
 on one indexed table; the full Analysis JSON is kept per document for the contract endpoint.
-Columns ending in `_folded` hold `fold()`ed text for accent-insensitive matching.
+Columns ending in `_folded` hold `fold()`ed text for accent-insensitive matching; on SQLite the
+three of `targets` are also indexed by `targets_fts` (FTS5 trigrams, migration 0002, not a model).
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ class TargetRow(Base):
     __table_args__ = (
         Index("ix_targets_year", "year_start", "year_end"),
         Index("ix_targets_doc_type_year", "doc_type", "year_start"),
+        Index("ix_targets_unit_value", "unit", "value"),  # unit=... sorted by value reads it in order
+        Index("ix_targets_year_end", "year_end"),  # year_from alone ("for this year or later")
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -71,7 +74,7 @@ class TargetRow(Base):
     metric: Mapped[str] = mapped_column(Text)
     value: Mapped[float] = mapped_column(Float, index=True)
     value_max: Mapped[float | None] = mapped_column(Float)
-    unit: Mapped[str] = mapped_column(String(100), default="", index=True)
+    unit: Mapped[str] = mapped_column(String(100), default="")
     per: Mapped[str | None] = mapped_column(String(50))
     base: Mapped[str | None] = mapped_column(Text)
     comparator: Mapped[str] = mapped_column(String(8), default="=")

@@ -9,8 +9,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
 
-from sqlalchemy import Boolean, ColumnElement, Select, String, distinct, func, literal, select
+import orjson
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ColumnElement,
+    Connection,
+    Integer,
+    MetaData,
+    Select,
+    String,
+    Table,
+    bindparam,
+    distinct,
+    func,
+    literal,
+    select,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
@@ -106,24 +124,76 @@ TARGET_SORTS: dict[str, ColumnElement] = {
 }
 
 
-def _target_conditions(f: TargetFilter) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = []
-    if f.indicator:
-        conds.append(TargetRow.indicator_id == f.indicator)
-    if f.doc_type:
-        conds.append(TargetRow.doc_type == f.doc_type)
-    if f.unit is not None and f.unit != "":
-        conds.append(TargetRow.unit == f.unit)
-    if f.document_id is not None:
-        conds.append(TargetRow.document_id == f.document_id)
+# The targets statements are built once per *shape* (which filters are set, which words are tested on
+# the rows, whether the trigram index is used, the sort) with named parameters, cached, and executed with
+# each request's values: building a 28-column SELECT, its cache key and its result map on every request
+# cost more than the SQL itself. A shape is a tuple of entries: a key of _SCALARS, "text:0" (the first
+# word tested on the row's folded text; parameter "text_0"), or "fts" (every indexed word, one MATCH).
+_Shape = tuple[str, ...]
+
+# the trigram index of migration 0002 (SQLite): not a model, so that create_all and autogenerate
+# leave it to the migration; `targets_fts MATCH` is FTS5's query syntax
+_fts = Table("targets_fts", MetaData(), Column("rowid", Integer), Column("targets_fts", String))
+_FTS_MIN = 3  # trigrams: shorter words match nothing in the index and are tested on the row
+_TEXT_COLUMNS = {"issuer": TargetRow.orgs_folded, "location": TargetRow.locations_folded, "text": TargetRow.text_folded}
+_SCALARS: dict[str, ColumnElement[bool]] = {
+    "indicator": TargetRow.indicator_id == bindparam("indicator", type_=String()),
+    "doc_type": TargetRow.doc_type == bindparam("doc_type", type_=String()),
+    "unit": TargetRow.unit == bindparam("unit", type_=String()),
+    "document_id": TargetRow.document_id == bindparam("document_id", type_=Integer()),
     # a target is "in" a year range when the years it is for overlap the range
-    if f.year_from is not None:
-        conds.append(TargetRow.year_end >= f.year_from)
-    if f.year_to is not None:
-        conds.append(TargetRow.year_start <= f.year_to)
-    conds += _all_words(TargetRow.orgs_folded, f.issuer)
-    conds += _all_words(TargetRow.locations_folded, f.location)
-    conds += _all_words(TargetRow.text_folded, f.text)
+    "year_from": TargetRow.year_end >= bindparam("year_from", type_=Integer()),
+    "year_to": TargetRow.year_start <= bindparam("year_to", type_=Integer()),
+}
+
+
+def _needed(words: list[str]) -> list[str]:
+    """Words not contained in another word of the same filter ("uy" in "huyen"): they add no condition."""
+    return [w for w in words if not any(w != other and w in other for other in words)]
+
+
+def _fts_phrase(column: str, word: str) -> str:
+    return f'{column}:"{word.replace(chr(34), chr(34) * 2)}"'
+
+
+def _target_where(f: TargetFilter, fts: bool) -> tuple[_Shape, dict]:
+    """The shape of the filter's WHERE clause and its parameters' values."""
+    values = {
+        "indicator": f.indicator or None, "doc_type": f.doc_type or None, "unit": f.unit or None,
+        "document_id": f.document_id, "year_from": f.year_from, "year_to": f.year_to,
+    }
+    params = {k: v for k, v in values.items() if v is not None}
+    shape = list(params)
+    # every word of a text filter must occur in its folded column: through the trigram index when there
+    # is one (words of 3 characters or more), else a substring test on each row
+    phrases: list[str] = []
+    for name, column in _TEXT_COLUMNS.items():
+        for i, word in enumerate(_needed(terms(getattr(f, name)))):
+            if fts and len(word) >= _FTS_MIN:
+                phrases.append(_fts_phrase(column.key, word))
+            else:
+                shape.append(f"{name}:{i}")
+                params[f"{name}_{i}"] = word
+    if phrases:
+        shape.append("fts")
+        params["fts"] = " AND ".join(phrases)
+    return tuple(shape), params
+
+
+def _fts_match() -> ColumnElement[bool]:
+    return _fts.c.targets_fts.op("MATCH")(bindparam("fts", type_=String()))
+
+
+def _conditions(shape: _Shape) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    for entry in shape:
+        if entry in _SCALARS:
+            conds.append(_SCALARS[entry])
+        elif entry == "fts":
+            conds.append(TargetRow.id.in_(select(_fts.c.rowid).where(_fts_match())))
+        else:
+            name, i = entry.split(":")
+            conds.append(has_word(_TEXT_COLUMNS[name], bindparam(f"{name}_{i}", type_=String())))
     return conds
 
 
@@ -145,36 +215,112 @@ def _order(sort: str) -> list[ColumnElement]:
     return [column.desc() if desc else column.asc(), TargetRow.id.desc() if desc else TargetRow.id.asc()]
 
 
-def target_query(f: TargetFilter, sort: str = "id") -> Select:
-    """Every matching target with its document's number and title, ordered by `sort` ("-value" descends)."""
+def _sort_key(sort: str) -> str:
+    """`sort` reduced to what `_order` distinguishes (unknown names sort by id), for the statement cache."""
+    name = sort.lstrip("-+")
+    return ("-" if sort.startswith("-") else "") + (name if name in TARGET_SORTS else "id")
+
+
+def _rows(conds: list[ColumnElement[bool]], sort: str) -> Select:
+    """Targets as TARGET_COLUMNS (with their document's number, title and file name), sorted."""
     return (
         select(*TARGET_COLUMNS)
         .join(Document, Document.id == TargetRow.document_id)
-        .where(*_target_conditions(f))
+        .where(*conds)
         .order_by(*_order(sort))
     )
 
 
-def target_page(s: Session, f: TargetFilter, sort: str, limit: int, offset: int) -> tuple[list[tuple], int]:
-    """The total, then one page: the inner query orders and cuts narrow id rows (with ORDER BY id and a
-    LIMIT, SQLite stops at the 50th match), the outer one reads just the page's rows. Rows are tuples in
-    TARGET_COLUMNS order (named access on 50 rows x 28 columns costs more than the SQL)."""
-    total = count_targets(s, f)
-    if not total or offset >= total:
-        return [], total
-    order = _order(sort)
-    page = select(TargetRow.id).where(*_target_conditions(f)).order_by(*order).limit(limit).offset(offset)
-    rows = s.execute(
-        select(*TARGET_COLUMNS)
+@lru_cache(maxsize=256)
+def _count_statement(shape: _Shape) -> Select:
+    if shape == ("fts",):  # the index alone (kept in step with the table by triggers) has the count
+        return select(func.count()).select_from(_fts).where(_fts_match())
+    # count(*), not count(id): SQLite counts a whole table without reading it
+    return select(func.count()).select_from(TargetRow).where(*_conditions(shape))
+
+
+def _page_ids(shape: _Shape, sort: str) -> ColumnElement[bool]:
+    """`targets.id IN (the page's ids)`: the subquery orders and cuts narrow id rows."""
+    if shape == ("fts",) and sort in ("id", "-id"):  # the index yields its rows in id order: stop at the page
+        page = select(_fts.c.rowid).where(_fts_match()).order_by(_fts.c.rowid.desc() if sort == "-id" else _fts.c.rowid)
+    else:
+        page = select(TargetRow.id).where(*_conditions(shape)).order_by(*_order(sort))
+    page = page.limit(bindparam("limit", type_=Integer())).offset(bindparam("offset", type_=Integer()))
+    return TargetRow.id.in_(page.scalar_subquery())
+
+
+@lru_cache(maxsize=512)
+def _page_statement(shape: _Shape, sort: str) -> Select:
+    return _rows([_page_ids(shape, sort)], sort)
+
+
+# positions of the REAL columns in TARGET_COLUMNS: quote()d in the SQLite JSON page (below)
+_REALS = tuple(i for i, c in enumerate(TARGET_COLUMNS) if c.key in ("value", "value_max", "indicator_score"))
+
+
+@lru_cache(maxsize=512)
+def _page_json_statement(shape: _Shape, sort: str) -> Select:
+    """SQLite: the page as one JSON text, `[[n, *TARGET_COLUMNS], ...]` with n its rank in the sort.
+
+    Python's sqlite3 releases the GIL at each row it steps through and must win it back for the next one:
+    with the event loop and another read wanting it too, 50 rows cost 50 waits (reading a page took 5-6
+    times its single-thread CPU). One row holding the whole page is one wait. REALs go through quote(),
+    which keeps every digit (JSON numbers from SQLite keep 15); n restores the order, which an aggregate
+    does not promise."""
+    columns = [func.quote(c) if i in _REALS else c for i, c in enumerate(TARGET_COLUMNS)]
+    ranked = (
+        select(func.row_number().over(order_by=_order(sort)).label("n"), *(c.label(f"c{i}") for i, c in enumerate(columns)))
+        .select_from(TargetRow)
         .join(Document, Document.id == TargetRow.document_id)
-        .where(TargetRow.id.in_(page.scalar_subquery()))
-        .order_by(*order)
+        .where(_page_ids(shape, sort))
+        .subquery()
     )
-    return [tuple(r) for r in rows], total
+    return select(func.json_group_array(func.json_array(*ranked.c)))
 
 
-def count_targets(s: Session, f: TargetFilter) -> int:
-    return s.scalar(select(func.count(TargetRow.id)).where(*_target_conditions(f))) or 0
+def _json_page_rows(text: str | None) -> list[tuple]:
+    ranked = sorted(orjson.loads(text or "[]"), key=itemgetter(0))
+    for row in ranked:
+        for i in _REALS:
+            row[i + 1] = None if row[i + 1] == "NULL" else float(row[i + 1])
+    return [tuple(row[1:]) for row in ranked]
+
+
+@lru_cache(maxsize=256)
+def _all_statement(shape: _Shape, sort: str) -> Select:
+    return _rows(_conditions(shape), sort)
+
+
+def target_query(f: TargetFilter, sort: str = "id", fts: bool = False) -> tuple[Select, dict]:
+    """Every matching target with its document's number and title, ordered by `sort` ("-value" descends),
+    and the parameters to execute it with; `fts`: the trigram index exists (`Store.fts`)."""
+    shape, params = _target_where(f, fts)
+    return _all_statement(shape, _sort_key(sort)), params
+
+
+def target_page(
+    s: Connection | Session, f: TargetFilter, sort: str, limit: int, offset: int, fts: bool = False
+) -> tuple[list[tuple], int]:
+    """One page and the total. The page query orders and cuts narrow id rows in a subquery (with ORDER BY id
+    and a LIMIT, SQLite stops at the 50th match) and reads just the page's rows, on SQLite as one JSON
+    value (`_page_json_statement`); the total needs a COUNT only when the page does not tell it (a full
+    page, or an offset past the end). Rows are tuples in TARGET_COLUMNS order (named access on 50 rows x
+    28 columns costs more than the SQL). `fts`: the trigram index exists (`Store.fts`)."""
+    shape, params = _target_where(f, fts)
+    page_params = {**params, "limit": limit, "offset": offset}
+    dialect = s.dialect if isinstance(s, Connection) else s.get_bind().dialect
+    if dialect.name == "sqlite":
+        rows = _json_page_rows(s.execute(_page_json_statement(shape, _sort_key(sort)), page_params).scalar())
+    else:
+        rows = [tuple(r) for r in s.execute(_page_statement(shape, _sort_key(sort)), page_params).all()]
+    if 0 < len(rows) < limit or (not rows and not offset):
+        return rows, offset + len(rows)
+    return rows, s.execute(_count_statement(shape), params).scalar() or 0
+
+
+def count_targets(s: Connection | Session, f: TargetFilter, fts: bool = False) -> int:
+    shape, params = _target_where(f, fts)
+    return s.execute(_count_statement(shape), params).scalar() or 0
 
 
 def unit_counts(s: Session) -> list[tuple[str, int]]:

@@ -10,12 +10,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Connection, Engine, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from nlp.schema import Analysis, TargetOut
-from service.storage.db import make_engine, migrate, sqlite_path
+from service.storage.db import has_target_fts, make_engine, migrate, sqlite_path
 from service.storage.fold import fold
 from service.storage.models import AnalysisRow, Document, EntityRow, TargetRow
 
@@ -42,6 +42,7 @@ class Store:
         self.url = url
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
+        self._fts = False
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------ connection
@@ -58,9 +59,16 @@ class Store:
                 if self._engine is None:
                     engine = make_engine(self.url)
                     migrate(engine)
+                    self._fts = has_target_fts(engine)
                     self._sessions = sessionmaker(engine, expire_on_commit=False)
                     self._engine = engine
         return self._engine
+
+    @property
+    def fts(self) -> bool:
+        """Whether text filters on targets can use the trigram index (SQLite with FTS5, migration 0002)."""
+        _ = self.engine
+        return self._fts
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -68,6 +76,12 @@ class Store:
         assert self._sessions is not None
         with self._sessions() as s:
             yield s
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A plain connection for Core reads: the hot read paths need no ORM session (less work per query)."""
+        with self.engine.connect() as conn:
+            yield conn
 
     def dispose(self) -> None:
         if self._engine is not None:
