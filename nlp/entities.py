@@ -136,6 +136,7 @@ _BRACKET_ACRONYM = re.compile(r"[ \t]*\(([A-ZĐ][A-ZĐ0-9&]{2,9})\)")
 _NEXT_WORD = re.compile(r"(?P<sep>(?:[ \t]*[,&–-][ \t]*|[ \t]+)?\n?[ \t]*(?<=[\s,&–-]))(?P<w>[^\W\d_][\w&'-]*|\d{1,3}(?![\d/.,:]?\w))")
 _COOPERATIVE = re.compile(r"[Hh]ợp\s+tác\s+$")
 _TWO_WORDS = re.compile(r"(\w+)[ \t]*\n?[ \t]*(\w+)")
+_ONE_OR_TWO_WORDS = re.compile(r"(\S+)(?:[ \t]*\n?[ \t]*(\S+))?")
 _UNIT_NOT_PLACE = re.compile(r"xã\s+hội(?!\w)")
 _AMBIGUOUS_UNIT = re.compile(r"(?:bản|vùng|làng|sóc|buôn|khu|xóm)[ \t]+[a-zđà-ỹ]")  # "bản sắc", "vùng sâu"
 # lower-case words that never continue the name of a body: prepositions, auxiliaries; and the usual verbs
@@ -183,7 +184,7 @@ def _not_name_syllables() -> frozenset[str]:
 def _stops_name(text: str, pos: int) -> bool:
     """Whether the word at `pos` (or it and the next one: "Công văn") opens a title, a document or a body."""
     stop = _not_name_syllables()
-    m = re.compile(r"(\S+)(?:[ \t]*\n?[ \t]*(\S+))?").match(text, pos)
+    m = _ONE_OR_TWO_WORDS.match(text, pos)
     if m is None:
         return False
     return m.group(1) in stop or (m.group(2) is not None and f"{m.group(1)} {m.group(2)}" in stop)

@@ -89,7 +89,7 @@ def _candidate_blocks(doc: Doc) -> list[Block]:
     r = _rules()
     out: list[Block] = []
     announced = False
-    for b in doc.blocks:
+    for i, b in enumerate(doc.blocks):
         text = doc.text[b.start : b.end]
         if b.end <= doc.header_end or b.kind in _SKIP:
             if b.kind == "heading":
@@ -104,11 +104,11 @@ def _candidate_blocks(doc: Doc) -> list[Block]:
         words = len(text.split())
         is_task = bool(r.opener.match(text)) or (b.kind == "item" and words >= 4)
         in_section = any(w in section for w in r.sections)
-        if words >= _MIN_WORDS and (is_task or announced or in_section) and not r.intro.search(text):
+        if (words >= _MIN_WORDS and (is_task or announced or in_section) and not r.intro.search(text)
+                and not _FIELD.match(text) and not _enacting_article(text) and not _group_heading(doc, i)):
             out.append(b)
         announced = announced or bool(r.intro.search(text))
-    return [b for b in out if not _group_heading(doc, b) and not _enacting_article(doc.text[b.start : b.end])
-            and not _FIELD.match(doc.text[b.start : b.end])]
+    return out
 
 
 # "Đơn vị chủ trì: Sở Nội vụ", "Thời gian thực hiện: Thường xuyên": the fields of a task, not tasks
@@ -126,15 +126,15 @@ def _enacting_article(text: str) -> bool:
     return bool(_ENACTING.match(text))
 
 
-def _group_heading(doc: Doc, b: Block) -> bool:
-    """A numbered line in bold, or ending with ':', with deeper items under it, heads a group of tasks
-    ("**1. Hoàn thiện cơ chế, chính sách …**" over "- Tập huấn …"): the items are the tasks, not it."""
+def _group_heading(doc: Doc, i: int) -> bool:
+    """A numbered line in bold or italics, or ending with ':', with deeper items under it, heads a group of
+    tasks ("**1. Hoàn thiện cơ chế, chính sách …**" over "- Tập huấn …"): the items are the tasks, not it."""
+    b = doc.blocks[i]
     text = doc.text[b.start : b.end].strip()
-    body = text[len(b.marker or "") :].lstrip(" *_") if text.startswith(b.marker or "\0") else text
-    styled = text.startswith("*") or text.endswith(("*", ":")) or body.startswith("*")
-    if not (b.marker and styled):
+    if not (b.marker and (text.startswith("*") or text.endswith(("*", ":")))):
         return False
-    nxt = next((x for x in doc.blocks if x.start >= b.end and x.kind in ("item", "paragraph", "heading")), None)
+    following = (doc.blocks[j] for j in range(i + 1, len(doc.blocks)))
+    nxt = next((x for x in following if x.kind in ("item", "paragraph", "heading")), None)
     return nxt is not None and nxt.kind == "item" and nxt.level > b.level
 
 

@@ -371,7 +371,7 @@ def _read_news(doc: Doc, lines: list[_Line]) -> int:
             dateline = parse_date(ln.text)
     if info.doc_type != "tin_tuc" and info.issued_date is None:
         info.issued_date = dateline
-    if re.match(r"(?:Page|Trang)\s+\d+\b", lines[0].core):  # a page of a book or flipbook, not news
+    if re.match(load_json("structure.json")["book_page"], lines[0].core):
         info.doc_type = "other"
     elif info.doc_type == "tin_tuc" and (_official_body(doc.text) or _official_body(head.core, need=1)):
         # the body of an official text without its header: no place-and-date line, so no issued_date

@@ -27,7 +27,6 @@ from nlp.quantities import find_quantities, parse_number
 from nlp.resources import load_json, load_lines
 
 _LINE = re.compile(r"^.*$", re.M)
-_SEP = re.compile(r"[ \t]*\|[ \t]*")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?(?!\d)")
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 _MARKDOWN = re.compile(r"[*_]+")
@@ -93,9 +92,6 @@ def bar_tables(text: str) -> list[list[list[Cell]]]:
     return [rows for segs in _bar_segments(text) if len(rows := _rows_of(segs)) >= 2]
 
 
-_EMPTY = None
-
-
 def _bar_segments(text: str) -> list[list[Cell | None]]:
     """Per table, what lies between consecutive "|" lines: a cell, or None when nothing does."""
     tables: list[list[Cell | None]] = []
@@ -114,7 +110,7 @@ def _bar_segments(text: str) -> list[list[Cell | None]]:
         line = m.group()
         if line.strip() == "|":
             if in_table:
-                segs.append(_cell(text, cell_start, m.start()) if cell_start is not None else _EMPTY)
+                segs.append(_cell(text, cell_start, m.start()) if cell_start is not None else None)
             in_table, cell_start, since_bar = True, None, 0
             continue
         if not in_table:
@@ -152,15 +148,7 @@ _INDEX_CELL = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđA-ZĐ]|[-+•–])[.
 
 def _rows_of(segs: list[Cell | None]) -> list[list[Cell]]:
     loose = _split_at_empties(segs)
-    n_header = 0
-    for row, _ in loose:
-        if _is_numbering(row):
-            n_header += 1
-            break
-        if len(row) < 2 or _INDEX_CELL.match(row[0].text) or any(_is_value(c.text) and not _YEAR.fullmatch(c.text)
-                                                 for c in row[2:]):
-            break
-        n_header += 1
+    n_header = _header_rows([r for r, _ in loose])
     header = [r for r, _ in loose[:n_header]]
     body_from = loose[n_header - 1][1] if n_header else 0
     lengths = Counter(len(r) for r, _ in loose[n_header:] if len(r) >= 3)
@@ -221,11 +209,15 @@ def _is_numbering(row: list[Cell]) -> bool:
 
 
 def _header_rows(rows: list[list[Cell]]) -> int:
-    """Number of header rows: rows before the first one with a value beyond its first two cells."""
+    """Number of header rows: up to the column-number row ("1 2 3 …"), else up to the first data row — one
+    with a value beyond its first two cells, an index in its first cell ("I", "1", "-") or a lone cell.
+    0 when no data row follows."""
     for i, row in enumerate(rows):
         if _is_numbering(row):
-            continue
-        if any(_is_value(c.text) and not _YEAR.fullmatch(c.text) for c in row[2:]):
+            return i + 1
+        if len(row) < 2 or _INDEX_CELL.match(row[0].text) or any(
+            _is_value(c.text) and not _YEAR.fullmatch(c.text) for c in row[2:]
+        ):
             return i
     return 0
 

@@ -81,8 +81,8 @@ def test_company_name_runs_over_lower_case_words_up_to_its_place():
 
 
 def test_name_after_a_type_word_keeps_and_and_commas_but_stops_at_the_verb():
-    text = "Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ Quảng Ngãi tiếp thu các ý kiến."
-    assert "Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ Quảng Ngãi" in _orgs(text)
+    text = "Công ty TNHH MTV Khai thác, Phát triển và Quản lý thủy lợi Tây Ninh tiếp thu các ý kiến."
+    assert "Công ty TNHH MTV Khai thác, Phát triển và Quản lý thủy lợi Tây Ninh" in _orgs(text)
     assert _orgs("Cục Quản lý đê điều và PCTT hướng dẫn các địa phương.") == {"Cục Quản lý đê điều và PCTT"}
 
 
