@@ -32,7 +32,14 @@ _NUMBER_LINE = re.compile(
 )
 _DATE_LINE = re.compile(
     r"(?P<place>(?:[^\W\d_][^\W\d_.]*\.?[ \t\n]+){0,5}?[^\W\d_]+)[ \t]*,\s*ngày"
-    r"(?P<date>[\s\d]{0,14}tháng[\s\d]{0,12}năm[ \t\n]*\d{4})"
+    r"(?P<date>[\s\d]{0,14}tháng[\s\d]{0,12}năm[ \t\n]*\d{4}|[ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d))"
+)
+# a scan's handwritten or stamped day and number come out of OCR as symbols ("Số: 2 #ˆ /CT-UBND",
+# "ngày Z tháng 4 năm 2020"): the line is still the header's, but its value is unreadable
+_ILLEGIBLE_NUMBER = re.compile(r"(?<!\w)S[ốỐ][ \t]*:[ \t]*(?=[^\n/]{0,8}?[^\s\w/])[^\n/]{1,8}?/[ \t]*[A-ZĐ]{2,}[-A-ZĐ/]*")
+_ILLEGIBLE_DATE = re.compile(
+    r"(?P<place>(?:[^\W\d_][^\W\d_.]*\.?[ \t\n]+){0,5}?[^\W\d_]+)[ \t]*,\s*ngày"
+    r"(?P<date>[^\n]{0,8}?tháng[^\n]{0,8}?năm[ \t\n]*\d{4})"
 )
 _MARKER = re.compile(
     r"(?P<m>(?:Điều|ĐIỀU)[ \t]+\d+[.:]|[IVX]+[.-]|\d{1,2}(?:\.\d{1,2})+\.?-?|\d{1,2}[.)-]|[a-zđ]\)"
@@ -73,6 +80,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 @cache
 def _casing() -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str], frozenset[str]]:
     heads = {tuple(h.lower().split()): h for h in load_lines("org_heads.txt")}
+    for prefix in ("Bộ", "Sở", "Phòng", "Cục", "Vụ"):  # "BỘ Y TẾ" → "Bộ Y tế", not "Bộ Y Tế"
+        for field in load_lines("org_fields.txt"):
+            if any(c.islower() for c in field):
+                heads.setdefault(tuple(f"{prefix} {field}".lower().replace(",", " ,").split()), f"{prefix} {field}")
     units = {tuple(u.lower().split()): u.lower() for u in load_lines("admin_units.txt") if u[0].islower()}
     return heads, units, frozenset(load_lines("surnames.txt"))
 
@@ -105,7 +116,7 @@ def readable_name(caps: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(words):
-        for size in range(min(7, len(words) - i), 0, -1):
+        for size in range(min(10, len(words) - i), 0, -1):
             key = tuple(w.lower() for w in words[i : i + size])
             if key in heads or key in units:
                 out.append(heads.get(key) or units[key])
@@ -160,7 +171,7 @@ def _zone_start(lines: list[_Line], anchor: int) -> int:
 def _issuer(text: str, start: int, end: int) -> str | None:
     pats = _patterns()
     cells = []
-    for raw in text[start:end].split("\n"):
+    for raw in pats["motto"].sub("\n", text[start:end]).split("\n"):  # a flattened header holds the motto too
         for cell in _CELL_SPLIT.split(_MD.sub(" ", raw)):
             cell = cell.strip(" -_")
             if _is_caps(cell) and not pats["stamp"].match(cell):
@@ -193,7 +204,7 @@ def _title(text: str, lines: list[_Line], first: int, limit: int) -> tuple[list[
         gap = out and "\n\n" in text[prev_end : ln.start]
         if gap or pats["body_start"].match(core) or _is_signature_or_meta(core):
             break
-        if not core or pats["noise"].fullmatch(core):
+        if not core or pats["noise"].fullmatch(core) or _ocr_debris(core):
             if out:
                 break
             prev_end, i = ln.end, i + 1
@@ -204,6 +215,12 @@ def _title(text: str, lines: list[_Line], first: int, limit: int) -> tuple[list[
         out.append(ln)
         prev_end, i = ln.end, i + 1
     return out, i
+
+
+def _ocr_debris(core: str) -> bool:
+    """A scan's stamp or seal read as symbols ("À .^A .À ” Lá ˆ , - ˆ"): under half of it is words."""
+    words = sum(len(w) for w in re.findall(r"[^\W\d_]{2,}", core))
+    return len(core) >= 8 and words < 0.5 * len(core.replace(" ", ""))
 
 
 def _is_signature_or_meta(core: str) -> bool:
@@ -278,10 +295,16 @@ def _read_header(doc: Doc, lines: list[_Line]) -> _Header | None:
     if number is None:
         number = _NUMBER_LINE.search(text, zone_off, search_end)
     date = _DATE_LINE.search(text, zone_off, search_end)
-    if number is not None and number.group("num"):
+    if number is None and (number := _ILLEGIBLE_NUMBER.search(text, zone_off, search_end)) is not None:
+        doc.warnings.append(f"header: the number is illegible ({' '.join(number.group().split())!r}), left empty")
+    legible_date = date is not None
+    if date is None and (date := _ILLEGIBLE_DATE.search(text, zone_off, search_end)) is not None:
+        doc.warnings.append(f"header: the date is illegible ({' '.join(date.group('date').split())!r}), left empty")
+    if number is not None and number.groupdict().get("num"):
         info.number = normalise_number(number.group("num"))
     if date is not None:
-        info.issued_date = parse_date("ngày " + " ".join(date.group("date").split()))
+        if legible_date:
+            info.issued_date = parse_date("ngày " + " ".join(date.group("date").split()))
         place = []
         for w in reversed(date.group("place").split()):
             if not (w[0].isupper() and not _is_caps(w)) and not (w[0].isupper() and len(w) == 1):
@@ -311,9 +334,10 @@ def _read_header(doc: Doc, lines: list[_Line]) -> _Header | None:
     else:
         flat = pats["type_upper"].search(text, after, min(len(text), after + 400))
         line_of_after = next((i for i, ln in enumerate(lines) if ln.end >= after), len(lines) - 1)
-        if flat and flat.start() < lines[line_of_after].end and len(lines[line_of_after].text) > 300:
+        line_end = lines[line_of_after].end
+        if flat and flat.start() < line_end and (len(lines[line_of_after].text) > 300 or text[flat.end() : line_end].strip()):
             info.doc_type = _type_word(flat.group()) or "other"
-            cut = re.search(r"-{3,}|$", text[flat.end() : flat.end() + 300])
+            cut = re.search(r"-{3,}|$", text[flat.end() : min(line_end, flat.end() + 300)])
             title_text = text[flat.end() : flat.end() + (cut.start() if cut else 0)].strip()
             info.title = " ".join(title_text.split()) or None
             header_end = flat.end() + (cut.start() if cut else 0)
@@ -336,7 +360,7 @@ def _read_header(doc: Doc, lines: list[_Line]) -> _Header | None:
 def _fill(info: DocumentInfo, doc: Doc, number: re.Match[str] | None) -> None:
     """Fall back on the site's metadata block for what the header did not give."""
     meta = _metadata(doc.text[: min(len(doc.text), _TOP_CHARS)])
-    if info.number is None and "number" in meta and not (number and number.group("blank")):
+    if info.number is None and "number" in meta and not (number and number.groupdict().get("blank")):
         info.number = normalise_number(meta["number"])
     if info.doc_type == "other" and "type" in meta:
         info.doc_type = _type_word(meta["type"]) or "other"  # type: ignore[assignment]

@@ -192,6 +192,55 @@ def test_blank_number_is_none():
     assert info.doc_type == "ke_hoach"
 
 
+SCANNED = """ỦY BAN NHÂN DÂN CỌNG HÒA XÃ HỘI CHÚ NGHĨA VIỆT NAM
+TỈNH KON TUM    Độc lập - Tự đo - Hạnh phúc
+Số: 1 #ˆ /CT-UBND    Kon Tum, ngày Z| tháng 5 năm 2023
+CHỈ THỊ
+À .^A    .À    ”    Lá    ˆ    ,    -    ˆ
+Về việc tăng cường quản lý, bảo vệ rừng mùa khô năm 2023
+Thực hiện Chỉ thị số 13-CT/TW ngày 12/01/2017 của Ban Bí thư, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+1. Các sở, ban, ngành rà soát phương án phòng cháy, chữa cháy rừng.
+"""
+
+
+def test_scanned_header_with_ocr_errors_keeps_its_type_and_issuer() -> None:
+    doc = _doc(SCANNED)
+    info = doc.info
+    assert (info.doc_type, info.place) == ("chi_thi", "Kon Tum")
+    assert info.issuer == "Ủy ban nhân dân tỉnh Kon Tum"  # the garbled motto is not part of the issuer
+    assert info.title == "Về việc tăng cường quản lý, bảo vệ rừng mùa khô năm 2023"  # the seal's debris is skipped
+
+
+def test_illegible_number_and_day_are_left_empty_with_a_warning() -> None:
+    doc = _doc(SCANNED)
+    assert (doc.info.number, doc.info.issued_date) == (None, None)  # never a day guessed from "Z|"
+    assert any("number is illegible" in w and "/CT-UBND" in w for w in doc.warnings)
+    assert any("date is illegible" in w and "tháng 5 năm 2023" in w for w in doc.warnings)
+
+
+def test_printed_number_and_date_give_no_warning() -> None:
+    doc = _doc(SCANNED.replace("1 #ˆ /CT-UBND", "12/CT-UBND").replace("ngày Z| tháng", "ngày 21 tháng"))
+    assert (doc.info.number, doc.info.issued_date) == ("12/CT-UBND", "2023-05-21")
+    assert not doc.warnings
+
+
+def test_place_and_numeric_date_line() -> None:
+    text = ("UBND XÃ PHÚ HỮU\nSố: 45/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Phú Hữu, ngày 3/4/2024\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công tác chuyển đổi số\n\nCăn cứ Luật.\n")
+    info = _doc(text).info
+    assert (info.doc_type, info.number, info.issued_date, info.place) == ("quyet_dinh", "45/QĐ-UBND", "2024-04-03", "Phú Hữu")
+
+
+def test_state_header_flattened_on_one_line_keeps_issuer_and_title() -> None:
+    text = ("ỦY BAN NHÂN DÂN TỈNH HẬU GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+            "Số: 88/KH-UBND Vị Thanh, ngày 20 tháng 11 năm 2025 KẾ HOẠCH Phát triển thương mại điện tử năm 2026\n\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương.\n")
+    info = _doc(text).info
+    assert (info.doc_type, info.number, info.issued_date) == ("ke_hoach", "88/KH-UBND", "2025-11-20")
+    assert info.issuer == "Ủy ban nhân dân tỉnh Hậu Giang"
+    assert info.title == "Phát triển thương mại điện tử năm 2026"
+
+
 def test_quyet_dinh_and_quy_dinh_from_type_line():
     head = "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 15-QĐ/TW\nHà Nội, ngày 02 tháng 3 năm 2021\n"
     assert _doc(head + "QUY ĐỊNH\nVỀ CÔNG TÁC KIỂM TRA\n\nĐiều 1. Phạm vi\n").info.doc_type == "quy_dinh"
@@ -244,6 +293,8 @@ def test_readable_name():
     assert readable_name("HUYỆN ỦY CÀNG LONG") == "Huyện ủy Càng Long"
     assert readable_name("UBND TỈNH PHÚ THỌ") == "UBND tỉnh Phú Thọ"
     assert readable_name("VĂN PHÒNG CHÍNH PHỦ") == "Văn phòng Chính phủ"
+    assert readable_name("BỘ Y TẾ") == "Bộ Y tế"  # a ministry's field is not title-cased like a place
+    assert readable_name("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH") == "Sở Văn hóa, Thể thao và Du lịch"
 
 
 def _corpus(path: str) -> Doc:
