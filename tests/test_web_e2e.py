@@ -155,3 +155,20 @@ def test_upload_a_pdf_and_find_its_targets_in_the_targets_table(page, server: st
     csv_text = Path(download.value.path()).read_text(encoding="utf-8-sig")
     assert csv_text.splitlines()[0].startswith("document_id,")
     assert "kết nạp" in csv_text
+
+
+def test_a_scan_whose_number_is_illegible_shows_the_warning(page, server: str, tmp_path: Path) -> None:
+    scan = tmp_path / "chi-thi-scan.txt"
+    scan.write_text(
+        "ỦY BAN NHÂN DÂN CỌNG HÒA XÃ HỘI CHÚ NGHĨA VIỆT NAM\nTỈNH GIA LAI    Độc lập - Tự do - Hạnh phúc\n"
+        "Số: ⁄‡6 /CT-UBND    Pleiku, ngày 14 tháng 2 năm 2024\nCHỈ THỊ\nVề việc tăng cường phòng cháy, chữa cháy rừng\n"
+        "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các sở, ngành rà soát phương án phòng cháy rừng.\n",
+        encoding="utf-8",
+    )
+    page.goto(server + "/")
+    page.set_input_files("#file-input", str(scan))
+    page.locator("#upload-list a").wait_for()
+    page.locator("#upload-list a").click()
+    page.locator("#doc-warnings li").first.wait_for()  # the page polls until the analysis is done
+    assert "number is illegible" in page.locator("#doc-warnings").inner_text()
+    assert page.locator("#doc-text").inner_text().startswith("ỦY BAN")

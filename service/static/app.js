@@ -327,7 +327,10 @@ async function showDocument(id) {
   if (doc.status !== "done") { view.replaceChildren(head); return; }
   let a;
   try { a = await api(`/documents/${id}/analysis`); } catch (err) { view.replaceChildren(head, errorBox(err)); return; }
-  view.replaceChildren(head, h("div", { class: "doc-grid" },
+  const notes = (a.warnings || []).length
+    ? h("section", { class: "card warnings", id: "doc-warnings" }, h("h2", {}, "Lưu ý khi đọc tệp"), h("ul", {}, a.warnings.map((w) => h("li", {}, w))))
+    : null;
+  view.replaceChildren(head, ...(notes ? [notes] : []), h("div", { class: "doc-grid" },
     h("section", {}, h("h2", {}, "Nội dung"), legend(), highlighted(a)),
     h("section", {},
       h("div", { class: "card" }, h("h2", {}, `Chỉ tiêu (${a.targets.length})`), docTargetsTable(a)),
