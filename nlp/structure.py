@@ -295,11 +295,14 @@ def _read_header(doc: Doc, lines: list[_Line]) -> _Header | None:
     if number is None:
         number = _NUMBER_LINE.search(text, zone_off, search_end)
     date = _DATE_LINE.search(text, zone_off, search_end)
+    # nlp.ingest already warns about a scan it OCR'd itself ("OCR: document number …"); text OCR'd elsewhere does not
     if number is None and (number := _ILLEGIBLE_NUMBER.search(text, zone_off, search_end)) is not None:
-        doc.warnings.append(f"header: the number is illegible ({' '.join(number.group().split())!r}), left empty")
+        if not any(w.startswith("OCR: document number") for w in doc.warnings):
+            doc.warnings.append(f"header: the number is illegible ({' '.join(number.group().split())!r}), left empty")
     legible_date = date is not None
     if date is None and (date := _ILLEGIBLE_DATE.search(text, zone_off, search_end)) is not None:
-        doc.warnings.append(f"header: the date is illegible ({' '.join(date.group('date').split())!r}), left empty")
+        if not any(w.startswith("OCR: date") for w in doc.warnings):
+            doc.warnings.append(f"header: the date is illegible ({' '.join(date.group('date').split())!r}), left empty")
     if number is not None and number.groupdict().get("num"):
         info.number = normalise_number(number.group("num"))
     if date is not None:

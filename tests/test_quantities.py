@@ -294,3 +294,10 @@ def test_one_or_five_in_words_count_only_after_a_bound() -> None:
     got = [(q.value, q.unit, q.comparator) for q in find_quantities("Đến năm 2030 có ít nhất một huyện đạt chuẩn.")]
     assert (1.0, "huyện", ">=") in got
     assert find_quantities("Một số xã chưa đạt chuẩn; năm xã còn khó khăn.") == []
+
+
+def test_unit_may_wrap_to_the_next_line_but_not_across_a_paragraph() -> None:
+    wrapped = _quantities("Phấn đấu khởi công ít nhất 02\ncông trình trọng điểm.")
+    assert [(q.value, q.unit) for q in wrapped] == [(2.0, "công trình")]
+    page = _quantities("Thứ sáu - 11/08/2023 15:00 465 0\n\nTỷ lệ hộ nghèo giảm 1,17%.")
+    assert ("tỷ" not in [q.unit for q in page]) and [q.unit for q in page][-1] == "%"

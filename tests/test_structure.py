@@ -218,6 +218,14 @@ def test_illegible_number_and_day_are_left_empty_with_a_warning() -> None:
     assert any("date is illegible" in w and "tháng 5 năm 2023" in w for w in doc.warnings)
 
 
+def test_a_scan_ocrd_by_ingest_is_warned_about_once() -> None:
+    doc = Doc(text=normalise_text(SCANNED))
+    doc.warnings += ['OCR: document number "1 #ˆ/CT-UBND" does not look like a số ký hiệu; check it against the scan',
+                     'OCR: date "ngày Z| tháng 5 năm 2023" looks damaged; check it against the scan']
+    run(doc)
+    assert len(doc.warnings) == 2 and doc.info.number is None
+
+
 def test_printed_number_and_date_give_no_warning() -> None:
     doc = _doc(SCANNED.replace("1 #ˆ /CT-UBND", "12/CT-UBND").replace("ngày Z| tháng", "ngày 21 tháng"))
     assert (doc.info.number, doc.info.issued_date) == ("12/CT-UBND", "2023-05-21")
