@@ -41,6 +41,7 @@ _ILLEGIBLE_DATE = re.compile(
     r"(?P<place>(?:[^\W\d_][^\W\d_.]*\.?[ \t\n]+){0,5}?[^\W\d_]+)[ \t]*,\s*ngày"
     r"(?P<date>[^\n]{0,8}?tháng[^\n]{0,8}?năm[ \t\n]*\d{4})"
 )
+_ABOUT = re.compile(r"^[ \t*]*V/v[ \t.:]+([^\n]+)", re.M)
 _MARKER = re.compile(
     r"(?P<m>(?:Điều|ĐIỀU)[ \t]+\d+[.:]|[IVX]+[.-]|\d{1,2}(?:\.\d{1,2})+\.?-?|\d{1,2}[.)-]|[a-zđ]\)"
     r"|\(\d{1,2}\)|\([a-zđ]\)|[-+•–])(?=[\s*]|$)"
@@ -351,6 +352,12 @@ def _read_header(doc: Doc, lines: list[_Line]) -> _Header | None:
         if info.number:
             info.doc_type = type_of_number(info.number)  # type: ignore[assignment]
         title, body = _title(text, lines, line_of_after + 1, line_of_after + 1 + _MAX_TITLE_LINES * 3)
+        about = _ABOUT.search(text, zone_off, min(len(text), after + 400))
+        if about is not None:  # "V/v …" under the number: a công văn, whatever its số ký hiệu says
+            if info.doc_type == "other":
+                info.doc_type = "cong_van"
+            if not title:
+                info.title = " ".join(about.group(1).split()) or None
     if title:
         info.title = " ".join(" ".join(ln.core for ln in title).split()) or None
         header_end = title[-1].end

@@ -249,6 +249,16 @@ def test_state_header_flattened_on_one_line_keeps_issuer_and_title() -> None:
     assert info.title == "Phát triển thương mại điện tử năm 2026"
 
 
+def test_official_letter_is_known_by_its_v_v_line() -> None:
+    text = ("UBND HUYỆN BẾN LỨC\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nSố: 456/PGDĐT\nV/v tổ chức khai giảng năm học 2024 - 2025\n"
+            "Bến Lức, ngày 9 tháng 9 năm 2024\n\nKính gửi: Hiệu trưởng các trường trên địa bàn huyện\n")
+    info = _doc(text).info
+    assert (info.doc_type, info.number, info.issued_date) == ("cong_van", "456/PGDĐT", "2024-09-09")
+    assert info.issuer == "Phòng Giáo dục và Đào tạo"  # the lower line acts, as in a party header
+    assert info.title == "tổ chức khai giảng năm học 2024 - 2025"
+
+
 def test_quyet_dinh_and_quy_dinh_from_type_line():
     head = "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 15-QĐ/TW\nHà Nội, ngày 02 tháng 3 năm 2021\n"
     assert _doc(head + "QUY ĐỊNH\nVỀ CÔNG TÁC KIỂM TRA\n\nĐiều 1. Phạm vi\n").info.doc_type == "quy_dinh"
