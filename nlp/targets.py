@@ -22,6 +22,8 @@ _CLAUSE_BREAK = re.compile(r"[;:()]|,\s|\.\s|\s–\s|\s—\s")
 _RIGHT_RESULT = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|cùng\s+kỳ)", re.I)
 _PER_WORDS = re.compile(r"\s*(?:/\s*|mỗi\s+|hằng\s+|hàng\s+|bình\s+quân\s+(?:hằng\s+|mỗi\s+|hàng\s+)?)(năm|tháng|quý)\b", re.I)
 _AFTER_NUMBER_NOUN = re.compile(r"\s*(?P<rest>[^,;:.()]{2,120})")
+# "giảm 3% so với năm 2018": the year compared with is the baseline, not the target's period
+_COMPARED_WITH = re.compile(r"(?<![\wÀ-ỹ])so(?:\s+với)?(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s*$", re.I)
 _COMPARISON = re.compile(r"so\s+với\s+(?:năm\s+|cùng\s+kỳ\s+(?:năm\s+)?)?\d{4}", re.I)
 _DIRECTION = re.compile(r"(?:giảm|tăng|nâng|hạ|đạt|còn)(?:\s+(?:còn|lên|xuống|thêm|bình quân))?", re.I)
 _SHARE = re.compile(r"\s*(?P<b3>(?:tổng\s+)?số\s+[^,;:.()]{2,100})", re.I)
@@ -120,7 +122,8 @@ def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | No
     refs = [(r.start, r.end) for r in doc.references]
 
     def usable(d: DateMention) -> bool:
-        return s <= d.start < e and not any(a <= d.start < b for a, b in refs) and d.kind != "month"
+        return (s <= d.start < e and not any(a <= d.start < b for a, b in refs) and d.kind != "month"
+                and not _COMPARED_WITH.search(doc.text, max(s, d.start - 30), d.start))
 
     candidates = [d for d in doc.dates if usable(d)]
     if not candidates:

@@ -110,3 +110,10 @@ II. MỤC TIÊU
     periods = {t.quantity.value: (t.period_start, t.period_end) for t in doc.targets}
     assert periods[100] == (None, "2030")
     assert periods[80] == (None, "2035")
+
+
+def test_year_compared_with_is_not_the_period() -> None:
+    [t] = analyze_text("Năm 2026, phấn đấu giảm số vụ tai nạn giao thông ít nhất 5% so với năm 2025.").targets
+    assert (t.period.start, t.period.end) == ("2026", "2026")
+    [t] = analyze_text("Phấn đấu giảm số vụ cháy, nổ ít nhất 10% so với cùng kỳ năm 2024.").targets
+    assert (t.period.start, t.period.end) == (None, None)
