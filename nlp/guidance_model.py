@@ -14,6 +14,7 @@ import json
 import re
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from nlp.resources import load_json
 from nlp.words import segment
@@ -94,18 +95,65 @@ def predict_prepared(prepared: list[str]) -> list[tuple[str, float]]:
     return out
 
 
+class _Lexicon(NamedTuple):
+    pattern: re.Pattern[str]
+    category: dict[str, str]
+    light: frozenset[str]
+    formula: frozenset[str]
+    names: frozenset[str]
+    trainees: frozenset[str]
+    audience: re.Pattern[str]
+    audience_category: dict[str, str]
+    listed: frozenset[str]
+    chain: frozenset[str]
+    objects: frozenset[str]
+
+
+def _alternation(words: list[str], boundary: str) -> str:
+    words = sorted(words, key=len, reverse=True)
+    return rf"(?<!{boundary})(" + "|".join(re.escape(w).replace(r"\ ", "[ _]") for w in words) + rf")(?!{boundary})"
+
+
 @cache
-def _actions() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], frozenset[str]]:
+def _actions() -> _Lexicon:
     data = load_json("guidance_actions.json")
     category = {p: c for c, phrases in data["actions"].items() for p in phrases}
-    words = sorted([*category, *data["light"], *data["formula"]], key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(w).replace(r"\ ", "[ _]") for w in words) + r")(?![\w])")
-    return pattern, category, frozenset(data["light"]), frozenset(data["formula"])
+    training, execution = data["training"], data["execution"]
+    audience = {p: c for c, phrases in training["audience"].items() for p in phrases}
+    words = [*category, *data["light"], *data["formula"], *data["names"]]
+    return _Lexicon(
+        pattern=re.compile(_alternation(words, r"[\w]")),
+        category=category,
+        light=frozenset(data["light"]),
+        formula=frozenset(data["formula"]),
+        names=frozenset(data["names"]),
+        trainees=frozenset(training["words"]),
+        # an audience word may sit inside a segmented compound ("nguồn_nhân_lực")
+        audience=re.compile(_alternation(list(audience), r"[^\W_]")),
+        audience_category=audience,
+        listed=frozenset(execution["listed"]),
+        chain=frozenset(execution["chain"]),
+        objects=frozenset(execution["objects"]),
+    )
 
 
 @cache
 def _compliance() -> re.Pattern[str]:
     return re.compile("|".join(p.replace(" ", "[ _]") for p in load_json("guidance_actions.json")["compliance"]))
+
+
+def _category(lex: _Lexicon, low: str, m: re.Match[str], word: str, hits: list[tuple[str, str]]) -> str:
+    """The category of one action word in its context (see guidance_actions.json, `training`, `execution`)."""
+    if word in lex.trainees:
+        # training: organization for the apparatus's own people, awareness for firms and the public,
+        # implementation for the workforce; the first audience word after the verb decides
+        found = lex.audience.search(low, m.end(), m.end() + 80)
+        return lex.audience_category[found.group(1).replace("_", " ")] if found else lex.category[word]
+    if word in lex.listed and low[m.end() : m.end() + 2].strip().startswith((",", ";")):
+        return "implementation"  # "triển khai, đôn đốc, kiểm tra …": a list of equal actions, the first decides
+    if word in lex.objects and hits and all(w in lex.chain for w, _ in hits):
+        return "implementation"  # "Triển khai thực hiện Kế hoạch số …", "thực hiện các cơ chế, chính sách"
+    return lex.category.get(word, "light" if word in lex.light else "")
 
 
 def action_words(texts: list[str]) -> list[str]:
@@ -114,7 +162,7 @@ def action_words(texts: list[str]) -> list[str]:
     The annotation procedure labels an item by its first main action once "X chủ trì, phối hợp với Y",
     "Giao …", "Tiếp tục …" are stripped; TF-IDF over the whole item cannot see that order.
     """
-    pattern, category, light, formula = _actions()
+    lex = _actions()
     out = []
     for text in texts:
         low = text.lower()
@@ -123,15 +171,15 @@ def action_words(texts: list[str]) -> list[str]:
             low = low[: m.start()] + low[semi + 1 :]
         hits: list[tuple[str, str]] = []
         prev = ""
-        for m in pattern.finditer(low):
+        for m in lex.pattern.finditer(low):
             word = m.group(1).replace("_", " ")
-            if low[max(0, m.start() - 4) : m.start()].rstrip(" _") in ("bộ", "sở"):
+            if word in lex.names or low[max(0, m.start() - 4) : m.start()].rstrip(" _") in ("bộ", "sở"):
                 continue
-            if word in formula or (word == "phối hợp" and prev == "chủ trì"):
+            if word in lex.formula or (word == "phối hợp" and prev == "chủ trì"):
                 prev = word
                 continue
             prev = word
-            hits.append((word, category.get(word, "light" if word in light else "")))
+            hits.append((word, _category(lex, low, m, word, hits)))
             if len(hits) == 4:
                 break
         firm = [(w, c) for w, c in hits if c != "light"]

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from nlp.doc import Doc, Quantity
+from nlp.resources import load_json
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "targets.json"
 _WORD = re.compile(r"[^\W\d_]+(?:\s*-\s*[^\W\d_]+)?|\d+", re.UNICODE)
@@ -27,6 +28,11 @@ _TABLE_LINE = re.compile(r"^\s*\|?\s*$|\|")
 
 class ModelError(RuntimeError):
     """The shipped model file is missing or unreadable."""
+
+
+@cache
+def _duration_units() -> frozenset[str]:
+    return frozenset(load_json("target_cues.json")["duration_units"])
 
 
 def _words(text: str) -> list[str]:
@@ -53,7 +59,8 @@ def context(doc: Doc, q: Quantity, sent: tuple[int, int], previous: str, section
     qs, qe = q.qual_start or q.start, q.qual_end or q.end
     line_start = doc.text.rfind("\n", 0, q.start) + 1
     line_end = doc.text.find("\n", q.end)
-    year = int(doc.info.issued_date[:4]) if doc.info.issued_date else None
+    dated = doc.info.issued_date or doc.extras.get("published")  # a news page's dateline stands in
+    year = int(dated[:4]) if dated else None
     return Context(
         left=doc.text[s:qs], right=doc.text[qe:e], sentence_start=doc.text[s : min(e, s + 40)],
         previous=previous, section=section, block_kind=block_kind, doc_type=doc.info.doc_type,
@@ -92,6 +99,7 @@ def features(q: Quantity, c: Context, cue_hits: dict[str, bool]) -> dict[str, fl
     f["QUALIFIED"] = float(q.qual_start is not None or q.qual_end is not None)
     f["ROUND"] = float(q.value == int(q.value))
     f["HUNDRED"] = float(q.value == 100 and q.unit == "%")
+    f["DURATION"] = float((q.unit or "").lower() in _duration_units())
     f["LEN_LEFT"] = min(len(left), 30) / 30
     f["TABLE"] = float("|" in c.line or len(c.line.strip()) <= len(q.text) + 12)
     for name, hit in cue_hits.items():

@@ -5,6 +5,10 @@ annotations (a gold target with the same value(s) whose span overlaps it);
 a logistic regression is fitted over the candidate features, the decision
 threshold is the best F1 over out-of-fold train predictions (grouped by
 document) and dev predictions together; the test split is never used.
+
+Documents the project wrote itself (corpus/examples/targets, targets marked
+⟦…⟧) widen the phrasings the model has seen: they join every training fold
+and the final fit, and are never scored.
 """
 
 from __future__ import annotations
@@ -12,12 +16,49 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import re
 from pathlib import Path
 
 from nlp.evaluation import annotations as A
+from nlp.normalise import normalise_text
 from nlp.pipeline import process
 from nlp.target_model import MODEL_PATH, save_model
 from nlp.targets import candidates
+
+WRITTEN = A.REPO / "corpus" / "examples" / "targets"
+_MARK = re.compile(r"⟦([^⟦⟧]*)⟧")
+
+
+def read_marked(raw: str) -> tuple[str, list[tuple[int, int]]]:
+    """A written document without its ⟦…⟧ marks, and the spans they enclosed (offsets into that text)."""
+    text = normalise_text(raw)
+    parts, spans, pos, out_len = [], [], 0, 0
+    for m in _MARK.finditer(text):
+        parts.append(text[pos : m.start()])
+        out_len += m.start() - pos
+        spans.append((out_len, out_len + len(m.group(1))))
+        parts.append(m.group(1))
+        out_len += len(m.group(1))
+        pos = m.end()
+    parts.append(text[pos:])
+    plain = "".join(parts)
+    if "⟦" in plain or "⟧" in plain:
+        raise ValueError("unbalanced or nested ⟦ ⟧ marks")
+    return plain, spans
+
+
+def written(folder: Path = WRITTEN) -> list[tuple[str, list[dict[str, float]], list[int]]]:
+    """Candidates of the project's written documents, labelled by the ⟦…⟧ spans they overlap."""
+    out = []
+    for path in sorted(folder.glob("*.txt")):
+        try:
+            text, spans = read_marked(path.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise ValueError(f"{path}: {exc}") from exc
+        cands = candidates(process(text))
+        labels = [int(any(a < c.quantity.end and c.quantity.start < b for a, b in spans)) for c in cands]
+        out.append((f"written/{path.stem}", [c.features for c in cands], labels))
+    return out
 
 
 def _label(cand, gold) -> int:  # noqa: ANN001
@@ -62,14 +103,15 @@ def _prf(y, p) -> tuple[float, float, float]:  # noqa: ANN001
     return pr, rc, (2 * pr * rc / (pr + rc) if pr + rc else 0.0)
 
 
-def _oof(docs, folds: int = 5) -> tuple[list[float], list[int]]:  # noqa: ANN001
-    """Out-of-fold probabilities (folds by document) with their labels."""
+def _oof(docs, always=(), folds: int = 5) -> tuple[list[float], list[int]]:  # noqa: ANN001
+    """Out-of-fold probabilities (folds by document) with their labels; `always` joins every training fold."""
     order = [d for d, _, _ in docs]
     random.Random(13).shuffle(order)
     fold_of = {d: i % folds for i, d in enumerate(order)}
+    extra = [(x, y) for _, xs, ys_ in always for x, y in zip(xs, ys_, strict=True)]
     probs, ys = [], []
     for k in range(folds):
-        train = [(x, y) for d, xs, ys_ in docs if fold_of[d] != k for x, y in zip(xs, ys_, strict=True)]
+        train = extra + [(x, y) for d, xs, ys_ in docs if fold_of[d] != k for x, y in zip(xs, ys_, strict=True)]
         test = [(x, y) for d, xs, ys_ in docs if fold_of[d] == k for x, y in zip(xs, ys_, strict=True)]
         if not test or len({y for _, y in train}) < 2:
             continue
@@ -88,10 +130,11 @@ def train(corpus: Path | None = None, out: Path = MODEL_PATH) -> dict:
     os.environ["CHITIEU_TARGETS_RULES_ONLY"] = "1"  # candidates do not depend on the model being rebuilt
     train_docs = dataset("train", corpus)
     dev_docs = dataset("dev", corpus)
-    oof_p, oof_y = _oof(train_docs)
+    own = written()
+    oof_p, oof_y = _oof(train_docs, own)
     cv_threshold, cv_f1 = _best_threshold(oof_p, oof_y)
-    X = [x for _, xs, _ in train_docs for x in xs]
-    y = [v for _, _, ys in train_docs for v in ys]
+    X = [x for _, xs, _ in train_docs + own for x in xs]
+    y = [v for _, _, ys in train_docs + own for v in ys]
     vec, model = _fit(X, y)
     weights = {name: float(w) for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)}
     weights["bias"] = weights.get("bias", 0.0) + float(model.intercept_[0])
@@ -103,11 +146,11 @@ def train(corpus: Path | None = None, out: Path = MODEL_PATH) -> dict:
     threshold, _ = _best_threshold(oof_p + list(dev_p), oof_y + dev_y)
     dev = _prf(dev_y, [p >= threshold for p in dev_p]) if dev_x else (0.0, 0.0, 0.0)
     digest = hashlib.sha256()
-    for path in sorted(A.ANNOTATIONS.glob("*/*.json")):
+    for path in sorted(A.ANNOTATIONS.glob("*/*.json")) + sorted(WRITTEN.glob("*.txt")):
         digest.update(path.read_bytes())
     meta = {
-        "trained_on": "train split of corpus/annotations (corpus/splits.json)",
-        "documents": len(train_docs), "candidates": len(y), "positives": sum(y),
+        "trained_on": "train split of corpus/annotations (corpus/splits.json) + corpus/examples/targets",
+        "documents": len(train_docs), "written_documents": len(own), "candidates": len(y), "positives": sum(y),
         "annotations_sha256": digest.hexdigest(),
         "cv_candidate_f1": round(cv_f1, 4), "cv_threshold": cv_threshold,
         "threshold_chosen_on": "out-of-fold train predictions + dev predictions (best F1)",
