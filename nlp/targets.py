@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from nlp.doc import DateMention, Doc, Quantity, Target
@@ -21,7 +21,8 @@ _WORD = re.compile(r"[^\s,;:()“”\"]+")
 _CLAUSE_BREAK = re.compile(r"[;:()]|,\s|\.\s|\s–\s|\s—\s")
 _RIGHT_RESULT = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|cùng\s+kỳ)", re.I)
 _PER_WORDS = re.compile(r"\s*(?:/\s*|mỗi\s+|hằng\s+|hàng\s+|bình\s+quân\s+(?:hằng\s+|mỗi\s+|hàng\s+)?)(năm|tháng|quý)\b", re.I)
-_AFTER_NUMBER_NOUN = re.compile(r"\s*(?P<rest>[^,;:.()]{2,120})")
+# "100% xã, phường có …", "cán bộ, công chức …": a pair of short nouns before the comma is one subject
+_AFTER_NUMBER_NOUN = re.compile(r"\s*(?P<rest>(?:[^\W\d_]+(?:\s+[^\W\d_]+)?,\s+(?=[^\W\d_]))?[^,;:.()]{2,120})")
 # "giảm 3% so với năm 2018": the year compared with is the baseline, not the target's period
 _COMPARED_WITH = re.compile(r"(?<![\wÀ-ỹ])so(?:\s+với)?(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s*$", re.I)
 _COMPARISON = re.compile(r"so\s+với\s+(?:năm\s+|cùng\s+kỳ\s+(?:năm\s+)?)?\d{4}", re.I)
@@ -356,8 +357,16 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
     q = cand.quantity
     s, e = doc.sentences[cand.sent]
     ms, me, metric = _metric(doc, q, s, e)
+    qs = q.qual_start or q.start
+    paren = doc.text.rfind("(", s, qs)
+    if not metric and paren > doc.text.rfind(")", s, qs):
+        # "tỷ lệ … đạt 93,5%, cao hơn chỉ tiêu đề ra (ít nhất 92%)": a bracketed number restates the metric of
+        # the number before it, else of the clause before the bracket
+        before = [x for x in doc.quantities if s <= x.start and x.end <= paren]
+        anchor = before[-1] if before else replace(q, start=paren, end=paren, qual_start=None, qual_end=None)
+        metric = _metric(doc, anchor, s, e)[2]
     if not metric:
-        metric = re.sub(r"\s+", " ", doc.text[s : q.qual_start or q.start]).strip()[-60:] or q.text
+        metric = re.sub(r"\s+", " ", doc.text[s:qs]).strip()[-60:].strip(" ([") or q.text
     base, base_end = _base(doc, q, e)
     start = min(ms, q.qual_start or q.start)
     end = max(me, q.qual_end or q.end, base_end)

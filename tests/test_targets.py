@@ -117,3 +117,17 @@ def test_year_compared_with_is_not_the_period() -> None:
     assert (t.period.start, t.period.end) == ("2026", "2026")
     [t] = analyze_text("Phấn đấu giảm số vụ cháy, nổ ít nhất 10% so với cùng kỳ năm 2024.").targets
     assert (t.period.start, t.period.end) == (None, None)
+
+
+def test_number_first_metric_keeps_a_pair_of_short_nouns() -> None:
+    [t] = analyze_text("Phấn đấu đến năm 2026, 100% xã, thị trấn có điểm tư vấn pháp luật cho người dân.").targets
+    assert t.metric.startswith("xã, thị trấn có điểm tư vấn pháp luật")
+
+
+def test_target_in_brackets_takes_the_metric_of_its_clause() -> None:
+    text = ("Năm 2026, phấn đấu tỷ lệ bao phủ bảo hiểm y tế toàn tỉnh đạt 93,5%, cao hơn chỉ tiêu Nghị quyết "
+            "Đại hội đề ra (ít nhất 92%).")
+    metrics = {t.value: t.metric for t in analyze_text(text).targets}
+    assert metrics[93.5] == "tỷ lệ bao phủ bảo hiểm y tế toàn tỉnh"
+    if 92.0 in metrics:  # the bracketed bound, when taken, restates the metric of the number before it
+        assert metrics[92.0] == "tỷ lệ bao phủ bảo hiểm y tế toàn tỉnh"
