@@ -191,6 +191,9 @@ class _Column:
     unit: str = ""  # printed in the header: "Lượng (Tấn)"
 
 
+_TOTAL = re.compile(r"(?:tổng|cộng|trong đó)\b", re.I)
+
+
 def _is_value(cell: str) -> bool:
     letters = sum(ch.isalpha() for ch in cell)
     if not cell or _NUMBER.search(cell) is None or letters > 6:
@@ -359,12 +362,18 @@ def table_targets(doc: Doc, rows: list[list[Cell]]) -> list[Target]:
     unit_col = next((i for i, c in enumerate(cols) if c.role == "unit"), None)
     value_cols = [i for i, c in enumerate(cols) if c.role == "value"]
     out: list[Target] = []
+    group = ""  # the last row with a name and no values: "Giá trị tham gia xuất khẩu" over "Chuối", "Nhãn"
     for row in rows[n_header:]:
         if len(row) < width or _is_numbering(row):
             continue
         name = re.sub(r"^[-+•–]\s*", "", row[name_col].text).strip()
         if len(name) < 3 or not any(ch.isalpha() for ch in name):
             continue
+        if not any(_is_value(row[i].text) for i in value_cols):
+            group = name
+            continue
+        if group and len(name.split()) <= 2 and not _TOTAL.match(name):
+            name = f"{group} {name[0].lower() + name[1:] if name[1:2].islower() else name}"
         unit = row[unit_col].text if unit_col is not None else ""
         for i in value_cols:
             cell = row[i]

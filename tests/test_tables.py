@@ -246,3 +246,21 @@ def test_estimated_result_column_is_skipped_and_years_under_a_period_align() -> 
     targets = table_targets(doc, bar_tables(SPANNED_PERIOD)[0])
     got = {(t.period_start, t.period_end): t.quantity.value for t in targets}
     assert got == {("2026", "2026"): 27000, ("2027", "2027"): 27500, ("2028", "2028"): 28000}
+
+
+GROUPED = """Phụ lục: Chỉ tiêu xuất khẩu nông sản
+
+STT | Chỉ tiêu | Đơn vị tính | Năm 2026
+I | Sản lượng tham gia xuất khẩu | |
+1 | Xoài | tấn | 1.200
+2 | Thanh long ruột đỏ | tấn | 850
+3 | Tổng sản lượng rau quả chế biến sâu | tấn | 400
+"""
+
+
+def test_short_row_names_take_the_group_row_above_them() -> None:
+    doc = Doc(text=GROUPED)
+    metrics = {t.quantity.value: t.metric for t in table_targets(doc, pipe_tables(GROUPED)[0])}
+    assert metrics[1200.0] == "Sản lượng tham gia xuất khẩu xoài"
+    assert metrics[850.0] == "Thanh long ruột đỏ"  # long enough to stand alone
+    assert metrics[400.0] == "Tổng sản lượng rau quả chế biến sâu"
