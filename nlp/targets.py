@@ -122,11 +122,16 @@ def _words(text: str, start: int, end: int, limit: int, from_right: bool) -> int
 def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | None, str | None]:
     refs = [(r.start, r.end) for r in doc.references]
 
-    def usable(d: DateMention) -> bool:
-        return (s <= d.start < e and not any(a <= d.start < b for a, b in refs) and d.kind != "month"
-                and not _COMPARED_WITH.search(doc.text, max(s, d.start - 30), d.start))
+    def usable(d: DateMention, lo: int = s, hi: int = e) -> bool:
+        return (lo <= d.start < hi and not any(a <= d.start < b for a, b in refs) and d.kind != "month"
+                and not _COMPARED_WITH.search(doc.text, max(lo, d.start - 30), d.start))
 
     candidates = [d for d in doc.dates if usable(d)]
+    if not candidates:  # "Năm 2024, HĐND xã thông qua các chỉ tiêu. Thu nhập bình quân đạt …": the paragraph's year
+        block = next((b for b in doc.blocks if b.start <= q.start < b.end), None)
+        earlier = [d for d in doc.dates if block is not None and usable(d, block.start, s)
+                   and d.kind in ("until", "year_range", "year")]
+        candidates = earlier[-1:]
     if not candidates:
         candidates = [d for a, b, d in doc.extras.get("heading_periods", []) if a <= q.start < b]
     if not candidates:

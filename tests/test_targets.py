@@ -131,3 +131,12 @@ def test_target_in_brackets_takes_the_metric_of_its_clause() -> None:
     assert metrics[93.5] == "tỷ lệ bao phủ bảo hiểm y tế toàn tỉnh"
     if 92.0 in metrics:  # the bracketed bound, when taken, restates the metric of the number before it
         assert metrics[92.0] == "tỷ lệ bao phủ bảo hiểm y tế toàn tỉnh"
+
+
+def test_year_stated_earlier_in_the_paragraph_is_the_period() -> None:
+    text = ("Năm 2026, Hội đồng nhân dân xã thông qua các chỉ tiêu chủ yếu. Tổng giá trị sản xuất phấn đấu đạt "
+            "620 tỷ đồng; thu nhập bình quân đầu người đạt 72 triệu đồng.\n\n"
+            "Phấn đấu kết nạp 15 đảng viên mới.")
+    periods = {t.value: (t.period.start, t.period.end) for t in analyze_text(text).targets}
+    assert periods[620.0] == ("2026", "2026")
+    assert periods[15.0] == (None, None)  # another paragraph: the year does not carry over
