@@ -47,6 +47,7 @@ _DOC_NUMBER_TAIL = re.compile(r"\s*/\s*[A-ZĐ]|-[A-ZĐ]|\s?/\s?\d")
 # a time of day is not a quantity: "08 giờ 00 phút", "14 giờ 30", "8h30"
 _TIME = re.compile(r"\d{1,2}\s*(?:giờ|h|g)\s*\d{1,2}(?:\s*phút)?(?!\w)", re.IGNORECASE)
 _PHONE = re.compile(r"0\d{2,3}(?:[ .]\d{3,4}){1,3}(?!\d)|0\d{8,10}(?!\d)")
+_PERIODS = frozenset({"năm", "tháng", "quý", "tuần", "ngày"})
 _PER_SLASH = re.compile(r" ?/ ?([^\W\d_]+)(?![\w-])")
 _PER_WORDS = re.compile(r"\s+((?:mỗi|hằng|hàng)\s+(năm|tháng|quý|tuần|ngày))(?!\w)", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
@@ -228,7 +229,9 @@ def _per(text: str, pos: int, excluded: _Excluded) -> tuple[int, str | None]:
         while (nxt := _PER_SLASH.match(text, end)) and nxt.group(1).islower():
             end = nxt.end()
         if not excluded.hits(pos, end):
-            return end, _SPACE.sub("", text[p.start(1) : end])
+            # the contract's per is a rate period: "/người/năm" → "năm"; "/ha", "/xã" stay in the span only
+            times = [w for w in _SPACE.sub("", text[p.start(1) : end]).lower().split("/") if w in _PERIODS]
+            return end, times[-1] if times else None
     w = _PER_WORDS.match(text, pos)
     if w and not excluded.hits(pos, w.end()):
         return w.end(), w.group(2).lower()

@@ -271,13 +271,17 @@ def _base(doc: Doc, q: Quantity, e: int) -> tuple[str | None, int]:
     return re.sub(r"\s+", " ", text[bs:be]).strip(), be
 
 
-def _per(doc: Doc, q: Quantity, clause_start: int) -> str | None:
+def _per(doc: Doc, q: Quantity, clause_start: int, sent_start: int) -> str | None:
     if q.per:
         return q.per
     m = _PER_WORDS.match(doc.text, q.end, q.end + 30)
     if m:
         return m.group(1).lower()
     left = _PER_LEFT.search(doc.text, clause_start, q.qual_start or q.start)
+    if left is None:  # "(3) Hằng năm, tỷ lệ … đạt 75% trở lên, …": an opening adverbial governs the sentence
+        comma = doc.text.find(",", sent_start, q.qual_start or q.start)
+        if comma > 0:
+            left = _PER_LEFT.search(doc.text, sent_start, comma)
     return left.group(1).lower() if left else None
 
 
@@ -376,7 +380,7 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
     start = min(ms, q.qual_start or q.start)
     end = max(me, q.qual_end or q.end, base_end)
     p_start, p_end, p_text = _period(doc, s, e, q)
-    per = _per(doc, q, _clause_start(doc.text, s, q.qual_start or q.start))
+    per = _per(doc, q, _clause_start(doc.text, s, q.qual_start or q.start), s)
     if per and not q.per:
         q.per = per
     q.unit = normal_unit(q.unit)

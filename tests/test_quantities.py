@@ -111,7 +111,9 @@ def test_money(text: str, span: str, value: float, unit: str) -> None:
 
 def test_money_per_person_per_year() -> None:
     q = _one("Thu nhập bình quân đạt 63 triệu đồng/người/năm.")
-    assert (q.text, q.kind, q.unit, q.per) == ("63 triệu đồng/người/năm", "money", "triệu đồng", "người/năm")
+    assert (q.text, q.kind, q.unit, q.per) == ("63 triệu đồng/người/năm", "money", "triệu đồng", "năm")
+    q = _one("Năng suất lúa bình quân đạt 63 tạ/ha.")
+    assert (q.text, q.unit, q.per) == ("63 tạ/ha", "tạ", None)  # a rate period only, as the contract says
 
 
 def test_counted_nouns_from_the_unit_list() -> None:

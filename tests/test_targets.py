@@ -140,3 +140,9 @@ def test_year_stated_earlier_in_the_paragraph_is_the_period() -> None:
     periods = {t.value: (t.period.start, t.period.end) for t in analyze_text(text).targets}
     assert periods[620.0] == ("2026", "2026")
     assert periods[15.0] == (None, None)  # another paragraph: the year does not carry over
+
+
+def test_opening_hang_nam_makes_every_target_of_the_sentence_yearly() -> None:
+    text = ("(2) Hằng năm, tỷ lệ điều tra, khám phá án hình sự đạt từ 80% trở lên, bắt giữ, vận động đầu thú "
+            "ít nhất 40% số đối tượng truy nã.")
+    assert {t.value: t.per for t in analyze_text(text).targets} == {80.0: "năm", 40.0: "năm"}
