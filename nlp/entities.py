@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from nlp.bylines import bylines
 from nlp.doc import Doc, Entity
 from nlp.resources import load_lines
 
@@ -591,7 +592,7 @@ def _numeric_entities(doc: Doc) -> list[Entity]:
 
 
 def run(doc: Doc) -> None:
-    rules = rule_entities(doc.text)
+    rules = rule_entities(doc.text) + bylines(doc)
     names = resolve(rules + crf_entities(doc, rules))
     # a body or person inside a cited document's number/title span is not a mention of its own
     refs = [(r.start, r.number_end or r.end) for r in doc.references]
