@@ -469,7 +469,8 @@ def rule_entities(text: str) -> list[Entity]:
         if end > m.start("name"):
             found.append(Entity(m.start(), end, text[m.start() : end], "LOC"))
     for m in p["place"].finditer(text):
-        found.append(Entity(m.start(), m.end(), m.group(0), "LOC"))
+        start = m.start() - 5 if text[max(0, m.start() - 5) : m.start()] in ("vùng ", "Vùng ") else m.start()
+        found.append(Entity(start, m.end(), text[start : m.end()], "LOC"))  # "vùng Tây Nguyên" keeps its word
     for m in p["per_title"].finditer(text):
         s, e = m.start("name"), _trim_name(text, m.start("name"), m.end("name"))
         e = _rstrip(text, s, e)
@@ -591,10 +592,31 @@ def _numeric_entities(doc: Doc) -> list[Entity]:
     return out
 
 
+@cache
+def _unit_prefix() -> re.Pattern[str]:
+    units = [u for u in load_lines("admin_units.txt") if u[0].islower()]
+    return re.compile(rf"(?:{_alt(_both_cases(tuple(units)))})[ \t]*\n?[ \t]*(?P<name>{CAP}(?:[ \t]+{CAP})+)$")
+
+
+def _same_place_named_bare(text: str, names: list[Entity], refs: list[tuple[int, int]]) -> list[Entity]:
+    """A place named once with its unit word ("huyện Bảo Thắng") is the same place where the document names it
+    bare ("Bảo Thắng phấn đấu …"): one sense per document, for names of two syllables or more."""
+    bare = {m.group("name") for e in names if e.label == "LOC" and (m := _unit_prefix().search(e.text))}
+    taken = [(e.start, e.end) for e in names] + refs
+    out: list[Entity] = []
+    for name in sorted(bare, key=len, reverse=True):
+        for m in re.finditer(rf"{_B}{re.escape(name)}{_E}", text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                out.append(Entity(m.start(), m.end(), name, "LOC", source="rule"))
+                taken.append((m.start(), m.end()))
+    return out
+
+
 def run(doc: Doc) -> None:
     rules = rule_entities(doc.text) + bylines(doc)
     names = resolve(rules + crf_entities(doc, rules))
     # a body or person inside a cited document's number/title span is not a mention of its own
     refs = [(r.start, r.number_end or r.end) for r in doc.references]
     names = [n for n in names if not any(a <= n.start and n.end <= b for a, b in refs)]
+    names = sorted(names + _same_place_named_bare(doc.text, names, refs), key=lambda e: (e.start, e.end))
     doc.entities = names + _numeric_entities(doc)

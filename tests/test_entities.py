@@ -180,3 +180,19 @@ def test_two_departments_in_one_table_cell_are_split():
         "Sở Khoa học và Công nghệ",
         "Sở Công Thương",
     }
+
+
+def test_a_place_named_with_its_unit_word_is_found_where_named_bare() -> None:
+    from nlp.pipeline import process
+
+    text = ("Huyện ủy Bảo Lâm tổ chức hội nghị. Năm 2025, huyện Bảo Lâm phấn đấu có thêm 3 xã đạt chuẩn nông thôn mới."
+            " Đến nay, Bảo Lâm có 9 xã đạt chuẩn.")
+    locs = [e.text for e in process(text).entities if e.label == "LOC"]
+    assert locs.count("Bảo Lâm") == 1  # the bare mention; the one inside "Huyện ủy Bảo Lâm" belongs to the ORG
+    assert "huyện Bảo Lâm" in locs
+
+
+def test_region_keeps_its_word_vung() -> None:
+    ents = _ents("Tỉnh phấn đấu trở thành trung tâm logistics của vùng Duyên hải Nam Trung Bộ và Tây Nguyên.")
+    assert ("LOC", "vùng Duyên hải Nam Trung Bộ") in ents
+    assert ("LOC", "Tây Nguyên") in ents
