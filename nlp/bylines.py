@@ -23,7 +23,7 @@ _END_MARK = re.compile(r"(?:\./\.|[.!?…”\"])\s*$")
 
 
 @cache
-def _places() -> frozenset[str]:
+def _not_person_lines() -> frozenset[str]:
     """Whole lines that look like names but are places or a site's section labels."""
     return frozenset(p.lower() for f in ("places.txt", "news_sections.txt") for p in load_lines(f))
 
@@ -44,7 +44,7 @@ def _names_on_line(text: str, start: int, end: int) -> list[Entity] | None:
     pos = start + (len(line) - len(line.lstrip()))
     for part in re.split(r",\s*", core.strip()):
         single = re.fullmatch(rf"{_TITLE}|{_CAPS}", part)  # "Piên" after a full name
-        if not (_NAME.fullmatch(part) or (single and out)) or part.lower() in _places():
+        if not (_NAME.fullmatch(part) or (single and out)) or part.lower() in _not_person_lines():
             return None
         if any(w.lower() in _stop_words() for w in part.replace(".", " ").split()):
             return None
