@@ -105,7 +105,8 @@ def _candidate_blocks(doc: Doc) -> list[Block]:
         is_task = bool(r.opener.match(text)) or (b.kind == "item" and words >= 4)
         in_section = any(w in section for w in r.sections)
         if (words >= _MIN_WORDS and (is_task or announced or in_section) and not r.intro.search(text)
-                and not _FIELD.match(text) and not _enacting_article(text) and not _group_heading(doc, i)):
+                and not _FIELD.match(text) and not _FUNDING_SOURCE.match(text) and not _PROJECT_TITLE.match(text)
+                and not _enacting_article(text) and not _group_heading(doc, i) and not _actors_only(doc, b)):
             out.append(b)
         announced = announced or bool(r.intro.search(text))
     return out
@@ -116,6 +117,31 @@ _FIELD = re.compile(
     r"^[\W_]*(?:Đơn\s+vị|Cơ\s+quan)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)[^:\n]{0,30}:"
     r"|^[\W_]*Thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?[\s*_]*:"
     r"|^[\W_]*(?:Sản\s+phẩm|Kết\s+quả)(?:\s+đầu\s+ra)?[\s*_]*:", re.I)
+
+
+# "2. Nguồn Quỹ Phòng chống thiên tai Thành phố.", "1. Kinh phí thực hiện Đề án từ ngân sách …": where the money
+# comes from, not a task ("Nguồn ngân sách: hằng năm, UBND tỉnh bố trí …" is one, with its label)
+_FUNDING_SOURCE = re.compile(
+    r"^[\W\d_]*(?:[a-zđ]\)\s*)?(?:Nguồn\s+(?:vốn|kinh\s+phí|Quỹ|ngân\s+sách)|Kinh\s+phí\s+thực\s+hiện)(?![^\n]{0,40}:)",
+    re.I)
+
+
+# "- Dự án 2: Ứng dụng khoa học và công nghệ …", "Tiểu dự án 1 (Dự án 7): …": a programme's parts, named
+_PROJECT_TITLE = re.compile(r"^[\W\d_]*(?:Tiểu\s+)?(?:dự\s+án|hợp\s+phần|nội\s+dung)\s+\d+[^:\n]{0,20}:", re.I)
+_LIST_GLUE = re.compile(r"[\s,;.&()*+-]+|(?<!\w)(?:và|các|có liên quan|liên quan|khác)(?!\w)", re.I)
+
+
+def _actors_only(doc: Doc, b: Block) -> bool:
+    """A table cell listing who takes part ("Sở Khoa học và Công nghệ, Sở Công Thương, các doanh nghiệp …")."""
+    text = doc.text[b.start : b.end]
+    orgs = [(e.start - b.start, e.end - b.start) for e in doc.entities
+            if e.label == "ORG" and b.start <= e.start and e.end <= b.end]
+    if not orgs:
+        return False
+    for a, z in sorted(orgs, reverse=True):
+        text = text[:a] + " " + text[z:]
+    rest = _LIST_GLUE.sub(" ", text).split()
+    return len(rest) <= 2 and not any(w[:1].islower() and len(w) > 3 for w in rest[:1])
 
 
 _ENACTING = re.compile(r"^\W*Điều\s+\d+\W+(?:Ban\s+hành\s+kèm\s+theo|Phê\s+duyệt|[^.]{0,60}có\s+hiệu\s+lực)", re.I)

@@ -63,3 +63,50 @@ def test_decision_wrapper_articles_are_not_items() -> None:
     assert _enacting_article("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai Đề án.")
     assert _enacting_article("**Điều 2.** Quyết định này có hiệu lực kể từ ngày ký.")
     assert not _enacting_article("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành Quyết định này.")
+
+
+FUNDING = """KẾ HOẠCH
+phòng, chống thiên tai năm 2026
+
+III. KINH PHÍ THỰC HIỆN
+
+1. Nguồn vốn ngân sách tỉnh bố trí trong dự toán hằng năm của các sở, ngành.
+
+2. Nguồn Quỹ Phòng, chống thiên tai tỉnh.
+
+3. Nguồn ngân sách: Hằng năm, Ủy ban nhân dân các huyện bố trí kinh phí cho các xã thực hiện diễn tập.
+"""
+
+
+def test_funding_sources_are_not_tasks_but_a_labelled_assignment_is() -> None:
+    from nlp.pipeline import process
+
+    texts = [g.text for g in process(FUNDING).guidance]
+    assert not any(t.startswith(("1. Nguồn vốn", "2. Nguồn Quỹ")) for t in texts)
+    assert any(t.startswith("3. Nguồn ngân sách:") for t in texts)
+
+
+PROGRAMME = """KẾ HOẠCH
+thực hiện Chương trình phòng, chống ma túy giai đoạn 2026 - 2030
+
+II. NHIỆM VỤ
+
+- Dự án 1: Nâng cao hiệu quả công tác phòng ngừa ma túy ở cơ sở.
+
+- Công an tỉnh chủ trì, phối hợp với các sở, ngành rà soát, lập danh sách người sử dụng trái phép chất ma túy.
+
+|
+Tổ chức tuyên truyền phòng, chống ma túy trong trường học
+|
+Sở Giáo dục và Đào tạo, Sở Y tế, các cơ quan có liên quan
+|
+"""
+
+
+def test_programme_part_titles_and_lists_of_bodies_are_not_tasks() -> None:
+    from nlp.pipeline import process
+
+    texts = [g.text.strip(" |") for g in process(PROGRAMME).guidance]
+    assert any(t.startswith("- Công an tỉnh chủ trì") for t in texts)
+    assert not any(t.startswith("- Dự án 1") for t in texts)
+    assert not any(t.startswith("Sở Giáo dục và Đào tạo, Sở Y tế") for t in texts)
