@@ -122,7 +122,9 @@ _FIELD = re.compile(
 # "2. Nguồn Quỹ Phòng chống thiên tai Thành phố.", "1. Kinh phí thực hiện Đề án từ ngân sách …": where the money
 # comes from, not a task ("Nguồn ngân sách: hằng năm, UBND tỉnh bố trí …" is one, with its label)
 _FUNDING_SOURCE = re.compile(
-    r"^[\W\d_]*(?:[a-zđ]\)\s*)?(?:Nguồn\s+(?:vốn|kinh\s+phí|Quỹ|ngân\s+sách)|Kinh\s+phí\s+thực\s+hiện)(?![^\n]{0,40}:)",
+    r"^[\W\d_]*(?:[a-zđ]\)\s*)?(?:Nguồn\s+(?:vốn|kinh\s+phí|Quỹ|ngân\s+sách)|Kinh\s+phí\s+thực\s+hiện)(?![^\n]{0,40}:)"
+    # "- Ngân sách trung ương: …, chiếm khoảng 75%-80% tổng vốn": a share of the money; "- b = Tổng số …": a formula
+    r"|^[\W\d_]*(?:Vốn|Ngân\s+sách)\b[^\n]*?chiếm\s+(?:khoảng\s+)?\d|^[\W_]*[a-zA-Z]\s*=",
     re.I)
 
 
