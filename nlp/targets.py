@@ -24,6 +24,7 @@ _PER_WORDS = re.compile(r"\s*(?:/\s*|mỗi\s+|hằng\s+|hàng\s+|bình\s+quân\s
 # "100% xã, phường có …", "cán bộ, công chức …": a pair of short nouns before the comma is one subject
 _AFTER_NUMBER_NOUN = re.compile(r"\s*(?P<rest>(?:[^\W\d_]+(?:\s+[^\W\d_]+)?,\s+(?=[^\W\d_]))?[^,;:.()]{2,120})")
 # "giảm 3% so với năm 2018": the year compared with is the baseline, not the target's period
+_COORDINATED = re.compile(r"(?:\s(?:và|cùng)|,)\s*(?:ít\s+nhất|tối\s+thiểu|trên|dưới|khoảng|từ)?\s*$", re.I)
 _COMPARED_WITH = re.compile(r"(?<![\wÀ-ỹ])so(?:\s+với)?(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s*$", re.I)
 _COMPARISON = re.compile(r"so\s+với\s+(?:năm\s+|cùng\s+kỳ\s+(?:năm\s+)?)?\d{4}", re.I)
 _DIRECTION = re.compile(r"(?:giảm|tăng|nâng|hạ|đạt|còn)(?:\s+(?:còn|lên|xuống|thêm|bình quân))?", re.I)
@@ -218,9 +219,12 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
     cue_end = _last_cue_end(c.commit, text, left, qs)
     if cue_end is not None:
         left = cue_end
+    after_number = False
     for other in doc.quantities:  # "… 20% số vụ án và giảm từ 05 - 07%": stop at the previous number
         if left <= other.start and other.end <= qs and other is not q:
-            left = other.qual_end or other.end
+            left, after_number = other.qual_end or other.end, True
+    if after_number and _COORDINATED.search(text, left, qs):
+        left = qs  # "100% trạm y tế … và 100% cơ sở cai nghiện …": the words before belong to the other number
     left = _words(text, left, qs, 20, from_right=True)
     holes = [(d.start, d.end) for d in doc.dates if d.end > left and d.start < qs]
     holes += [(m.start(), m.end()) for m in _COMPARISON.finditer(text, left, qs)]
@@ -240,6 +244,11 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
         stop = _BASE_STOP.search(text, rs, r_end)
         if stop:
             r_end = stop.start()
+        for other in doc.quantities:  # "100% trạm y tế có bác sĩ và 90% trường …": up to the next number
+            if rs < (other.qual_start or other.start) < r_end:
+                r_end = other.qual_start or other.start
+                if (m2 := _COORDINATED.search(text, rs, r_end)) is not None:
+                    r_end = m2.start()
         tail = c.tail.search(text, rs, r_end)
         ae = tail.start() if tail else r_end
         holes = [(x.start(), x.end()) for x in _COMPARISON.finditer(text, rs, m.end("rest"))]

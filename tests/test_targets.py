@@ -146,3 +146,10 @@ def test_opening_hang_nam_makes_every_target_of_the_sentence_yearly() -> None:
     text = ("(2) Hằng năm, tỷ lệ điều tra, khám phá án hình sự đạt từ 80% trở lên, bắt giữ, vận động đầu thú "
             "ít nhất 40% số đối tượng truy nã.")
     assert {t.value: t.per for t in analyze_text(text).targets} == {80.0: "năm", 40.0: "năm"}
+
+
+def test_second_of_two_coordinated_targets_is_named_by_the_words_after_it() -> None:
+    text = ("Phấn đấu đến năm 2027, 100% trạm y tế xã có bác sĩ và 90% trường tiểu học có phòng y tế đạt chuẩn.")
+    metrics = {t.value: t.metric for t in analyze_text(text).targets}
+    assert metrics[90.0].startswith("trường tiểu học có phòng y tế")
+    assert metrics[100.0] == "trạm y tế xã có bác sĩ"
