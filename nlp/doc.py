@@ -7,7 +7,7 @@ indices into `Doc.text`, end exclusive.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -146,6 +146,11 @@ class Doc:
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens starting inside text[start:end] (binary search over `token_starts`)."""
         return self.tokens[bisect_left(self.token_starts, start) : bisect_left(self.token_starts, end)]
+
+    def block_of(self, offset: int) -> Block | None:
+        """The block containing `offset` (binary search: blocks are ordered and do not overlap), None if none."""
+        i = bisect_right(self.blocks, offset, key=lambda b: b.start) - 1
+        return self.blocks[i] if i >= 0 and offset < self.blocks[i].end else None
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence containing `offset` (binary search), -1 if none."""

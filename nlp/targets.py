@@ -129,7 +129,7 @@ def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | No
 
     candidates = [d for d in doc.dates if usable(d)]
     if not candidates:  # "Năm 2024, HĐND xã thông qua các chỉ tiêu. Thu nhập bình quân đạt …": the paragraph's year
-        block = next((b for b in doc.blocks if b.start <= q.start < b.end), None)
+        block = doc.block_of(q.start)
         earlier = [d for d in doc.dates if block is not None and usable(d, block.start, s)
                    and d.kind in ("until", "year_range", "year")]
         candidates = earlier[-1:]
@@ -311,10 +311,8 @@ class Candidate:
 
 
 def _block_at(doc: Doc, pos: int) -> tuple[str, str]:
-    for b in doc.blocks:
-        if b.start <= pos < b.end:
-            return b.kind, b.section or ""
-    return "paragraph", ""
+    b = doc.block_of(pos)
+    return (b.kind, b.section or "") if b is not None else ("paragraph", "")
 
 
 def candidates(doc: Doc) -> list[Candidate]:
