@@ -31,17 +31,17 @@ def test_text_without_any_cue_is_other_with_zero_confidence():
 
 
 GROUPED = """KẾ HOẠCH
-triển khai Đề án nâng cao nhận thức cộng đồng về phòng, chống thiên tai
+ứng phó bão, lũ mùa mưa năm 2026 trên địa bàn huyện
 
 II. NHIỆM VỤ
 
-**1. Nâng cao năng lực cho lực lượng làm công tác phòng, chống thiên tai**
+**1. Nâng cao năng lực cho lực lượng xung kích ở thôn, bản**
 
-- Tập huấn nâng cao kiến thức về thiên tai, kỹ năng ứng phó cho cán bộ cấp xã.
+- Tập huấn kỹ năng sơ cứu, cứu nạn khi có bão lũ cho thanh niên xung kích các xã.
 
-- Tổ chức diễn tập phòng, chống thiên tai tại các xã ven biển mỗi năm một lần.
+- Tổ chức diễn tập sơ tán dân tại hai xã vùng trũng trước mùa mưa.
 
-*Đơn vị chủ trì: *Sở Nông nghiệp và Môi trường.
+*Đơn vị chủ trì: *Ban Chỉ huy Quân sự huyện.
 
 *Thời gian thực hiện: *Hằng năm.
 """
@@ -60,8 +60,8 @@ def test_bold_group_heading_and_task_fields_are_not_items() -> None:
 def test_decision_wrapper_articles_are_not_items() -> None:
     from nlp.guidance import _enacting_article
 
-    assert _enacting_article("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai Đề án.")
-    assert _enacting_article("**Điều 2.** Quyết định này có hiệu lực kể từ ngày ký.")
+    assert _enacting_article("Điều 1. Ban hành kèm theo quyết định này bản Quy chế làm việc của Tổ công tác.")
+    assert _enacting_article("**Điều 2.** Quyết định này có hiệu lực từ ngày ký ban hành.")
     assert not _enacting_article("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành Quyết định này.")
 
 

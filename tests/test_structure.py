@@ -240,9 +240,9 @@ def test_place_and_numeric_date_line() -> None:
 
 
 def test_state_header_flattened_on_one_line_keeps_issuer_and_title() -> None:
-    text = ("ỦY BAN NHÂN DÂN TỈNH HẬU GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
-            "Số: 88/KH-UBND Vị Thanh, ngày 20 tháng 11 năm 2025 KẾ HOẠCH Phát triển thương mại điện tử năm 2026\n\n"
-            "Căn cứ Luật Tổ chức chính quyền địa phương.\n")
+    text = ("**ỦY BAN NHÂN DÂN TỈNH HẬU GIANG** **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** *Độc lập - Tự do - Hạnh phúc* "
+            "Số: 88/KH-UBND *Vị Thanh, ngày 20 tháng 11 năm 2025* KẾ HOẠCH Phát triển thương mại điện tử năm 2026\n\n"
+            "Căn cứ Nghị quyết của Hội đồng nhân dân tỉnh về thương mại.\n")
     info = _doc(text).info
     assert (info.doc_type, info.number, info.issued_date) == ("ke_hoach", "88/KH-UBND", "2025-11-20")
     assert info.issuer == "Ủy ban nhân dân tỉnh Hậu Giang"
