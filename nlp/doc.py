@@ -37,6 +37,7 @@ class Block:
     marker: str | None = None  # "I.", "1.", "1.1.", "a)", "-", "+", "(1)", "Điều 1."
     level: int = 0  # 0 = section heading (I.), 1 = "1.", 2 = "1.1."/"a)", 3 = "-"/"+"
     section: str | None = None  # text of the enclosing heading
+    sections: tuple[str, ...] = ()  # every enclosing heading, outermost first ("II. MỤC TIÊU", …, "a) Về kinh tế")
 
 
 @dataclass(slots=True)

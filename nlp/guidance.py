@@ -85,6 +85,16 @@ def _actors(doc: Doc, start: int, end: int) -> list[str]:
     return out
 
 
+def _deciding_section(r: _Rules, b: Block) -> str:
+    """The innermost enclosing heading that says whether tasks follow: "a) Về kinh tế" under
+    "III. NHIỆM VỤ, GIẢI PHÁP" is a task section, under "II. MỤC TIÊU" it is not."""
+    for heading in reversed(b.sections):
+        h = heading.lower()
+        if any(w in h for w in r.sections) or any(w in h for w in r.non_sections):
+            return h
+    return (b.section or "").lower()
+
+
 def _candidate_blocks(doc: Doc) -> list[Block]:
     r = _rules()
     out: list[Block] = []
@@ -95,7 +105,7 @@ def _candidate_blocks(doc: Doc) -> list[Block]:
             if b.kind == "heading":
                 announced = False
             continue
-        section = (b.section or "").lower()
+        section = _deciding_section(r, b)
         if any(w in section for w in r.non_sections) and not any(w in section for w in r.sections):
             announced = bool(r.intro.search(text))
             continue

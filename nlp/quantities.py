@@ -51,6 +51,7 @@ _PERIODS = frozenset({"năm", "tháng", "quý", "tuần", "ngày"})
 _PER_SLASH = re.compile(r" ?/ ?([^\W\d_]+)(?![\w-])")
 _PER_WORDS = re.compile(r"\s+((?:mỗi|hằng|hàng)\s+(năm|tháng|quý|tuần|ngày))(?!\w)", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _FROM = re.compile(r"(?<!\w)từ\s+$", re.IGNORECASE)
 
 
@@ -210,7 +211,7 @@ def _tail(
     if m and m.end() > pos and not excluded.hits(pos, m.end()):
         glued = m.start() == pos and not text[pos].isspace()
         word = m.group("unit") or ""
-        if not glued or (word.isascii() and len(word) >= 2 and not m.group("mag")):
+        if (not glued or (word.isascii() and len(word) >= 2 and not m.group("mag"))) and not _names(text, m):
             end = m.end()
             unit = _SPACE.sub(" ", m.group(0).strip()).lower()
             noun = _SPACE.sub(" ", word).lower()
@@ -219,6 +220,13 @@ def _tail(
         return end, kind, unit, None
     end, per = _per(text, end, excluded)
     return end, kind, unit, per
+
+
+def _names(text: str, m: re.Match[str]) -> bool:
+    """A title-case unit word followed by a title-case word starts a name: "Vành đai 3 Thành phố Hồ Chí Minh"."""
+    word = m.group("unit") or ""
+    nxt = _NEXT_WORD.match(text, m.end())
+    return word[:1].isupper() and word[1:2].islower() and nxt is not None and nxt.group(1).istitle()
 
 
 def _per(text: str, pos: int, excluded: _Excluded) -> tuple[int, str | None]:
@@ -269,6 +277,8 @@ def _numeral_quantity(
         if d is None or _DOC_NUMBER_TAIL.match(text, d.end()) or excluded.hits(start, d.end()):
             return None
         denominator, end = parse_number(d.group(0)), d.end()
+        if (value, denominator) == (24, 7):
+            return None  # "24/7": round the clock
         kind = "ratio"
     else:
         # range "3-4%", "15% đến 20%", "125-135 triệu đồng", "từ 3 đến 4%"

@@ -490,6 +490,10 @@ def _kind(core: str, marker: str | None, level: int) -> str:
     return "paragraph"
 
 
+def _path(stack: list[tuple[int, str]]) -> tuple[str, ...]:
+    return tuple(h for _, h in stack)
+
+
 def _blocks(
     doc: Doc, lines: list[_Line], header: _Header | None, headline: bool, sig: tuple[int, int]
 ) -> list[Block]:
@@ -539,13 +543,13 @@ def _blocks(
             lvl = level if marker else 0
             while stack and stack[-1][0] >= lvl:
                 stack.pop()
-            blocks.append(Block(start, end, "heading", marker, lvl, stack[-1][1] if stack else None))
+            blocks.append(Block(start, end, "heading", marker, lvl, stack[-1][1] if stack else None, _path(stack)))
             stack.append((lvl, whole))
         else:
             if kind == "item":  # "2. …" closes the section opened by the heading "1. …"
                 while stack and stack[-1][0] >= level:
                     stack.pop()
-            blocks.append(Block(start, end, kind, marker, level if marker else 0, stack[-1][1] if stack else None))  # type: ignore[arg-type]
+            blocks.append(Block(start, end, kind, marker, level if marker else 0, stack[-1][1] if stack else None, _path(stack)))  # type: ignore[arg-type]
         i = j + 1
     return blocks
 

@@ -52,9 +52,13 @@ class Context:
     doc_type: str
     doc_year: int | None
     line: str  # the physical line holding the number
+    outer: tuple[str, ...] = ()  # the headings enclosing `section`, outermost first
 
 
-def context(doc: Doc, q: Quantity, sent: tuple[int, int], previous: str, section: str, block_kind: str) -> Context:
+def context(
+    doc: Doc, q: Quantity, sent: tuple[int, int], previous: str, section: str, block_kind: str,
+    outer: tuple[str, ...] = (),
+) -> Context:
     s, e = sent
     qs, qe = q.qual_start or q.start, q.qual_end or q.end
     line_start = doc.text.rfind("\n", 0, q.start) + 1
@@ -64,7 +68,7 @@ def context(doc: Doc, q: Quantity, sent: tuple[int, int], previous: str, section
     return Context(
         left=doc.text[s:qs], right=doc.text[qe:e], sentence_start=doc.text[s : min(e, s + 40)],
         previous=previous, section=section, block_kind=block_kind, doc_type=doc.info.doc_type,
-        doc_year=year, line=doc.text[line_start : line_end if line_end >= 0 else len(doc.text)],
+        doc_year=year, line=doc.text[line_start : line_end if line_end >= 0 else len(doc.text)], outer=outer,
     )
 
 
@@ -88,6 +92,8 @@ def features(q: Quantity, c: Context, cue_hits: dict[str, bool]) -> dict[str, fl
         f[f"P:{w}"] = 1.0
     for w in set(_words(c.section)):
         f[f"SEC:{w}"] = 1.0
+    for w in set(_words(" ".join(c.outer))):  # "2. Mục tiêu cụ thể" above "a) Về kinh tế"
+        f[f"SECO:{w}"] = 1.0
     f[f"BLOCK:{c.block_kind}"] = 1.0
     f[f"DT:{c.doc_type}"] = 1.0
     f[f"KIND:{q.kind}"] = 1.0

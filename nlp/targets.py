@@ -46,6 +46,7 @@ class _Cues:
     base: re.Pattern[str]
     directive_types: frozenset[str]
     target_sections: tuple[str, ...]
+    goal_sections: tuple[str, ...]
     result_sections: tuple[str, ...]
     meta_units: frozenset[str]
 
@@ -74,6 +75,7 @@ def _cues() -> _Cues:
         ),
         directive_types=frozenset(d["directive_types"]),
         target_sections=tuple(d["target_sections"]),
+        goal_sections=tuple(d["goal_sections"]),
         result_sections=tuple(d["result_sections"]),
         meta_units=frozenset(d["meta_units"]),
     )
@@ -178,11 +180,9 @@ def _is_target(doc: Doc, q: Quantity, s: int, e: int, directive: bool) -> tuple[
         m = list(c.strong.finditer(text, s, qs))[-1]
         return True, m.group(0)
     right_strong = c.strong.search(text, qe, min(e, qe + 30))
-    _kind, section = _block_at(doc, q.start)
-    section = section.lower()
-    in_target_section = any(w in section for w in c.target_sections)
-    in_result_section = any(w in section for w in c.result_sections)
-    if in_result_section:
+    section_kind = _section_kind(c, _block_at(doc, q.start)[1])
+    in_target_section = section_kind == "target"
+    if section_kind == "result":
         return False, None
     if right_strong is not None and (directive or in_target_section):
         return True, right_strong.group(0)
@@ -310,9 +310,21 @@ class Candidate:
     features: dict[str, float]
 
 
-def _block_at(doc: Doc, pos: int) -> tuple[str, str]:
+def _block_at(doc: Doc, pos: int) -> tuple[str, str, tuple[str, ...]]:
     b = doc.block_of(pos)
-    return (b.kind, b.section or "") if b is not None else ("paragraph", "")
+    return (b.kind, b.section or "", b.sections) if b is not None else ("paragraph", "", ())
+
+
+def _section_kind(c: _Cues, section: str) -> str | None:
+    s = section.lower()
+    if any(w in s for w in c.result_sections):
+        return "result"
+    return "target" if any(w in s for w in c.target_sections) else None
+
+
+def _under_goals(c: _Cues, outer: tuple[str, ...]) -> bool:
+    """A heading above the nearest one names goals: "a) Về kinh tế" under "2. Mục tiêu cụ thể"."""
+    return any(w in h.lower() for h in outer for w in c.goal_sections)
 
 
 def candidates(doc: Doc) -> list[Candidate]:
@@ -330,7 +342,8 @@ def candidates(doc: Doc) -> list[Candidate]:
         if si < 0:
             continue
         s, e = doc.sentences[si]
-        kind, section = _block_at(doc, q.start)
+        kind, section, path = _block_at(doc, q.start)
+        section_kind = _section_kind(c, section)
         if q.kind == "number" and not q.unit:
             continue  # bare numbers are table cells: nlp.tables reads them with their column headers
         rule, cue = _is_target(doc, q, s, e, directive) if q.kind != "ratio" else (False, None)
@@ -351,10 +364,11 @@ def candidates(doc: Doc) -> list[Candidate]:
             "result_prev": bool(prev) and c.result.search(prev) is not None,
             "right_result": _RIGHT_RESULT.match(doc.text, q.end, min(e, q.end + 40)) is not None,
             "directive": directive,
-            "target_section": any(w in section.lower() for w in c.target_sections),
-            "result_section": any(w in section.lower() for w in c.result_sections),
+            "target_section": section_kind == "target",
+            "result_section": section_kind == "result",
+            "goal_path": _under_goals(c, path[:-1]),
         }
-        ctx = context(doc, q, (s, e), prev, section, kind)
+        ctx = context(doc, q, (s, e), prev, section, kind, path[:-1])
         out.append(Candidate(q, si, rule, cue, features(q, ctx, hits)))
     return out
 

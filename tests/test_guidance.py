@@ -114,3 +114,28 @@ def test_programme_part_titles_and_lists_of_bodies_are_not_tasks() -> None:
     assert any(t.startswith("- Công an tỉnh chủ trì") for t in texts)
     assert not any(t.startswith("- Dự án 1") for t in texts)
     assert not any(t.startswith("Sở Giáo dục và Đào tạo, Sở Y tế") for t in texts)
+
+
+SUBSECTIONS = """KẾ HOẠCH
+Phát triển nông nghiệp giai đoạn 2026 - 2030
+
+II. MỤC TIÊU
+
+1. Về sản xuất
+
+- Xây dựng vùng sản xuất lúa hữu cơ tập trung gắn với tiêu thụ sản phẩm.
+
+III. NHIỆM VỤ, GIẢI PHÁP
+
+1. Về sản xuất
+
+- Rà soát, điều chỉnh quy hoạch vùng trồng lúa chất lượng cao của huyện.
+"""
+
+
+def test_a_sub_heading_takes_task_or_goal_from_the_section_above_it() -> None:
+    from nlp.pipeline import process
+
+    texts = [g.text for g in process(SUBSECTIONS).guidance]
+    assert any(t.startswith("- Rà soát, điều chỉnh quy hoạch") for t in texts)
+    assert not any("lúa hữu cơ" in t for t in texts)

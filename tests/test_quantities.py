@@ -303,3 +303,11 @@ def test_unit_may_wrap_to_the_next_line_but_not_across_a_paragraph() -> None:
     assert [(q.value, q.unit) for q in wrapped] == [(2.0, "công trình")]
     page = _quantities("Thứ sáu - 11/08/2023 15:00 465 0\n\nTỷ lệ hộ nghèo giảm 1,17%.")
     assert ("tỷ" not in [q.unit for q in page]) and [q.unit for q in page][-1] == "%"
+
+
+def test_numbered_names_and_round_the_clock_are_not_counts() -> None:
+    ring = _quantities("Khẩn trương hoàn thành đường Vành đai 4 Thành phố Hà Nội trong quý II.")
+    assert [q.unit for q in ring if q.value == 4] == [""]
+    assert _quantities("Bố trí trực ban 24/7 trong dịp Tết Nguyên đán.") == []
+    counted = _quantities("Đến năm 2030 có thêm 2 thành phố trực thuộc tỉnh.")
+    assert [(q.value, q.unit) for q in counted] == [(2.0, "thành phố")]

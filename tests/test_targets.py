@@ -153,3 +153,29 @@ def test_second_of_two_coordinated_targets_is_named_by_the_words_after_it() -> N
     metrics = {t.value: t.metric for t in analyze_text(text).targets}
     assert metrics[90.0].startswith("trường tiểu học có phòng y tế")
     assert metrics[100.0] == "trạm y tế xã có bác sĩ"
+
+
+PLAN_WITH_SUBHEADINGS = """KẾ HOẠCH
+Phát triển kinh tế - xã hội giai đoạn 2026 - 2030
+
+I. MỤC TIÊU
+
+1. Về kinh tế
+
+- Tổng thu ngân sách trên địa bàn 1.250 tỷ đồng.
+
+II. KẾT QUẢ GIAI ĐOẠN TRƯỚC
+
+1. Về kinh tế
+
+- Tổng thu ngân sách trên địa bàn 980 tỷ đồng.
+"""
+
+
+def test_a_sub_heading_keeps_the_goal_section_above_it() -> None:
+    from nlp.pipeline import process
+    from nlp.targets import candidates
+
+    doc = process(PLAN_WITH_SUBHEADINGS)
+    under = {c.quantity.value: c.features.get("CUE:goal_path", 0.0) for c in candidates(doc)}
+    assert under == {1250.0: 1.0, 980.0: 0.0}
