@@ -100,6 +100,8 @@ def features(q: Quantity, c: Context, cue_hits: dict[str, bool]) -> dict[str, fl
     f[f"CMP:{q.comparator}"] = 1.0
     f["UNIT:%"] = float(q.unit == "%")
     f["UNIT:none"] = float(not q.unit)
+    if q.unit and q.unit != "%":
+        f[f"U:{q.unit}"] = 1.0  # "điểm" in a scoring rule, "lượt" of visitors: the counted noun itself
     f["PER"] = float(bool(q.per))
     f["RANGE"] = float(q.value_max is not None)
     f["QUALIFIED"] = float(q.qual_start is not None or q.qual_end is not None)

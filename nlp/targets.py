@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -47,6 +48,9 @@ class _Cues:
     directive_types: frozenset[str]
     target_sections: tuple[str, ...]
     goal_sections: tuple[str, ...]
+    age_units: frozenset[str]
+    duration_units: frozenset[str]
+    span_of_time: re.Pattern[str]
     result_sections: tuple[str, ...]
     meta_units: frozenset[str]
 
@@ -78,6 +82,9 @@ def _cues() -> _Cues:
         goal_sections=tuple(d["goal_sections"]),
         result_sections=tuple(d["result_sections"]),
         meta_units=frozenset(d["meta_units"]),
+        age_units=frozenset(d["age_units"]),
+        duration_units=frozenset(d["duration_units"]),
+        span_of_time=re.compile(r"\s+(?:{})(?![\wÀ-ỹ])".format(_phrases(d["span_of_time_after"])), re.I),
     )
 
 
@@ -221,7 +228,8 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
         left = cue_end
     after_number = False
     for other in doc.quantities:  # "… 20% số vụ án và giảm từ 05 - 07%": stop at the previous number
-        if left <= other.start and other.end <= qs and other is not q:
+        # an age belongs to the noun phrase ("trẻ em dưới 5 tuổi suy dinh dưỡng …")
+        if left <= other.start and other.end <= qs and other is not q and other.unit not in c.age_units:
             left, after_number = other.qual_end or other.end, True
     if after_number and _COORDINATED.search(text, left, qs):
         left = qs  # "100% trạm y tế … và 100% cơ sở cai nghiện …": the words before belong to the other number
@@ -245,7 +253,7 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
         if stop:
             r_end = stop.start()
         for other in doc.quantities:  # "100% trạm y tế có bác sĩ và 90% trường …": up to the next number
-            if rs < (other.qual_start or other.start) < r_end:
+            if rs < (other.qual_start or other.start) < r_end and other.unit not in c.age_units:
                 r_end = other.qual_start or other.start
                 if (m2 := _COORDINATED.search(text, rs, r_end)) is not None:
                     r_end = m2.start()
@@ -315,6 +323,27 @@ def _block_at(doc: Doc, pos: int) -> tuple[str, str, tuple[str, ...]]:
     return (b.kind, b.section or "", b.sections) if b is not None else ("paragraph", "", ())
 
 
+_LIFE_EXPECTANCY = re.compile(r"tuổi\s+thọ", re.I)
+
+
+def _list_intro(doc: Doc, pos: int) -> str:
+    """The line that announces the list holding `pos` ("Phấn đấu đến năm 2030:"), "" if none: list items
+    separated by blank lines are separate paragraphs, so the sentence before them does not reach them."""
+    i = bisect_right(doc.blocks, pos, key=lambda b: b.start) - 1
+    if i < 0 or pos >= doc.blocks[i].end or doc.blocks[i].kind not in ("item", "paragraph"):
+        return ""
+    level, is_item = doc.blocks[i].level, doc.blocks[i].kind == "item"
+    for j in range(i - 1, max(-1, i - 30), -1):
+        b = doc.blocks[j]
+        if b.kind == "noise":
+            continue
+        if is_item and b.kind == "item" and b.level >= level and not doc.text[b.start : b.end].rstrip("* ").endswith(":"):
+            continue
+        text = doc.text[b.start : b.end].rstrip("* ")
+        return text if text.endswith(":") else ""
+    return ""
+
+
 def _section_kind(c: _Cues, section: str) -> str | None:
     s = section.lower()
     if any(w in s for w in c.result_sections):
@@ -338,12 +367,17 @@ def candidates(doc: Doc) -> list[Candidate]:
     for q in doc.quantities:
         if q.unit in c.meta_units or any(a <= q.start < b for a, b in skip):
             continue
+        if q.unit in c.duration_units and c.span_of_time.match(doc.text, q.end):
+            continue
         si = doc.sentence_of(q.start)
         if si < 0:
             continue
         s, e = doc.sentences[si]
+        if q.unit in c.age_units and not _LIFE_EXPECTANCY.search(doc.text, s, q.start):
+            continue
         kind, section, path = _block_at(doc, q.start)
         section_kind = _section_kind(c, section)
+        intro = _list_intro(doc, q.start)
         if q.kind == "number" and not q.unit:
             continue  # bare numbers are table cells: nlp.tables reads them with their column headers
         rule, cue = _is_target(doc, q, s, e, directive) if q.kind != "ratio" else (False, None)
@@ -353,8 +387,14 @@ def candidates(doc: Doc) -> list[Candidate]:
             prev = doc.text[ps:pe]
         qs = q.qual_start or q.start
         clause = _clause_start(doc.text, s, qs)
+        last_strong = _last_cue_end(c.strong, doc.text, s, qs)
+        last_result = _last_cue_end(c.result, doc.text, s, qs)
         hits = {
             "rule": rule,
+            # "chỉ tiêu đề ra X, thực hiện được Y": the cue nearest before the number decides which it is
+            "strong_nearest": last_strong is not None and (last_result is None or last_strong > last_result),
+            "result_nearest": last_result is not None and (last_strong is None or last_result > last_strong),
+            "result_right": c.result.search(doc.text, q.end, e) is not None,
             "strong_left": _last_cue_end(c.strong, doc.text, s, qs) is not None,
             "commit_left": _last_cue_end(c.commit, doc.text, s, qs) is not None,
             "weak_clause": _last_cue_end(c.weak, doc.text, clause, qs) is not None,
@@ -367,6 +407,8 @@ def candidates(doc: Doc) -> list[Candidate]:
             "target_section": section_kind == "target",
             "result_section": section_kind == "result",
             "goal_path": _under_goals(c, path[:-1]),
+            "strong_intro": bool(intro) and c.strong.search(intro) is not None,
+            "result_intro": bool(intro) and c.result.search(intro) is not None,
         }
         ctx = context(doc, q, (s, e), prev, section, kind, path[:-1])
         out.append(Candidate(q, si, rule, cue, features(q, ctx, hits)))

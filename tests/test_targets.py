@@ -179,3 +179,47 @@ def test_a_sub_heading_keeps_the_goal_section_above_it() -> None:
     doc = process(PLAN_WITH_SUBHEADINGS)
     under = {c.quantity.value: c.features.get("CUE:goal_path", 0.0) for c in candidates(doc)}
     assert under == {1250.0: 1.0, 980.0: 0.0}
+
+
+HEALTH_PLAN = """KẾ HOẠCH
+Chăm sóc sức khỏe nhân dân năm 2026
+
+I. MỤC TIÊU
+
+- Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi dưới 18%.
+
+- Tuổi thọ trung bình đạt 74,5 tuổi.
+
+- 100% người từ 60 tuổi trở lên được khám sức khỏe định kỳ.
+"""
+
+
+def test_an_age_describes_who_is_counted_but_a_life_expectancy_is_a_target() -> None:
+    targets = analyze_text(HEALTH_PLAN).targets
+    assert sorted(t.value for t in targets) == [18.0, 74.5, 100.0]
+    stunting = next(t for t in targets if t.value == 18.0)
+    assert "trẻ em dưới 5 tuổi" in stunting.metric
+
+
+def test_a_span_of_time_is_not_a_candidate() -> None:
+    from nlp.pipeline import process
+    from nlp.targets import candidates
+
+    doc = process("Trong 5 năm qua, huyện kết nạp 1.020 đảng viên. Phấn đấu 6 tháng cuối năm 2026 thu ngân sách 240 tỷ đồng; "
+                  "rút ngắn thời gian giải quyết hồ sơ còn 3 ngày.")
+    assert [c.quantity.text for c in candidates(doc)] == ["1.020 đảng viên", "240 tỷ đồng", "3 ngày"]
+
+
+def test_items_of_a_list_see_the_line_that_announces_it() -> None:
+    from nlp.pipeline import process
+    from nlp.targets import candidates
+
+    doc = process("KẾ HOẠCH\nPhát triển đảng viên năm 2027\n\nPhấn đấu đến năm 2027:\n\n- Kết nạp 120 đảng viên mới.\n\n"
+                  "- 100% chi bộ có đảng viên.\n\nKết quả năm 2026 đạt được như sau:\n\n- Kết nạp 98 đảng viên mới.\n")
+    intro = {c.quantity.value: (c.features.get("CUE:strong_intro"), c.features.get("CUE:result_intro")) for c in candidates(doc)}
+    assert intro == {120.0: (1.0, 0.0), 100.0: (1.0, 0.0), 98.0: (0.0, 1.0)}
+
+
+def test_the_set_value_is_the_target_and_the_achieved_value_is_not() -> None:
+    targets = analyze_text("Chỉ tiêu Nghị quyết đề ra là tỷ lệ hộ nghèo giảm 1,2%, thực hiện được 1,45%.").targets
+    assert [t.value for t in targets] == [1.2]
