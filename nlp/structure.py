@@ -382,6 +382,12 @@ def _fill(info: DocumentInfo, doc: Doc, number: re.Match[str] | None) -> None:
         info.issuer = meta["issuer"]
 
 
+def _other_page(text: str) -> bool:
+    """A question-and-answer page or a portal's list of documents: neither a document nor news."""
+    kinds = {k: v for k, v in load_json("structure.json")["other_pages"].items() if not k.startswith("_")}
+    return any(all(re.search(p, text) for p in patterns) for patterns in kinds.values())
+
+
 def _read_news(doc: Doc, lines: list[_Line]) -> int:
     """A text without header: the first line is the headline; a document's own title line is honoured."""
     info = DocumentInfo(doc_type="tin_tuc")
@@ -405,7 +411,7 @@ def _read_news(doc: Doc, lines: list[_Line]) -> int:
             dateline = parse_date(ln.text)
     if info.doc_type != "tin_tuc" and info.issued_date is None:
         info.issued_date = dateline
-    if re.match(load_json("structure.json")["book_page"], lines[0].core):
+    if re.match(load_json("structure.json")["book_page"], lines[0].core) or _other_page(doc.text):
         info.doc_type = "other"
     elif info.doc_type == "tin_tuc" and (_official_body(doc.text) or _official_body(head.core, need=1)):
         # the body of an official text without its header: no place-and-date line, so no issued_date

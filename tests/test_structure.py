@@ -395,3 +395,15 @@ Năm 2024, Đảng bộ huyện Càng Long kết nạp 52 đảng viên mới, �
 cho biết các chi bộ đã chú trọng tạo nguồn trong đoàn viên ưu tú.
 """
     assert process(text).info.doc_type == "tin_tuc"
+
+
+def test_question_and_answer_page_and_document_list_are_other() -> None:
+    from nlp.pipeline import process
+
+    qa = ("Giải đáp pháp luật về bảo hiểm xã hội tự nguyện\n\nHỏi: Tôi làm nghề tự do, năm nay 52 tuổi, có được tham gia "
+          "bảo hiểm xã hội tự nguyện không?\n\nTrả lời: Công dân từ đủ 15 tuổi trở lên không thuộc đối tượng bắt buộc thì "
+          "được tham gia theo quy định.\n")
+    listing = ("Văn bản điều hành\n\nSTT | Số ký hiệu | Ngày ban hành | Trích yếu\n1 | 15/KH-UBND | 02/02/2026 | Kế hoạch "
+               "trồng cây đầu xuân\n2 | 16/TB-UBND | 03/02/2026 | Thông báo lịch trực Tết\n")
+    news = "Huyện tổ chức hội nghị sơ kết\n\nSáng 3/2, Huyện ủy tổ chức hội nghị sơ kết công tác quý I.\n"
+    assert [process(t).info.doc_type for t in (qa, listing, news)] == ["other", "other", "tin_tuc"]
