@@ -50,6 +50,7 @@ class _Cues:
     goal_sections: tuple[str, ...]
     age_units: frozenset[str]
     duration_units: frozenset[str]
+    votes: re.Pattern[str]
     span_of_time: re.Pattern[str]
     result_sections: tuple[str, ...]
     meta_units: frozenset[str]
@@ -84,6 +85,7 @@ def _cues() -> _Cues:
         meta_units=frozenset(d["meta_units"]),
         age_units=frozenset(d["age_units"]),
         duration_units=frozenset(d["duration_units"]),
+        votes=re.compile(bound.format(_phrases(d["vote_words"])), re.I),
         span_of_time=re.compile(r"\s+(?:{})(?![\wÀ-ỹ])".format(_phrases(d["span_of_time_after"])), re.I),
     )
 
@@ -324,6 +326,21 @@ def _block_at(doc: Doc, pos: int) -> tuple[str, str, tuple[str, ...]]:
 
 
 _LIFE_EXPECTANCY = re.compile(r"tuổi\s+thọ", re.I)
+_DELEGATES = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?đại\s+biểu", re.I)
+
+
+def _counts_tasks(c: _Cues, text: str, q: Quantity) -> bool:
+    """"6 nhóm nhiệm vụ, giải pháp": the unit read was "nhóm", the phrase counts tasks."""
+    if not q.unit or q.unit == "%":
+        return False
+    phrase = " ".join((q.unit + text[q.end : q.end + 30]).lower().split())
+    return any(phrase.startswith(m) and m != q.unit for m in c.meta_units)
+
+
+def _is_vote(c: _Cues, text: str, q: Quantity, s: int, e: int) -> bool:
+    """"49/51 đại biểu có mặt tán thành", "100% đại biểu … biểu quyết thông qua": a vote, not a target."""
+    delegates = q.unit == "đại biểu" or (q.unit in ("%", "") and _DELEGATES.match(text, q.end) is not None)
+    return delegates and c.votes.search(text, s, e) is not None
 
 
 def _list_intro(doc: Doc, pos: int) -> str:
@@ -374,6 +391,8 @@ def candidates(doc: Doc) -> list[Candidate]:
             continue
         s, e = doc.sentences[si]
         if q.unit in c.age_units and not _LIFE_EXPECTANCY.search(doc.text, s, q.start):
+            continue
+        if _counts_tasks(c, doc.text, q) or _is_vote(c, doc.text, q, s, e):
             continue
         kind, section, path = _block_at(doc, q.start)
         section_kind = _section_kind(c, section)

@@ -223,3 +223,12 @@ def test_items_of_a_list_see_the_line_that_announces_it() -> None:
 def test_the_set_value_is_the_target_and_the_achieved_value_is_not() -> None:
     targets = analyze_text("Chỉ tiêu Nghị quyết đề ra là tỷ lệ hộ nghèo giảm 1,2%, thực hiện được 1,45%.").targets
     assert [t.value for t in targets] == [1.2]
+
+
+def test_votes_and_counts_of_task_groups_are_not_candidates() -> None:
+    from nlp.pipeline import process
+    from nlp.targets import candidates
+
+    text = ("Kỳ họp biểu quyết thông qua Nghị quyết với 47/49 đại biểu có mặt tán thành. Nghị quyết đưa ra 5 nhóm nhiệm vụ, "
+            "giải pháp. Phấn đấu 100% đại biểu Hội đồng nhân dân xã được bồi dưỡng kỹ năng hoạt động.")
+    assert [c.quantity.text for c in candidates(process(text))] == ["100%"]
