@@ -1,4 +1,7 @@
-"""`chitieu eval [--split test] [--corpus PATH] [--json]`: score the pipeline on annotated documents."""
+"""`chitieu eval [--split test] [--corpus PATH] [--json]`: score the pipeline on annotated documents.
+
+`--split challenge` scores the project's written challenge sets instead (nlp/evaluation/challenge.py).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,8 @@ from service.commands.common import error
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("eval", help="score the analysis against the annotated corpus")
-    p.add_argument("--split", choices=["train", "dev", "test", "all"], default="test")
+    p.add_argument("--split", choices=["train", "dev", "test", "all", "challenge"], default="test",
+                   help="a split of the annotated corpus, or 'challenge': the written challenge sets")
     p.add_argument("--corpus", type=Path, default=None, help="corpus folder (default ../shared/corpus)")
     p.add_argument("--root", type=Path, default=None, help="annotations folder (default corpus/annotations)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -30,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
     from nlp.evaluation.scoring import format_table, headline, score
     from nlp.pipeline import analyze_text
 
+    if args.split == "challenge":
+        return _challenge(args)
     if args.errors and args.split in ("test", "all"):
         error(None, "--errors lists documents one by one; the test split is only looked at as totals "
                     "(use --split train or dev)")
@@ -69,5 +75,20 @@ def run(args: argparse.Namespace) -> int:
                          ensure_ascii=False, indent=1))
     else:
         print(format_table(report, f"chitieu eval --split {args.split}"))
+    sys.stdout.flush()
+    return 0
+
+
+def _challenge(args: argparse.Namespace) -> int:
+    from nlp.evaluation.challenge import CHALLENGE, format_report, report
+
+    if args.errors or args.save:
+        error(None, "--errors and --save apply to the annotated corpus, not to --split challenge")
+        return 2
+    if not (CHALLENGE / "headers" / "key.jsonl").exists() or not any((CHALLENGE / "targets").glob("*.txt")):
+        error(None, f"challenge sets not found under {CHALLENGE}")
+        return 1
+    r = report()
+    print(json.dumps(r, ensure_ascii=False, indent=1) if args.json else format_report(r))
     sys.stdout.flush()
     return 0

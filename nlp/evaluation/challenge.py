@@ -1,0 +1,111 @@
+"""Scores on the project's written challenge sets (`corpus/examples/challenge/`).
+
+The annotated real corpus is small, and its test split may only be looked at as totals; these sets are
+documents written from corpus/GUIDELINES.md by annotators who did not see the model, in styles the
+training data lacks, so that a change can be measured on text nobody tuned on. `targets/` holds texts
+with their targets marked ⟦…⟧ (the format of corpus/examples/targets/); `headers/` holds document
+openings with `key.jsonl` (doc_type, number, issued_date per file).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nlp.evaluation.annotations import REPO
+
+CHALLENGE = REPO / "corpus" / "examples" / "challenge"
+_FIELDS = ("doc_type", "number", "issued_date")
+
+
+@dataclass
+class TargetScore:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    files: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def match_spans(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> tuple[int, int, int]:
+    """(tp, fp, fn): a gold span is found by the first unused prediction that overlaps it."""
+    used: set[int] = set()
+    tp = 0
+    for a, b in gold:
+        hit = next((i for i, (c, d) in enumerate(pred) if i not in used and c < b and a < d), None)
+        if hit is not None:
+            used.add(hit)
+            tp += 1
+    return tp, len(pred) - tp, len(gold) - tp
+
+
+def score_targets(folder: Path = CHALLENGE / "targets") -> TargetScore:
+    from nlp.pipeline import process
+    from nlp.training.targets import read_marked
+
+    out = TargetScore()
+    for path in sorted(folder.glob("*.txt")):
+        text, gold = read_marked(path.read_text(encoding="utf-8"))
+        tp, fp, fn = match_spans(gold, [(t.start, t.end) for t in process(text).targets])
+        out.tp, out.fp, out.fn, out.files = out.tp + tp, out.fp + fp, out.fn + fn, out.files + 1
+    return out
+
+
+@dataclass
+class HeaderScore:
+    files: int = 0
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_FIELDS, 0))
+
+    def accuracy(self, name: str) -> float:
+        return self.right[name] / self.files if self.files else 0.0
+
+
+def score_headers(folder: Path = CHALLENGE / "headers") -> HeaderScore:
+    from nlp.normalise import normalise_text
+    from nlp.pipeline import process
+
+    out = HeaderScore()
+    for line in (folder / "key.jsonl").read_text(encoding="utf-8").splitlines():
+        key = json.loads(line)
+        info = process(normalise_text((folder / key["file"]).read_text(encoding="utf-8"))).info
+        out.files += 1
+        for name in _FIELDS:
+            out.right[name] += getattr(info, name) == key[name]
+    return out
+
+
+def report(root: Path = CHALLENGE) -> dict:
+    t = score_targets(root / "targets")
+    h = score_headers(root / "headers")
+    return {
+        "targets": {"files": t.files, "precision": round(t.precision, 4), "recall": round(t.recall, 4),
+                    "f1": round(t.f1, 4), "tp": t.tp, "fp": t.fp, "fn": t.fn},
+        "headers": {"files": h.files, **{f"{n}_accuracy": round(h.accuracy(n), 4) for n in _FIELDS}},
+    }
+
+
+def format_report(r: dict) -> str:
+    t, h = r["targets"], r["headers"]
+    rows = [
+        "chitieu eval --split challenge (written documents, corpus/examples/challenge/)",
+        "",
+        "| measure | P | R | F1/acc | n |",
+        "|---|---|---|---|---|",
+        f"| targets | {t['precision']:.3f} | {t['recall']:.3f} | {t['f1']:.3f} | "
+        f"{t['tp'] + t['fn']} gold / {t['tp'] + t['fp']} predicted in {t['files']} texts |",
+    ]
+    rows += [f"| document {n} | | | {h[f'{n}_accuracy']:.3f} | {h['files']} openings |" for n in _FIELDS]
+    return "\n".join(rows)
