@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from nlp.doc import Doc, Quantity
-from nlp.resources import load_json
+from nlp.targets import cues
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "targets.json"
 _WORD = re.compile(r"[^\W\d_]+(?:\s*-\s*[^\W\d_]+)?|\d+", re.UNICODE)
@@ -28,11 +28,6 @@ _TABLE_LINE = re.compile(r"^\s*\|?\s*$|\|")
 
 class ModelError(RuntimeError):
     """The shipped model file is missing or unreadable."""
-
-
-@cache
-def _duration_units() -> frozenset[str]:
-    return frozenset(load_json("target_cues.json")["duration_units"])
 
 
 def _words(text: str) -> list[str]:
@@ -107,7 +102,7 @@ def features(q: Quantity, c: Context, cue_hits: dict[str, bool]) -> dict[str, fl
     f["QUALIFIED"] = float(q.qual_start is not None or q.qual_end is not None)
     f["ROUND"] = float(q.value == int(q.value))
     f["HUNDRED"] = float(q.value == 100 and q.unit == "%")
-    f["DURATION"] = float((q.unit or "").lower() in _duration_units())
+    f["DURATION"] = float((q.unit or "").lower() in cues().duration_units)
     f["LEN_LEFT"] = min(len(left), 30) / 30
     f["TABLE"] = float("|" in c.line or len(c.line.strip()) <= len(q.text) + 12)
     for name, hit in cue_hits.items():

@@ -62,7 +62,8 @@ def _phrases(items: list[str]) -> str:
 
 
 @cache
-def _cues() -> _Cues:
+def cues() -> _Cues:
+    """The cue lists of data/target_cues.json, compiled once (the target model reads them too)."""
     d = load_json("target_cues.json")
     bound = r"(?<![\wÀ-ỹ])(?:{})(?![\wÀ-ỹ])"
     return _Cues(
@@ -92,7 +93,7 @@ def _cues() -> _Cues:
 
 def _strip_metric(text: str, start: int, end: int, head: bool = True) -> tuple[int, int]:
     """Trim cue and function words from both ends (or only the tail) of text[start:end]."""
-    c = _cues()
+    c = cues()
     changed = True
     while changed and start < end:
         changed = False
@@ -172,7 +173,7 @@ def _actors(doc: Doc, s: int, q_start: int) -> list[str]:
 
 
 def _is_target(doc: Doc, q: Quantity, s: int, e: int, directive: bool) -> tuple[bool, str | None]:
-    c = _cues()
+    c = cues()
     text = doc.text
     qs, qe = q.qual_start or q.start, q.qual_end or q.end
     left_strong = _last_cue_end(c.strong, text, s, qs)
@@ -221,7 +222,7 @@ def _strip_string(value: str, head: bool = True) -> str:
 
 def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
     """The metric (words before the number, else after it) and the span it covers."""
-    c = _cues()
+    c = cues()
     text = doc.text
     qs = q.qual_start or q.start
     left = _clause_start(text, s, qs)
@@ -275,7 +276,7 @@ def _base(doc: Doc, q: Quantity, e: int) -> tuple[str | None, int]:
         return None, q.end
     text = doc.text
     after_end = q.qual_end or q.end
-    m = _cues().base.match(text, after_end, e) or _SHARE.match(text, after_end, e)
+    m = cues().base.match(text, after_end, e) or _SHARE.match(text, after_end, e)
     if not m:
         return None, after_end
     group = next(g for g in ("b1", "b2", "b3") if m.groupdict().get(g) is not None)
@@ -377,7 +378,7 @@ def candidates(doc: Doc) -> list[Candidate]:
     """Every quantity that could be a target (the model or the rules then decide)."""
     from nlp.target_model import context, features
 
-    c = _cues()
+    c = cues()
     directive = doc.info.doc_type in c.directive_types
     skip = [(b.start, b.end) for b in doc.blocks if b.kind in _SKIP_BLOCKS]
     out: list[Candidate] = []

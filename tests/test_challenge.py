@@ -23,8 +23,8 @@ def test_targets_are_scored_from_the_marks(tmp_path: Path) -> None:
         "KẾ HOẠCH\nPhát triển đảng viên năm 2027\n\nI. KẾT QUẢ NĂM 2026\n\n"
         "- Năm 2026 toàn Đảng bộ đã kết nạp được 38 đảng viên.\n\nII. MỤC TIÊU\n\n"
         "- Phấn đấu năm 2027 ⟦kết nạp ít nhất 45 đảng viên mới⟧.\n", encoding="utf-8")
-    got = score_targets(tmp_path)
-    assert (got.tp, got.fp, got.fn, got.files) == (1, 0, 0, 1)
+    got, files = score_targets(tmp_path)
+    assert (got.tp, got.fp, got.fn, files) == (1, 0, 0, 1)
 
 
 def test_headers_are_scored_against_the_key(tmp_path: Path) -> None:

@@ -14,30 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlp.evaluation.annotations import REPO
+from nlp.evaluation.scoring import PRF
 
 CHALLENGE = REPO / "corpus" / "examples" / "challenge"
 _FIELDS = ("doc_type", "number", "issued_date")
-
-
-@dataclass
-class TargetScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    files: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def match_spans(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> tuple[int, int, int]:
@@ -52,16 +32,17 @@ def match_spans(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> tup
     return tp, len(pred) - tp, len(gold) - tp
 
 
-def score_targets(folder: Path = CHALLENGE / "targets") -> TargetScore:
+def score_targets(folder: Path = CHALLENGE / "targets") -> tuple[PRF, int]:
+    """Overlap-matched precision/recall of the targets found against the marked ones, and the number of texts."""
     from nlp.pipeline import process
     from nlp.training.targets import read_marked
 
-    out = TargetScore()
+    out, files = PRF(), 0
     for path in sorted(folder.glob("*.txt")):
         text, gold = read_marked(path.read_text(encoding="utf-8"))
-        tp, fp, fn = match_spans(gold, [(t.start, t.end) for t in process(text).targets])
-        out.tp, out.fp, out.fn, out.files = out.tp + tp, out.fp + fp, out.fn + fn, out.files + 1
-    return out
+        out.add(*match_spans(gold, [(t.start, t.end) for t in process(text).targets]))
+        files += 1
+    return out, files
 
 
 @dataclass
@@ -88,11 +69,10 @@ def score_headers(folder: Path = CHALLENGE / "headers") -> HeaderScore:
 
 
 def report(root: Path = CHALLENGE) -> dict:
-    t = score_targets(root / "targets")
+    t, files = score_targets(root / "targets")
     h = score_headers(root / "headers")
     return {
-        "targets": {"files": t.files, "precision": round(t.precision, 4), "recall": round(t.recall, 4),
-                    "f1": round(t.f1, 4), "tp": t.tp, "fp": t.fp, "fn": t.fn},
+        "targets": {"files": files, **t.as_dict()},
         "headers": {"files": h.files, **{f"{n}_accuracy": round(h.accuracy(n), 4) for n in _FIELDS}},
     }
 
