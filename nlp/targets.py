@@ -415,7 +415,7 @@ def candidates(doc: Doc) -> list[Candidate]:
             "strong_nearest": last_strong is not None and (last_result is None or last_strong > last_result),
             "result_nearest": last_result is not None and (last_strong is None or last_result > last_strong),
             "result_right": c.result.search(doc.text, q.end, e) is not None,
-            "strong_left": _last_cue_end(c.strong, doc.text, s, qs) is not None,
+            "strong_left": last_strong is not None,
             "commit_left": _last_cue_end(c.commit, doc.text, s, qs) is not None,
             "weak_clause": _last_cue_end(c.weak, doc.text, clause, qs) is not None,
             "result_clause": _last_cue_end(c.result, doc.text, clause, qs) is not None,
