@@ -30,6 +30,7 @@ class _Rules:
     intro: re.Pattern[str]
     sections: tuple[str, ...]
     non_sections: tuple[str, ...]
+    generic_bodies: re.Pattern[str]
     categories: dict[str, list[tuple[re.Pattern[str], float]]]
 
 
@@ -49,6 +50,7 @@ def _rules() -> _Rules:
         intro=re.compile(rf"(?:{_alt(d['intro'])})[^:\n]{{0,40}}:\s*$", re.I),
         sections=tuple(d["guidance_sections"]),
         non_sections=tuple(d["non_guidance_sections"]),
+        generic_bodies=re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(d['generic_bodies'])})(?![\wÀ-ỹ])", re.I),
         categories=cats,
     )
 
@@ -148,12 +150,13 @@ def _actors_only(doc: Doc, b: Block) -> bool:
     text = doc.text[b.start : b.end]
     orgs = [(e.start - b.start, e.end - b.start) for e in doc.entities
             if e.label == "ORG" and b.start <= e.start and e.end <= b.end]
-    if not orgs:
+    if len(text.split()) > 25:
         return False
     for a, z in sorted(orgs, reverse=True):
         text = text[:a] + " " + text[z:]
-    rest = _LIST_GLUE.sub(" ", text).split()
-    return len(rest) <= 2 and not any(w[:1].islower() and len(w) > 3 for w in rest[:1])
+    # what is left once named bodies and generic ones ("Viện, Trường; Sở, ban, ngành có liên quan") are gone
+    rest = _LIST_GLUE.sub(" ", _rules().generic_bodies.sub(" ", text)).split()
+    return not rest or (bool(orgs) and len(rest) <= 2 and not any(w[:1].islower() and len(w) > 3 for w in rest[:1]))
 
 
 _ENACTING = re.compile(r"^\W*Điều\s+\d+\W+(?:Ban\s+hành\s+kèm\s+theo|Phê\s+duyệt|[^.]{0,60}có\s+hiệu\s+lực)", re.I)

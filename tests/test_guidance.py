@@ -104,6 +104,10 @@ Tổ chức tuyên truyền phòng, chống ma túy trong trường học
 |
 Sở Giáo dục và Đào tạo, Sở Y tế, các cơ quan có liên quan
 |
+Hỗ trợ học viên sau cai nghiện tìm việc làm tại các doanh nghiệp
+|
+Viện, Trường; Sở, ban, ngành, địa phương có liên quan
+|
 """
 
 
@@ -114,6 +118,8 @@ def test_programme_part_titles_and_lists_of_bodies_are_not_tasks() -> None:
     assert any(t.startswith("- Công an tỉnh chủ trì") for t in texts)
     assert not any(t.startswith("- Dự án 1") for t in texts)
     assert not any(t.startswith("Sở Giáo dục và Đào tạo, Sở Y tế") for t in texts)
+    assert any(t.startswith("Hỗ trợ học viên sau cai nghiện") for t in texts)
+    assert not any(t.startswith("Viện, Trường") for t in texts)
 
 
 SUBSECTIONS = """KẾ HOẠCH
