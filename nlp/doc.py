@@ -36,8 +36,12 @@ class Block:
     kind: Literal["heading", "item", "paragraph", "header", "signature", "caption", "noise"]
     marker: str | None = None  # "I.", "1.", "1.1.", "a)", "-", "+", "(1)", "Điều 1."
     level: int = 0  # 0 = section heading (I.), 1 = "1.", 2 = "1.1."/"a)", 3 = "-"/"+"
-    section: str | None = None  # text of the enclosing heading
-    sections: tuple[str, ...] = ()  # every enclosing heading, outermost first ("II. MỤC TIÊU", …, "a) Về kinh tế")
+    sections: tuple[str, ...] = ()  # every enclosing heading, outermost first ("II. MỤC TIÊU", "1. Về kinh tế")
+
+    @property
+    def section(self) -> str | None:
+        """The nearest enclosing heading."""
+        return self.sections[-1] if self.sections else None
 
 
 @dataclass(slots=True)
@@ -148,10 +152,15 @@ class Doc:
         """Tokens starting inside text[start:end] (binary search over `token_starts`)."""
         return self.tokens[bisect_left(self.token_starts, start) : bisect_left(self.token_starts, end)]
 
-    def block_of(self, offset: int) -> Block | None:
-        """The block containing `offset` (binary search: blocks are ordered and do not overlap), None if none."""
+    def block_index(self, offset: int) -> int:
+        """Index of the block containing `offset` (binary search: blocks are ordered and do not overlap), -1 if none."""
         i = bisect_right(self.blocks, offset, key=lambda b: b.start) - 1
-        return self.blocks[i] if i >= 0 and offset < self.blocks[i].end else None
+        return i if i >= 0 and offset < self.blocks[i].end else -1
+
+    def block_of(self, offset: int) -> Block | None:
+        """The block containing `offset`, None if none."""
+        i = self.block_index(offset)
+        return self.blocks[i] if i >= 0 else None
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence containing `offset` (binary search), -1 if none."""

@@ -148,10 +148,10 @@ _LIST_GLUE = re.compile(r"[\s,;.&()*+-]+|(?<!\w)(?:và|các|có liên quan|liên
 def _actors_only(doc: Doc, b: Block) -> bool:
     """A table cell listing who takes part ("Sở Khoa học và Công nghệ, Sở Công Thương, các doanh nghiệp …")."""
     text = doc.text[b.start : b.end]
-    orgs = [(e.start - b.start, e.end - b.start) for e in doc.entities
-            if e.label == "ORG" and b.start <= e.start and e.end <= b.end]
     if len(text.split()) > 25:
         return False
+    orgs = [(e.start - b.start, e.end - b.start) for e in doc.entities
+            if e.label == "ORG" and b.start <= e.start and e.end <= b.end]
     for a, z in sorted(orgs, reverse=True):
         text = text[:a] + " " + text[z:]
     # what is left once named bodies and generic ones ("Viện, Trường; Sở, ban, ngành có liên quan") are gone

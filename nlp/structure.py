@@ -526,7 +526,7 @@ def _blocks(
             i += 1
             continue
         if sig_start <= i <= sig_end:
-            blocks.append(Block(ln.start, ln.end, "signature", section=stack[-1][1] if stack else None))
+            blocks.append(Block(ln.start, ln.end, "signature", sections=_path(stack)))
             i += 1
             continue
         marker, level = _marker(core)
@@ -549,13 +549,13 @@ def _blocks(
             lvl = level if marker else 0
             while stack and stack[-1][0] >= lvl:
                 stack.pop()
-            blocks.append(Block(start, end, "heading", marker, lvl, stack[-1][1] if stack else None, _path(stack)))
+            blocks.append(Block(start, end, "heading", marker, lvl, _path(stack)))
             stack.append((lvl, whole))
         else:
             if kind == "item":  # "2. …" closes the section opened by the heading "1. …"
                 while stack and stack[-1][0] >= level:
                     stack.pop()
-            blocks.append(Block(start, end, kind, marker, level if marker else 0, stack[-1][1] if stack else None, _path(stack)))  # type: ignore[arg-type]
+            blocks.append(Block(start, end, kind, marker, level if marker else 0, _path(stack)))  # type: ignore[arg-type]
         i = j + 1
     return blocks
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -172,7 +171,9 @@ def _actors(doc: Doc, s: int, q_start: int) -> list[str]:
     return out
 
 
-def _is_target(doc: Doc, q: Quantity, s: int, e: int, directive: bool) -> tuple[bool, str | None]:
+def _is_target(
+    doc: Doc, q: Quantity, s: int, e: int, directive: bool, section_kind: str | None
+) -> tuple[bool, str | None]:
     c = cues()
     text = doc.text
     qs, qe = q.qual_start or q.start, q.qual_end or q.end
@@ -190,7 +191,6 @@ def _is_target(doc: Doc, q: Quantity, s: int, e: int, directive: bool) -> tuple[
         m = list(c.strong.finditer(text, s, qs))[-1]
         return True, m.group(0)
     right_strong = c.strong.search(text, qe, min(e, qe + 30))
-    section_kind = _section_kind(c, _block_at(doc, q.start)[1])
     in_target_section = section_kind == "target"
     if section_kind == "result":
         return False, None
@@ -330,14 +330,6 @@ _LIFE_EXPECTANCY = re.compile(r"tuổi\s+thọ", re.I)
 _DELEGATES = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?đại\s+biểu", re.I)
 
 
-def _counts_tasks(c: _Cues, text: str, q: Quantity) -> bool:
-    """"6 nhóm nhiệm vụ, giải pháp": the unit read was "nhóm", the phrase counts tasks."""
-    if not q.unit or q.unit == "%":
-        return False
-    phrase = " ".join((q.unit + text[q.end : q.end + 30]).lower().split())
-    return any(phrase.startswith(m) and m != q.unit for m in c.meta_units)
-
-
 def _is_vote(c: _Cues, text: str, q: Quantity, s: int, e: int) -> bool:
     """"49/51 đại biểu có mặt tán thành", "100% đại biểu … biểu quyết thông qua": a vote, not a target."""
     delegates = q.unit == "đại biểu" or (q.unit in ("%", "") and _DELEGATES.match(text, q.end) is not None)
@@ -347,8 +339,8 @@ def _is_vote(c: _Cues, text: str, q: Quantity, s: int, e: int) -> bool:
 def _list_intro(doc: Doc, pos: int) -> str:
     """The line that announces the list holding `pos` ("Phấn đấu đến năm 2030:"), "" if none: list items
     separated by blank lines are separate paragraphs, so the sentence before them does not reach them."""
-    i = bisect_right(doc.blocks, pos, key=lambda b: b.start) - 1
-    if i < 0 or pos >= doc.blocks[i].end or doc.blocks[i].kind not in ("item", "paragraph"):
+    i = doc.block_index(pos)
+    if i < 0 or doc.blocks[i].kind not in ("item", "paragraph"):
         return ""
     level, is_item = doc.blocks[i].level, doc.blocks[i].kind == "item"
     for j in range(i - 1, max(-1, i - 30), -1):
@@ -393,14 +385,14 @@ def candidates(doc: Doc) -> list[Candidate]:
         s, e = doc.sentences[si]
         if q.unit in c.age_units and not _LIFE_EXPECTANCY.search(doc.text, s, q.start):
             continue
-        if _counts_tasks(c, doc.text, q) or _is_vote(c, doc.text, q, s, e):
+        if _is_vote(c, doc.text, q, s, e):
             continue
+        if q.kind == "number" and not q.unit:
+            continue  # bare numbers are table cells: nlp.tables reads them with their column headers
         kind, section, path = _block_at(doc, q.start)
         section_kind = _section_kind(c, section)
         intro = _list_intro(doc, q.start)
-        if q.kind == "number" and not q.unit:
-            continue  # bare numbers are table cells: nlp.tables reads them with their column headers
-        rule, cue = _is_target(doc, q, s, e, directive) if q.kind != "ratio" else (False, None)
+        rule, cue = _is_target(doc, q, s, e, directive, section_kind) if q.kind != "ratio" else (False, None)
         prev = ""
         if si > 0 and doc.sentences[si - 1][1] >= doc.text.rfind("\n\n", 0, s):
             ps, pe = doc.sentences[si - 1]

@@ -14,21 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlp.evaluation.annotations import REPO
-from nlp.evaluation.scoring import PRF
+from nlp.evaluation.scoring import PRF, _match, _overlap
 
 CHALLENGE = REPO / "corpus" / "examples" / "challenge"
 _FIELDS = ("doc_type", "number", "issued_date")
 
 
 def match_spans(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> tuple[int, int, int]:
-    """(tp, fp, fn): a gold span is found by the first unused prediction that overlaps it."""
-    used: set[int] = set()
-    tp = 0
-    for a, b in gold:
-        hit = next((i for i, (c, d) in enumerate(pred) if i not in used and c < b and a < d), None)
-        if hit is not None:
-            used.add(hit)
-            tp += 1
+    """(tp, fp, fn) with the corpus scorer's greedy one-to-one matching, spans matching when they overlap."""
+    tp = len(_match(gold, pred, lambda g, p: _overlap(*g, *p) > 0))
     return tp, len(pred) - tp, len(gold) - tp
 
 
