@@ -394,24 +394,21 @@ def _read_news(doc: Doc, lines: list[_Line]) -> int:
     if not lines:
         doc.info = info
         return 0
-    head = lines[0]
-    dateline = None  # a page's publication date: not the date of a document (corpus/GUIDELINES.md)
-    if len(lines) > 1 and len(head.text) <= 40 and _FULL_DATE.search(head.text):  # "Thứ hai - 11/11/2024 04:09"
-        dateline = parse_date(head.text)
-        head = lines[1]
+    first, dateline = _headline(lines)  # a page's publication date: not the date of a document (GUIDELINES)
+    head = lines[first]
     info.title = head.core or None
-    refs = find_references(head.text)
-    if refs and refs[0].start == 0 and refs[0].doc_type not in ("other",):
+    refs = find_references(head.core)
+    if refs and refs[0].start == 0 and refs[0].doc_type not in ("other",) and _document_body(doc.text, head.end):
+        # "Nghị quyết số 22/NQ-TU ngày 08/6/2022 … " over the resolution's own sections is the resolution;
+        # over an article's prose ("Ngày 8/10, Bộ Chính trị ban hành …") it is news about it
         info.doc_type = refs[0].doc_type  # type: ignore[assignment]
         info.number, info.issued_date = refs[0].number, refs[0].issued_date
-    elif _is_caps(head.core) and (m := _patterns()["type_upper"].match(head.core)):
+    elif _is_caps(head.core) and (m := _patterns()["type_upper"].match(head.core)) and _document_body(doc.text, head.end):
         info.doc_type = _type_word(m.group()) or "tin_tuc"  # type: ignore[assignment]
     for ln in lines[1:6]:
         if dateline is None and len(ln.text) <= 80 and _FULL_DATE.search(ln.text):
             dateline = parse_date(ln.text)
-    if info.doc_type != "tin_tuc" and info.issued_date is None:
-        info.issued_date = dateline
-    if re.match(load_json("structure.json")["book_page"], lines[0].core) or _other_page(doc.text):
+    if re.match(load_json("structure.json")["book_page"], head.core) or _other_page(doc.text):
         info.doc_type = "other"
     elif info.doc_type == "tin_tuc" and (_official_body(doc.text) or _official_body(head.core, need=1)):
         # the body of an official text without its header: no place-and-date line, so no issued_date
@@ -422,6 +419,45 @@ def _read_news(doc: Doc, lines: list[_Line]) -> int:
 
 
 _SECTION = re.compile(r"(?:^|\n|\s)(?:[IVX]{1,4}\s*[.:-]|Phần\s+[IVX]{1,4}\b|PHẦN\s+[IVX]{1,4}\b)[\s*]*([^\n]{3,60})")
+
+
+_BREADCRUMB = re.compile(r"\s(?:>|»|›|\||/)\s")
+
+
+@cache
+def _section_labels() -> frozenset[str]:
+    return frozenset(x.lower() for x in load_lines("news_sections.txt"))
+
+
+def _headline(lines: list[_Line]) -> tuple[int, str | None]:
+    """Index of the headline and the page's dateline: a news page may open with its breadcrumb
+    ("Trang chủ > Tin tức"), a section label ("Kinh tế") or its date ("Thứ hai - 11/11/2024 04:09")."""
+    i, dateline = 0, None
+    while i < min(len(lines) - 1, 3):
+        t = lines[i].core.strip()
+        if len(t) <= 40 and _FULL_DATE.search(t):
+            dateline = parse_date(t)
+        elif not (len(t) <= 80 and (_BREADCRUMB.search(t) or t.lower() in _section_labels())):
+            break
+        i += 1
+    return i, dateline
+
+
+@cache
+def _news_prose() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in load_json("structure.json")["news_prose"])
+
+
+_BODY_START = re.compile(r"(?:[IVX]{1,4}\s*[.:-]|Phần\s+[IVX]{1,4}\b|PHẦN\s+[IVX]{1,4}\b|Điều\s+1\b|Căn\s+cứ\b)")
+
+
+def _document_body(text: str, start: int) -> bool:
+    """The text under a headline is the document itself: its first lines open a section, an article or
+    a "Căn cứ" line, or it has the sections of an official text."""
+    first = [ln.strip(" *#") for ln in text[start : start + 2000].split("\n") if ln.strip(" *#")][:3]
+    if any(_BODY_START.match(ln) for ln in first) or _official_body(text):
+        return True
+    return not any(p.search(text, start, start + 1500) for p in _news_prose())
 
 
 def _official_body(text: str, need: int = 2) -> bool:

@@ -401,6 +401,12 @@ def candidates(doc: Doc) -> list[Candidate]:
         clause = _clause_start(doc.text, s, qs)
         last_strong = _last_cue_end(c.strong, doc.text, s, qs)
         last_result = _last_cue_end(c.result, doc.text, s, qs)
+        # "Năm 2023, phấn đấu: … đạt 621 tỉ đồng. Trong đó … đạt 50 tỉ đồng; … Năng suất lúa đạt 63 tạ/ha.":
+        # a commitment made earlier in the paragraph carries the sentences that follow it
+        block = doc.block_of(q.start)
+        b0 = block.start if block is not None else s
+        block_strong = _last_cue_end(c.strong, doc.text, b0, s) if b0 < s else None
+        block_result = _last_cue_end(c.result, doc.text, block_strong or b0, s) if b0 < s else None
         hits = {
             "rule": rule,
             # "chỉ tiêu đề ra X, thực hiện được Y": the cue nearest before the number decides which it is
@@ -419,6 +425,8 @@ def candidates(doc: Doc) -> list[Candidate]:
             "target_section": section_kind == "target",
             "result_section": section_kind == "result",
             "goal_path": _under_goals(c, path[:-1]),
+            "block_strong": block_strong is not None and block_result is None,
+            "block_result": block_result is not None,
             "strong_intro": bool(intro) and c.strong.search(intro) is not None,
             "result_intro": bool(intro) and c.result.search(intro) is not None,
         }

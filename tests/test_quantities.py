@@ -311,3 +311,18 @@ def test_numbered_names_and_round_the_clock_are_not_counts() -> None:
     assert _quantities("Bố trí trực ban 24/7 trong dịp Tết Nguyên đán.") == []
     counted = _quantities("Đến năm 2030 có thêm 2 thành phố trực thuộc tỉnh.")
     assert [(q.value, q.unit) for q in counted] == [(2.0, "thành phố")]
+
+
+def test_a_noun_missing_from_the_unit_list_is_still_the_counted_noun() -> None:
+    from nlp.pipeline import process
+
+    doc = process("Năm 2026, huyện cấp 2.500 thẻ bảo hiểm y tế, tiêm 1.800 liều vắc xin và tuyển 250 chiến sĩ mới.")
+    got = [(q.value, q.unit) for q in doc.quantities]
+    assert got == [(2500, "thẻ"), (1800, "liều"), (250, "chiến sĩ")]
+
+
+def test_a_function_word_after_a_number_is_not_its_unit() -> None:
+    from nlp.pipeline import process
+
+    doc = process("Bảng kê có 15 và 20 là số liệu cũ, 35 của năm trước.")
+    assert [(q.value, q.unit) for q in doc.quantities] == [(15, ""), (20, ""), (35, "")]

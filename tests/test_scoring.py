@@ -81,3 +81,36 @@ def test_errors_list_each_missed_and_extra_item_by_document() -> None:
     kinds = [(e["doc_id"], e["layer"], e["kind"]) for e in report.errors]
     assert ("own/1", "targets", "missed") in kinds
     assert all(e["gold"] is None or e["gold"]["value"] != 120 for e in report.errors)
+
+
+def test_a_missed_target_is_told_apart_by_what_became_of_its_number():
+    from nlp.pipeline import process
+
+    text = ("KẾ HOẠCH\nPhát triển đảng viên năm 2026\n\nI. KẾT QUẢ\n\nSố đảng viên mới năm 2025 là 40 đồng chí.\n\n"
+            "II. MỤC TIÊU\n\nPhấn đấu kết nạp 3-4%/năm so với tổng số đảng viên.\n")
+    doc = process(text)
+    s, e = text.index("Số đảng viên"), text.index(" đồng chí.") + 9
+    gold = Annotation(doc_id="raw/y", sha256="-", status="done", layers=["targets"], targets=[
+        GoldTarget(start=s, end=e, text=text[s:e], metric="số đảng viên mới", value=40, unit="đồng chí"),
+        GoldTarget(start=s, end=e, text=text[s:e], metric="số đảng viên mới", value=41, unit="đồng chí"),
+    ])
+    report = score([(gold, Analysis(text=text), doc)])
+    assert report.target_misses == {
+        "rejected by the model: no cue, under a heading that reports results (kết quả, tình hình …) (official text)": 1,
+        "not found: number not read (official text)": 1,
+    }
+    assert score([(gold, Analysis(text=text))]).target_misses == {"not found (no cue or no number)": 2}
+
+
+def test_document_field_errors_are_counted_by_kind():
+    from nlp.evaluation.annotations import GoldDocument
+    from nlp.schema import DocumentInfo
+
+    gold = Annotation(doc_id="raw/z", sha256="-", status="done", layers=["document"],
+                      document=GoldDocument(doc_type="tin_tuc", number=None, issued_date=None))
+    pred = Analysis(text="x", document=DocumentInfo(doc_type="nghi_quyet", number="12/NQ-HĐND",
+                                                    issued_date="2026-03-05"))
+    report = score([(gold, pred)])
+    assert report.document_misses == {"doc_type: tin_tuc read as nghi_quyet": 1,
+                                      "number: given where the document has none": 1,
+                                      "issued_date: given where the document has none": 1}

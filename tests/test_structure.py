@@ -407,3 +407,46 @@ def test_question_and_answer_page_and_document_list_are_other() -> None:
                "trồng cây đầu xuân\n2 | 16/TB-UBND | 03/02/2026 | Thông báo lịch trực Tết\n")
     news = "Huyện tổ chức hội nghị sơ kết\n\nSáng 3/2, Huyện ủy tổ chức hội nghị sơ kết công tác quý I.\n"
     assert [process(t).info.doc_type for t in (qa, listing, news)] == ["other", "other", "tin_tuc"]
+
+
+def test_news_whose_headline_cites_a_document_is_news_about_it() -> None:
+    from nlp.pipeline import process
+
+    text = """Quy định số 52-QĐ/TU ngày 14/4/2026 của Ban Thường vụ Tỉnh ủy về tiếp xúc, đối thoại với Nhân dân
+
+(Báo Hà Trung) - Ngày 15/4, Ban Thường vụ Tỉnh ủy vừa ban hành Quy định về trách nhiệm của người đứng đầu cấp ủy
+trong tiếp xúc, đối thoại trực tiếp với Nhân dân. Đồng chí Trưởng Ban Dân vận Tỉnh ủy cho biết quy định áp dụng từ quý II.
+"""
+    info = process(text).info
+    assert (info.doc_type, info.number, info.issued_date) == ("tin_tuc", None, None)
+
+
+def test_document_republished_under_a_citing_headline_keeps_its_identity() -> None:
+    from nlp.pipeline import process
+
+    text = """**Chỉ thị số 06-CT/HU ngày 09/01/2026 của Ban Thường vụ Huyện ủy Phú Sơn về tổ chức Tết Bính Ngọ**
+
+Để Nhân dân đón Tết vui tươi, lành mạnh, tiết kiệm, Ban Thường vụ Huyện ủy yêu cầu các cấp ủy, tổ chức đảng:
+
+1. Chăm lo đời sống gia đình chính sách, hộ nghèo, không để hộ nào không có Tết.
+2. Bảo đảm an ninh trật tự, an toàn giao thông trong dịp Tết.
+"""
+    info = process(text).info
+    assert (info.doc_type, info.number, info.issued_date) == ("chi_thi", "06-CT/HU", "2026-01-09")
+
+
+def test_breadcrumb_and_section_label_above_the_headline_are_skipped() -> None:
+    from nlp.pipeline import process
+
+    text = """Văn bản  >  Văn bản Đảng ủy
+
+Kế hoạch số 31-KH/ĐU ngày 02/3/2026 của Đảng ủy xã Tân Phú về phát triển đảng viên năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+Kết nạp đảng viên bảo đảm chất lượng, đúng quy trình.
+"""
+    info = process(text).info
+    assert (info.doc_type, info.number, info.issued_date, info.title) == (
+        "ke_hoach", "31-KH/ĐU", "2026-03-02",
+        "Kế hoạch số 31-KH/ĐU ngày 02/3/2026 của Đảng ủy xã Tân Phú về phát triển đảng viên năm 2026")

@@ -26,17 +26,29 @@ def match_spans(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> tup
     return tp, len(pred) - tp, len(gold) - tp
 
 
-def score_targets(folder: Path = CHALLENGE / "targets") -> tuple[PRF, int]:
-    """Overlap-matched precision/recall of the targets found against the marked ones, and the number of texts."""
+def score_target_files(folder: Path = CHALLENGE / "targets") -> dict[str, tuple[int, int, int]]:
+    """(tp, fp, fn) of each marked text, by file name."""
     from nlp.pipeline import process
     from nlp.training.targets import read_marked
 
-    out, files = PRF(), 0
+    out = {}
     for path in sorted(folder.glob("*.txt")):
         text, gold = read_marked(path.read_text(encoding="utf-8"))
-        out.add(*match_spans(gold, [(t.start, t.end) for t in process(text).targets]))
-        files += 1
-    return out, files
+        out[path.name] = match_spans(gold, [(t.start, t.end) for t in process(text).targets])
+    return out
+
+
+def _total(counts: list[tuple[int, int, int]]) -> PRF:
+    out = PRF()
+    for c in counts:
+        out.add(*c)
+    return out
+
+
+def score_targets(folder: Path = CHALLENGE / "targets") -> tuple[PRF, int]:
+    """Overlap-matched precision/recall of the targets found against the marked ones, and the number of texts."""
+    files = score_target_files(folder)
+    return _total(list(files.values())), len(files)
 
 
 @dataclass
@@ -63,10 +75,16 @@ def score_headers(folder: Path = CHALLENGE / "headers") -> HeaderScore:
 
 
 def report(root: Path = CHALLENGE) -> dict:
-    t, files = score_targets(root / "targets")
+    files = score_target_files(root / "targets")
+    t = _total(list(files.values()))
+    sets = sorted({name[0] for name in files})  # a set is the files sharing a first letter: d01…, e01…
     h = score_headers(root / "headers")
     return {
-        "targets": {"files": files, **t.as_dict()},
+        "targets": {"files": len(files), **t.as_dict()},
+        "target_sets": {
+            k: {"files": sum(n[0] == k for n in files), **_total([c for n, c in files.items() if n[0] == k]).as_dict()}
+            for k in sets
+        },
         "headers": {"files": h.files, **{f"{n}_accuracy": round(h.accuracy(n), 4) for n in _FIELDS}},
     }
 
@@ -81,5 +99,9 @@ def format_report(r: dict) -> str:
         f"| targets | {t['precision']:.3f} | {t['recall']:.3f} | {t['f1']:.3f} | "
         f"{t['tp'] + t['fn']} gold / {t['tp'] + t['fp']} predicted in {t['files']} texts |",
     ]
+    if len(r.get("target_sets", {})) > 1:
+        for k, x in r["target_sets"].items():
+            rows.append(f"| targets, set {k.upper()} | {x['precision']:.3f} | {x['recall']:.3f} | {x['f1']:.3f} | "
+                        f"{x['tp'] + x['fn']} gold / {x['tp'] + x['fp']} predicted in {x['files']} texts |")
     rows += [f"| document {n} | | | {h[f'{n}_accuracy']:.3f} | {h['files']} openings |" for n in _FIELDS]
     return "\n".join(rows)

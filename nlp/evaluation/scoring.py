@@ -17,8 +17,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from nlp.doc import Doc
 from nlp.evaluation.annotations import Annotation
 from nlp.schema import Analysis
+from nlp.targets import Candidate, candidates
 
 
 @dataclass
@@ -80,6 +82,7 @@ class Report:
     guidance: PRF = field(default_factory=PRF)
     guidance_pairs: list[tuple[str, str]] = field(default_factory=list)
     target_misses: Counter[str] = field(default_factory=Counter)
+    document_misses: Counter[str] = field(default_factory=Counter)
     links: dict[str, int] = field(default_factory=Counter)
     errors: list[dict[str, Any]] = field(default_factory=list)
     _doc: str = ""
@@ -111,6 +114,7 @@ class Report:
                 sum(g == p for g, p in self.guidance_pairs) / len(self.guidance_pairs), 4
             ) if self.guidance_pairs else 0.0,
             "target_misses": dict(self.target_misses.most_common()),
+            "document_misses": dict(self.document_misses.most_common()),
             "indicator_links": self.link_figures(),
         }
 
@@ -171,23 +175,65 @@ def _match(gold: Sequence[Any], pred: Sequence[Any], same: Callable[[Any, Any], 
     return pairs
 
 
+def _document_miss(name: str, gold: str | None, pred: str | None) -> str:
+    """The kind of a document-field error: types by their pair, numbers and dates by what went wrong."""
+    if name == "doc_type":
+        return f"doc_type: {gold} read as {pred}"
+    if pred is None:
+        return f"{name}: not found"
+    if gold is None:
+        return f"{name}: given where the document has none"
+    return f"{name}: a different one taken"
+
+
 def _values_equal(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is b
     return abs(a - b) < 1e-6
 
 
-def _miss_kind(g: Any, pred: Sequence[Any]) -> str:
+def _miss_kind(g: Any, pred: Sequence[Any], doc: Doc | None = None, cands: Sequence[Candidate] = ()) -> str:
     """Why a gold target was missed: the kinds listed in the README's error table."""
     near = [p for p in pred if _overlap(g.start, g.end, p.start, p.end)]
-    if not near:
+    if near:
+        if any(_values_equal(p.value, g.value) for p in near):
+            return "value_max differs (range read as one number)"
+        return "wrong number taken"
+    if doc is None:
         return "not found (no cue or no number)"
-    if any(_values_equal(p.value, g.value) for p in near):
-        return "value_max differs (range read as one number)"
-    return "wrong number taken"
+    return _unfound_kind(g, doc, cands)
 
 
-def score_document(report: Report, gold: Annotation, pred: Analysis) -> None:
+# the context of a rejected candidate, first that applies: its features say where the commitment is stated
+_REJECTED_CONTEXT = (
+    ("TABLE", "a table row or a line holding only the number"),
+    ("CUE:strong_left", "a commitment cue earlier in its sentence"),
+    ("CUE:commit_left", "a commitment cue earlier in its sentence"),
+    ("CUE:target_section", "the commitment only in a heading or list intro"),
+    ("CUE:goal_path", "the commitment only in a heading or list intro"),
+    ("CUE:strong_intro", "the commitment only in a heading or list intro"),
+    ("CUE:strong_prev", "the commitment only in the previous sentence"),
+    ("CUE:weak_clause", "only a weak verb in its clause (đạt, bảo đảm, giảm …)"),
+    ("CUE:result_section", "no cue, under a heading that reports results (kết quả, tình hình …)"),
+    ("CUE:rule", "no cue, a percentage in a directive-type text"),
+)
+
+
+def _unfound_kind(g: Any, doc: Doc, cands: Sequence[Candidate]) -> str:
+    """A gold target no prediction overlaps: was its number read, kept as a candidate, and where is its cue."""
+    where = "news" if doc.info.doc_type == "tin_tuc" else "official text"
+    numbers = [q for q in doc.quantities if _overlap(g.start, g.end, q.start, q.end) and _values_equal(q.value, g.value)]
+    if not numbers:
+        return f"not found: number not read ({where})"
+    feats = next((c.features for c in cands if any(c.quantity is q for q in numbers)), None)
+    if feats is None:
+        return f"not found: number skipped before the model (bare number, age, span of time, vote) ({where})"
+    context = next((text for key, text in _REJECTED_CONTEXT if feats.get(key)), "no cue near it")
+    return f"rejected by the model: {context} ({where})"
+
+
+def score_document(report: Report, gold: Annotation, pred: Analysis, doc: Doc | None = None) -> None:
+    """Score one document; with its `doc`, target misses are told apart by what became of their number."""
     report.documents += 1
     report._doc = gold.doc_id
     layers = set(gold.layers)
@@ -198,8 +244,9 @@ def score_document(report: Report, gold: Annotation, pred: Analysis) -> None:
             report.document_fields[name].add(ok)
             if not ok:
                 report.error("document", name, str(getattr(gold.document, name)), str(getattr(d, name)))
+                report.document_misses[_document_miss(name, getattr(gold.document, name), getattr(d, name))] += 1
     if "targets" in layers:
-        _score_targets(report, gold, pred)
+        _score_targets(report, gold, pred, doc)
         _score_links(report, gold)
     if "references" in layers:
         g = {r.number.upper() for r in gold.references}
@@ -237,7 +284,7 @@ def _list_errors(report: Report, layer: str, gold: Sequence[Any], pred: Sequence
             report.error(layer, "extra", None, p)
 
 
-def _score_targets(report: Report, gold: Annotation, pred: Analysis) -> None:
+def _score_targets(report: Report, gold: Annotation, pred: Analysis, doc: Doc | None = None) -> None:
     pairs = _match(
         gold.targets, pred.targets,
         lambda g, p: _overlap(g.start, g.end, p.start, p.end) > 0
@@ -246,9 +293,10 @@ def _score_targets(report: Report, gold: Annotation, pred: Analysis) -> None:
     report.targets.add(len(pairs), len(pred.targets) - len(pairs), len(gold.targets) - len(pairs))
     _list_errors(report, "targets", gold.targets, pred.targets, pairs)
     matched_gold = {gi for gi, _ in pairs}
-    for gi, g in enumerate(gold.targets):
-        if gi not in matched_gold:
-            report.target_misses[_miss_kind(g, pred.targets)] += 1
+    missed = [g for gi, g in enumerate(gold.targets) if gi not in matched_gold]
+    cands = candidates(doc) if doc is not None and missed else []
+    for g in missed:
+        report.target_misses[_miss_kind(g, pred.targets, doc, cands)] += 1
     extra = len(pred.targets) - len(pairs)
     if extra:
         report.target_misses["extra (result or non-target taken)"] += extra
@@ -307,10 +355,10 @@ def _score_entities(report: Report, gold: Annotation, pred: Analysis) -> None:
         report.entities_overlap[label].add(len(pairs), len(p) - len(pairs), len(g) - len(pairs))
 
 
-def score(items: Iterable[tuple[Annotation, Analysis]]) -> Report:
+def score(items: Iterable[tuple[Annotation, Analysis] | tuple[Annotation, Analysis, Doc]]) -> Report:
     report = Report()
-    for gold, pred in items:
-        score_document(report, gold, pred)
+    for gold, pred, *doc in items:
+        score_document(report, gold, pred, *doc)
     return report
 
 
@@ -377,4 +425,7 @@ def format_table(report: Report, title: str) -> str:
         lines += ["", "Target errors by kind:", ""]
         for kind, n in report.target_misses.most_common():
             lines.append(f"- {kind}: {n} ({n / total:.0%})")
+    if report.document_misses:
+        lines += ["", "Document field errors by kind:", ""]
+        lines += [f"- {kind}: {n}" for kind, n in sorted(report.document_misses.items())]
     return "\n".join(lines)

@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from nlp.evaluation import annotations as A
     from nlp.evaluation.scoring import format_table, headline, score
-    from nlp.pipeline import analyze_text
+    from nlp.pipeline import process, to_analysis
 
     if args.split == "challenge":
         return _challenge(args)
@@ -60,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
         if problems:
             error(ann.doc_id, problems[0] + " (run `chitieu annotate check`)")
             return 1
-        pairs.append((ann, analyze_text(text)))
+        doc = process(text)
+        pairs.append((ann, to_analysis(doc), doc))
     report = score(pairs)
     if args.save:
         args.save.write_text(
