@@ -366,29 +366,46 @@ def _under_goals(c: _Cues, outer: tuple[str, ...]) -> bool:
     return any(w in h.lower() for h in outer for w in c.goal_sections)
 
 
+def skip_reason(doc: Doc, q: Quantity, skip: list[tuple[int, int]]) -> str | None:
+    """Why a quantity is never a candidate (None if it is one); `skip` holds the spans of header, caption,
+    signature and noise blocks."""
+    c = cues()
+    if q.unit in c.meta_units:
+        return "a count of targets or tasks"
+    if any(a <= q.start < b for a, b in skip):
+        return "in a header, caption, signature or noise block"
+    if q.unit in c.duration_units and c.span_of_time.match(doc.text, q.end):
+        return "a span of time"
+    si = doc.sentence_of(q.start)
+    if si < 0:
+        return "outside every sentence"
+    s, e = doc.sentences[si]
+    if q.unit in c.age_units and not _LIFE_EXPECTANCY.search(doc.text, s, q.start):
+        return "an age"
+    if _is_vote(c, doc.text, q, s, e):
+        return "a vote"
+    if q.kind == "number" and not q.unit:
+        return "a bare number (table cells are read by nlp.tables with their column headers)"
+    return None
+
+
+def skipped_blocks(doc: Doc) -> list[tuple[int, int]]:
+    return [(b.start, b.end) for b in doc.blocks if b.kind in _SKIP_BLOCKS]
+
+
 def candidates(doc: Doc) -> list[Candidate]:
     """Every quantity that could be a target (the model or the rules then decide)."""
     from nlp.target_model import context, features
 
     c = cues()
     directive = doc.info.doc_type in c.directive_types
-    skip = [(b.start, b.end) for b in doc.blocks if b.kind in _SKIP_BLOCKS]
+    skip = skipped_blocks(doc)
     out: list[Candidate] = []
     for q in doc.quantities:
-        if q.unit in c.meta_units or any(a <= q.start < b for a, b in skip):
-            continue
-        if q.unit in c.duration_units and c.span_of_time.match(doc.text, q.end):
+        if skip_reason(doc, q, skip) is not None:
             continue
         si = doc.sentence_of(q.start)
-        if si < 0:
-            continue
         s, e = doc.sentences[si]
-        if q.unit in c.age_units and not _LIFE_EXPECTANCY.search(doc.text, s, q.start):
-            continue
-        if _is_vote(c, doc.text, q, s, e):
-            continue
-        if q.kind == "number" and not q.unit:
-            continue  # bare numbers are table cells: nlp.tables reads them with their column headers
         kind, section, path = _block_at(doc, q.start)
         section_kind = _section_kind(c, section)
         intro = _list_intro(doc, q.start)

@@ -20,7 +20,7 @@ from typing import Any
 from nlp.doc import Doc
 from nlp.evaluation.annotations import Annotation
 from nlp.schema import Analysis
-from nlp.targets import Candidate, candidates
+from nlp.targets import Candidate, candidates, skip_reason, skipped_blocks
 
 
 @dataclass
@@ -227,7 +227,8 @@ def _unfound_kind(g: Any, doc: Doc, cands: Sequence[Candidate]) -> str:
         return f"not found: number not read ({where})"
     feats = next((c.features for c in cands if any(c.quantity is q for q in numbers)), None)
     if feats is None:
-        return f"not found: number skipped before the model (bare number, age, span of time, vote) ({where})"
+        reason = skip_reason(doc, numbers[0], skipped_blocks(doc)) or "taken by a table row or another target"
+        return f"not found: skipped before the model, {reason} ({where})"
     context = next((text for key, text in _REJECTED_CONTEXT if feats.get(key)), "no cue near it")
     return f"rejected by the model: {context} ({where})"
 
