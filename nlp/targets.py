@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from nlp.doc import DateMention, Doc, Quantity, Target
+from nlp.doc import Block, DateMention, Doc, Quantity, Target
 from nlp.resources import load_json
 
 _WORD = re.compile(r"[^\s,;:()“”\"]+")
@@ -321,8 +321,7 @@ class Candidate:
     features: dict[str, float]
 
 
-def _block_at(doc: Doc, pos: int) -> tuple[str, str, tuple[str, ...]]:
-    b = doc.block_of(pos)
+def _block_at(b: Block | None) -> tuple[str, str, tuple[str, ...]]:
     return (b.kind, b.section or "", b.sections) if b is not None else ("paragraph", "", ())
 
 
@@ -406,7 +405,8 @@ def candidates(doc: Doc) -> list[Candidate]:
             continue
         si = doc.sentence_of(q.start)
         s, e = doc.sentences[si]
-        kind, section, path = _block_at(doc, q.start)
+        block = doc.block_of(q.start)
+        kind, section, path = _block_at(block)
         section_kind = _section_kind(c, section)
         intro = _list_intro(doc, q.start)
         rule, cue = _is_target(doc, q, s, e, directive, section_kind) if q.kind != "ratio" else (False, None)
@@ -420,7 +420,6 @@ def candidates(doc: Doc) -> list[Candidate]:
         last_result = _last_cue_end(c.result, doc.text, s, qs)
         # "Năm 2023, phấn đấu: … đạt 621 tỉ đồng. Trong đó … đạt 50 tỉ đồng; … Năng suất lúa đạt 63 tạ/ha.":
         # a commitment made earlier in the paragraph carries the sentences that follow it
-        block = doc.block_of(q.start)
         b0 = block.start if block is not None else s
         block_strong = _last_cue_end(c.strong, doc.text, b0, s) if b0 < s else None
         block_result = _last_cue_end(c.result, doc.text, block_strong or b0, s) if b0 < s else None
