@@ -61,17 +61,28 @@ def _cell(text: str, start: int, end: int) -> Cell:
 # ------------------------------------------------------------------ finding tables
 
 
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")  # "|---|:---:|"
+_BAR = re.compile(r"\|")
+
+
 def pipe_tables(text: str) -> list[list[list[Cell]]]:
-    """Blocks of at least two consecutive lines with " | " cells."""
+    """Blocks of at least two consecutive lines with " | " cells: the ingest rendering, and markdown tables
+    with their outer bars and their "|---|" rule under the header."""
     tables: list[list[list[Cell]]] = []
     rows: list[list[Cell]] = []
     for m in _LINE.finditer(text):
         line = m.group()
+        if rows and _MD_RULE.match(line):
+            continue
         if " | " in line and line.strip() != "|":
-            cells, pos = [], m.start()
-            for part in re.split(r"\|", line):
-                cells.append(_cell(text, pos, pos + len(part)))
-                pos += len(part) + 1
+            cells, prev = [], 0
+            for sm in _BAR.finditer(line):
+                cells.append(_cell(text, m.start() + prev, m.start() + sm.start()))
+                prev = sm.end()
+            cells.append(_cell(text, m.start() + prev, m.end()))
+            bare = line.strip()
+            if bare.startswith("|") and bare.endswith("|") and len(cells) > 2:  # markdown's outer bars
+                cells = cells[1:-1]
             rows.append(cells)
             continue
         if len(rows) >= 2:

@@ -264,3 +264,16 @@ def test_short_row_names_take_the_group_row_above_them() -> None:
     assert metrics[1200.0] == "Sản lượng tham gia xuất khẩu xoài"
     assert metrics[850.0] == "Thanh long ruột đỏ"  # long enough to stand alone
     assert metrics[400.0] == "Tổng sản lượng rau quả chế biến sâu"
+
+
+def test_markdown_table_with_outer_bars_and_rule_is_read() -> None:
+    text = PLAN_WITH_ANNEX.replace(
+        "STT | Chỉ tiêu | Đơn vị tính | Ước thực hiện 2023 | Năm 2024 | Năm 2025 | Năm 2026\n",
+        "| STT | Chỉ tiêu | Đơn vị tính | Ước thực hiện 2023 | Năm 2024 | Năm 2025 | Năm 2026 |\n"
+        "|---|---|:---:|---:|---:|---:|---:|\n",
+    ).replace("\n1 | Tỷ lệ hộ nghèo | % | 4,1 | 3,5 | 3 | 2,5\n", "\n| 1 | Tỷ lệ hộ nghèo | % | 4,1 | 3,5 | 3 | 2,5 |\n")
+    (rows,) = pipe_tables(text)
+    assert [c.text for c in rows[0]][:2] == ["STT", "Chỉ tiêu"] and len(rows[0]) == 7
+    assert [c.text for c in rows[1]] == ["1", "Tỷ lệ hộ nghèo", "%", "4,1", "3,5", "3", "2,5"]
+    got = {(t.metric, t.period_end): t.quantity.value for t in _targets(text)}
+    assert got[("Tỷ lệ hộ nghèo", "2026")] == 2.5 and got[("Kết nạp đảng viên mới", "2024")] == 120
