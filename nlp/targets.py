@@ -225,22 +225,11 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
     c = cues()
     text = doc.text
     qs = q.qual_start or q.start
-    left = _clause_start(text, s, qs)
-    cue_end = _last_cue_end(c.commit, text, left, qs)
-    if cue_end is not None:
-        left = cue_end
-    after_number = False
-    for other in doc.quantities:  # "… 20% số vụ án và giảm từ 05 - 07%": stop at the previous number
-        # an age belongs to the noun phrase ("trẻ em dưới 5 tuổi suy dinh dưỡng …")
-        if left <= other.start and other.end <= qs and other is not q and other.unit not in c.age_units:
-            left, after_number = other.qual_end or other.end, True
-    if after_number and _COORDINATED.search(text, left, qs):
-        left = qs  # "100% trạm y tế … và 100% cơ sở cai nghiện …": the words before belong to the other number
-    left = _words(text, left, qs, 20, from_right=True)
-    holes = [(d.start, d.end) for d in doc.dates if d.end > left and d.start < qs]
-    holes += [(m.start(), m.end()) for m in _COMPARISON.finditer(text, left, qs)]
-    ms, me = _strip_metric(text, left, qs)
-    metric = _strip_string(_without(text, ms, me, holes)) if me > ms else ""
+    clause = _clause_start(text, s, qs)
+    cue = None
+    for cue in c.commit.finditer(text, clause, qs):  # noqa: B007 - the last one is wanted
+        pass
+    ms, me, metric = _left_metric(doc, q, cue.end() if cue else clause, qs)
     unit_noun = q.unit if q.unit and q.unit != "%" and q.kind != "money" else ""
     has_left = len(metric) >= 3 and len(metric.split()) > (1 if _DIRECTION.fullmatch(metric) is None else 9)
     if has_left and not unit_noun:
@@ -264,10 +253,34 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
         ae = tail.start() if tail else r_end
         holes = [(x.start(), x.end()) for x in _COMPARISON.finditer(text, rs, m.end("rest"))]
         after = _strip_string(_without(text, rs, ae, holes), head=False)
+    if not metric and not after and cue is not None:
+        # "Tổng sản phẩm Xoài tham gia xuất khẩu phấn đấu đến năm 2030 đạt 18.000 tấn;": nothing between the
+        # cue and the number, nothing after it: the metric is what precedes the cue
+        ms, me, metric = _left_metric(doc, q, clause, cue.start())
+        unit_noun = ""  # a whole noun phrase: "… tham gia xuất khẩu", not "… tham gia xuất khẩu tấn"
     parts = [p for p in (metric, unit_noun, after) if p]
     name = re.sub(r"\s+", " ", " ".join(parts)).strip()
     span_start = ms if metric else qs
     return span_start, max(ae, q.end), name
+
+
+def _left_metric(doc: Doc, q: Quantity, left: int, right: int) -> tuple[int, int, str]:
+    """The metric words in text[left:right] before the number: after any earlier number, at most 20 words,
+    without dates and comparisons, cue and function words trimmed."""
+    c = cues()
+    text = doc.text
+    after_number = False
+    for other in doc.quantities:  # "… 20% số vụ án và giảm từ 05 - 07%": stop at the previous number
+        # an age belongs to the noun phrase ("trẻ em dưới 5 tuổi suy dinh dưỡng …")
+        if left <= other.start and other.end <= right and other is not q and other.unit not in c.age_units:
+            left, after_number = other.qual_end or other.end, True
+    if after_number and _COORDINATED.search(text, left, right):
+        left = right  # "100% trạm y tế … và 100% cơ sở cai nghiện …": the words before belong to the other number
+    left = _words(text, left, right, 20, from_right=True)
+    holes = [(d.start, d.end) for d in doc.dates if d.end > left and d.start < right]
+    holes += [(m.start(), m.end()) for m in _COMPARISON.finditer(text, left, right)]
+    ms, me = _strip_metric(text, left, right)
+    return ms, me, (_strip_string(_without(text, ms, me, holes)) if me > ms else "")
 
 
 def _base(doc: Doc, q: Quantity, e: int) -> tuple[str | None, int]:

@@ -232,3 +232,12 @@ def test_votes_and_counts_of_task_groups_are_not_candidates() -> None:
     text = ("Kỳ họp biểu quyết thông qua Nghị quyết với 47/49 đại biểu có mặt tán thành. Nghị quyết đưa ra 5 nhóm nhiệm vụ, "
             "giải pháp. Phấn đấu 100% đại biểu Hội đồng nhân dân xã được bồi dưỡng kỹ năng hoạt động.")
     assert [c.quantity.text for c in candidates(process(text))] == ["100%"]
+
+
+def test_metric_stated_before_the_commitment_cue_is_the_metric():
+    text = PLAN_HEAD + (
+        "+ Tổng sản phẩm xoài tham gia xuất khẩu phấn đấu đến năm 2030 đạt 18.000 tấn; tổng giá trị sản phẩm "
+        "xoài tham gia xuất khẩu đến năm 2030 dự kiến đạt 10 triệu USD, tốc độ tăng bình quân 5%/năm.")
+    got = {t.value: t.metric for t in _targets(text)}
+    assert got[18000] == "Tổng sản phẩm xoài tham gia xuất khẩu"
+    assert got[10] == "tổng giá trị sản phẩm xoài tham gia xuất khẩu"
