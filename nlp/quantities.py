@@ -365,7 +365,7 @@ def _not_units() -> frozenset[str]:
     return frozenset(w.lower() for w in load_lines("not_units.txt"))
 
 
-def _open_unit(doc: Doc, q: Quantity) -> None:
+def _open_unit(doc: Doc, q: Quantity, excluded: _Excluded) -> None:
     """A bare number followed on its line by a lower-case word that is not a function, time or verb word
     counts that word: units.txt cannot list every noun ("2.500 thẻ", "250 chiến sĩ")."""
     if q.kind != "number" or q.unit or doc.text[q.end : q.end + 1] != " ":
@@ -378,7 +378,7 @@ def _open_unit(doc: Doc, q: Quantity) -> None:
     word = doc.text[q.end + 1 : end]
     if "\n" in word or not word.replace(" ", "").isalpha() or not word.islower():
         return
-    if word in _not_units() or word.split()[0] in _not_units():
+    if word in _not_units() or word.split()[0] in _not_units() or excluded.hits(q.end, end):
         return
     if q.qual_end == q.end:
         q.qual_end = end
@@ -388,9 +388,6 @@ def _open_unit(doc: Doc, q: Quantity) -> None:
 def run(doc: Doc) -> None:
     spans = [(d.start, d.end) for d in doc.dates] + [(r.start, r.end) for r in doc.references]
     doc.quantities = find_quantities(doc.text, spans)
-    taken = _Excluded(spans)
+    excluded = _Excluded(spans)
     for q in doc.quantities:
-        before = q.end
-        _open_unit(doc, q)
-        if q.end != before and taken.hits(before, q.end):
-            q.end, q.text, q.kind, q.unit = before, doc.text[q.start : before], "number", ""
+        _open_unit(doc, q, excluded)

@@ -418,7 +418,8 @@ def _read_news(doc: Doc, lines: list[_Line]) -> int:
     return head.end
 
 
-_SECTION = re.compile(r"(?:^|\n|\s)(?:[IVX]{1,4}\s*[.:-]|Phần\s+[IVX]{1,4}\b|PHẦN\s+[IVX]{1,4}\b)[\s*]*([^\n]{3,60})")
+_ROMAN_SECTION = r"[IVX]{1,4}\s*[.:-]|Phần\s+[IVX]{1,4}\b|PHẦN\s+[IVX]{1,4}\b"  # "II.", "I-", "Phần III"
+_SECTION = re.compile(rf"(?:^|\n|\s)(?:{_ROMAN_SECTION})[\s*]*([^\n]{{3,60}})")
 
 
 _BREADCRUMB = re.compile(r"\s(?:>|»|›|\||/)\s")
@@ -448,7 +449,7 @@ def _news_prose() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in load_json("structure.json")["news_prose"])
 
 
-_BODY_START = re.compile(r"(?:[IVX]{1,4}\s*[.:-]|Phần\s+[IVX]{1,4}\b|PHẦN\s+[IVX]{1,4}\b|Điều\s+1\b|Căn\s+cứ\b)")
+_BODY_START = re.compile(rf"(?:{_ROMAN_SECTION}|Điều\s+1\b|Căn\s+cứ\b)")
 
 
 def _document_body(text: str, start: int) -> bool:

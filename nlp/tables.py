@@ -62,7 +62,6 @@ def _cell(text: str, start: int, end: int) -> Cell:
 
 
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")  # "|---|:---:|"
-_BAR = re.compile(r"\|")
 
 
 def pipe_tables(text: str) -> list[list[list[Cell]]]:
@@ -75,11 +74,10 @@ def pipe_tables(text: str) -> list[list[list[Cell]]]:
         if rows and _MD_RULE.match(line):
             continue
         if " | " in line and line.strip() != "|":
-            cells, prev = [], 0
-            for sm in _BAR.finditer(line):
-                cells.append(_cell(text, m.start() + prev, m.start() + sm.start()))
-                prev = sm.end()
-            cells.append(_cell(text, m.start() + prev, m.end()))
+            cells, pos = [], m.start()
+            for part in line.split("|"):
+                cells.append(_cell(text, pos, pos + len(part)))
+                pos += len(part) + 1
             bare = line.strip()
             if bare.startswith("|") and bare.endswith("|") and len(cells) > 2:  # markdown's outer bars
                 cells = cells[1:-1]

@@ -116,11 +116,16 @@ def _clause_start(text: str, sent_start: int, pos: int) -> int:
     return last
 
 
-def _last_cue_end(pattern: re.Pattern[str], text: str, start: int, end: int) -> int | None:
+def _last_cue(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
     last = None
-    for m in pattern.finditer(text, start, end):
-        last = m.end()
+    for last in pattern.finditer(text, start, end):  # noqa: B007 - the last match is wanted
+        pass
     return last
+
+
+def _last_cue_end(pattern: re.Pattern[str], text: str, start: int, end: int) -> int | None:
+    m = _last_cue(pattern, text, start, end)
+    return m.end() if m else None
 
 
 def _words(text: str, start: int, end: int, limit: int, from_right: bool) -> int:
@@ -177,7 +182,8 @@ def _is_target(
     c = cues()
     text = doc.text
     qs, qe = q.qual_start or q.start, q.qual_end or q.end
-    left_strong = _last_cue_end(c.strong, text, s, qs)
+    strong = _last_cue(c.strong, text, s, qs)
+    left_strong = strong.end() if strong else None
     clause = _clause_start(text, s, qs)
     left_result = _last_cue_end(c.result, text, clause, qs)
     if left_result is not None and (left_strong is None or left_result > left_strong):
@@ -187,19 +193,17 @@ def _is_target(
         return False, None
     if q.comparator in {">=", "<="} and q.qual_start is not None:
         return True, text[q.qual_start : q.start].strip() or text[q.end : q.qual_end].strip()
-    if left_strong is not None:
-        m = list(c.strong.finditer(text, s, qs))[-1]
-        return True, m.group(0)
+    if strong is not None:
+        return True, strong.group(0)
     right_strong = c.strong.search(text, qe, min(e, qe + 30))
     in_target_section = section_kind == "target"
     if section_kind == "result":
         return False, None
     if right_strong is not None and (directive or in_target_section):
         return True, right_strong.group(0)
-    weak = _last_cue_end(c.weak, text, clause, qs)
+    weak = _last_cue(c.weak, text, clause, qs)
     if (directive or in_target_section) and (weak is not None or q.unit == "%"):
-        m = list(c.weak.finditer(text, clause, qs))
-        return True, m[-1].group(0) if m else None
+        return True, weak.group(0) if weak else None
     return False, None
 
 
@@ -226,9 +230,7 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
     text = doc.text
     qs = q.qual_start or q.start
     clause = _clause_start(text, s, qs)
-    cue = None
-    for cue in c.commit.finditer(text, clause, qs):  # noqa: B007 - the last one is wanted
-        pass
+    cue = _last_cue(c.commit, text, clause, qs)
     ms, me, metric = _left_metric(doc, q, cue.end() if cue else clause, qs)
     unit_noun = q.unit if q.unit and q.unit != "%" and q.kind != "money" else ""
     has_left = len(metric) >= 3 and len(metric.split()) > (1 if _DIRECTION.fullmatch(metric) is None else 9)
@@ -348,10 +350,9 @@ def _is_vote(c: _Cues, text: str, q: Quantity, s: int, e: int) -> bool:
     return delegates and c.votes.search(text, s, e) is not None
 
 
-def _list_intro(doc: Doc, pos: int) -> str:
-    """The line that announces the list holding `pos` ("Phấn đấu đến năm 2030:"), "" if none: list items
+def _list_intro(doc: Doc, i: int) -> str:
+    """The line that announces the list holding block `i` ("Phấn đấu đến năm 2030:"), "" if none: list items
     separated by blank lines are separate paragraphs, so the sentence before them does not reach them."""
-    i = doc.block_index(pos)
     if i < 0 or doc.blocks[i].kind not in ("item", "paragraph"):
         return ""
     level, is_item = doc.blocks[i].level, doc.blocks[i].kind == "item"
@@ -418,10 +419,11 @@ def candidates(doc: Doc) -> list[Candidate]:
             continue
         si = doc.sentence_of(q.start)
         s, e = doc.sentences[si]
-        block = doc.block_of(q.start)
+        bi = doc.block_index(q.start)
+        block = doc.blocks[bi] if bi >= 0 else None
         kind, section, path = _block_at(block)
         section_kind = _section_kind(c, section)
-        intro = _list_intro(doc, q.start)
+        intro = _list_intro(doc, bi)
         rule, cue = _is_target(doc, q, s, e, directive, section_kind) if q.kind != "ratio" else (False, None)
         prev = ""
         if si > 0 and doc.sentences[si - 1][1] >= doc.text.rfind("\n\n", 0, s):

@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from nlp.evaluation import annotations as A
-    from nlp.evaluation.scoring import format_table, headline, score
+    from nlp.evaluation.scoring import Report, format_table, headline, score_document
     from nlp.pipeline import process, to_analysis
 
     if args.split == "challenge":
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     if not anns:
         error(None, f"no finished annotations in split {args.split!r} under {root}")
         return 1
-    pairs = []
+    report = Report()
     for ann in anns:
         try:
             text = A.read_text(ann.doc_id, args.corpus)
@@ -60,9 +60,8 @@ def run(args: argparse.Namespace) -> int:
         if problems:
             error(ann.doc_id, problems[0] + " (run `chitieu annotate check`)")
             return 1
-        doc = process(text)
-        pairs.append((ann, to_analysis(doc), doc))
-    report = score(pairs)
+        doc = process(text)  # scored now: the Doc is only needed to say why a target was missed
+        score_document(report, ann, to_analysis(doc), doc)
     if args.save:
         args.save.write_text(
             json.dumps({"split": args.split, "documents": report.documents, "headline": headline(report)},
