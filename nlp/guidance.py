@@ -31,6 +31,7 @@ class _Rules:
     sections: tuple[str, ...]
     non_sections: tuple[str, ...]
     generic_bodies: re.Pattern[str]
+    closing: re.Pattern[str]
     categories: dict[str, list[tuple[re.Pattern[str], float]]]
 
 
@@ -51,6 +52,7 @@ def _rules() -> _Rules:
         sections=tuple(d["guidance_sections"]),
         non_sections=tuple(d["non_guidance_sections"]),
         generic_bodies=re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(d['generic_bodies'])})(?![\wÀ-ỹ])", re.I),
+        closing=re.compile(rf"^\W{{0,3}}(?:{_alt(d['closings'])})(?![\wÀ-ỹ])", re.I),
         categories=cats,
     )
 
@@ -118,6 +120,7 @@ def _candidate_blocks(doc: Doc) -> list[Block]:
         in_section = any(w in section for w in r.sections)
         if (words >= _MIN_WORDS and (is_task or announced or in_section) and not r.intro.search(text)
                 and not _FIELD.match(text) and not _FUNDING_SOURCE.match(text) and not _PROJECT_TITLE.match(text)
+                and not r.closing.match(text)
                 and not _enacting_article(text) and not _group_heading(doc, i) and not _actors_only(doc, b)):
             out.append(b)
         announced = announced or bool(r.intro.search(text))

@@ -281,7 +281,31 @@ def _signers(lines: list[_Line], first: int) -> tuple[list[str], int, int]:
         elif names and not any(pats["signature_title"].match(c) or pats["signature_marker"].match(c)
                                for c in _cells(lines[i])) and not pats["noise"].fullmatch(lines[i].core):
             break
+    if _RECIPIENTS.match(lines[start].core):
+        last = _recipients_end(lines, start, last)
     return names, start, last
+
+
+_RECIPIENTS = re.compile(r"Nơi\s+nhận", re.I)
+_RECIPIENT_LINE = re.compile(r"^[-–+•]|;\s*$")
+_FILED = re.compile(r"^[-–+•]?\s*Lưu\s*[:.]")
+
+
+def _recipients_end(lines: list[_Line], start: int, last: int) -> int:
+    """Where the "Nơi nhận" list ends: its "- Lưu: VT" line, else its last dash or ";" line.
+
+    OCR of a two-column signature block reads the list and the signer line by line, so the list runs on
+    past the signer's name (or past a name OCR mangled beyond recognition) and must not become body text."""
+    window = range(start + 1, min(len(lines), start + 40))
+    for i in window:
+        if _FILED.match(lines[i].core):
+            return max(last, i)
+    for i in range(last + 1, window.stop):
+        core = lines[i].core
+        if not (_RECIPIENT_LINE.search(core) or _patterns()["noise"].fullmatch(core)):
+            break
+        last = i
+    return last
 
 
 def _read_header(doc: Doc, lines: list[_Line]) -> _Header | None:
@@ -510,7 +534,11 @@ def _continues(prev: _Line, nxt: _Line, caps_block: bool) -> bool:
         return False
     if p.endswith("-") and not p.endswith(" -"):
         return True
-    if _marker(n)[0] or _FINAL.search(p):
+    if _marker(n)[0]:
+        return False
+    if p.endswith(";") and n[0].islower():
+        return True  # a clause list wrapped at a ";" (text layers and OCR keep the page's line breaks)
+    if _FINAL.search(p):
         return False
     if caps_block and _is_caps(n):
         return True

@@ -145,3 +145,47 @@ def test_a_sub_heading_takes_task_or_goal_from_the_section_above_it() -> None:
     texts = [g.text for g in process(SUBSECTIONS).guidance]
     assert any(t.startswith("- Rà soát, điều chỉnh quy hoạch") for t in texts)
     assert not any("lúa hữu cơ" in t for t in texts)
+
+
+# A conclusion notice as OCR reads a scan: the two columns of the signature block come out line by line,
+# so the recipients list runs on past the signer's (misread) name.
+OCR_NOTICE = """ỦY BAN NHÂN DÂN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH BÌNH ĐỊNH    Độc lập - Tự do - Hạnh phúc
+Số: 215/TB-UBND    Bình Định, ngày 14 tháng 6 năm 2024
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Hoài Ân
+Ngày 10/6/2024, Chủ tịch UBND tỉnh đã làm việc với UBND huyện Hoài Ân về tiến độ các dự án giao thông.
+Sau khi nghe báo cáo và ý kiến của các sở, ngành, Chủ tịch UBND tỉnh kết luận như sau:
+1. UBND huyện Hoài Ân khẩn trương hoàn thành công tác bồi thường, giải phóng mặt bằng tuyến đường ĐT.630 trước ngày 30/8/2024.
+2. Sở Giao thông vận tải chủ trì, phối hợp với UBND huyện kiểm tra chất lượng thi công các gói thầu, báo cáo UBND tỉnh kết quả.
+Nay thông báo kết luận của Chủ tịch UBND tỉnh để các cơ quan, đơn vị, địa phương biết, triển khai thực hiện./.
+Nơi nhận:    KT. CHỦ TỊCH
+- CT, PCT UBND tỉnh;    PHÓ CHỦ TỊCH
+- Sở Giao thông vận tải;
+- Sở Tài chính, Sở Xây dựng;    guyễn Tự Công Hoàn
+- Các Sở: Kế hoạch và Đầu tư, Tài nguyên và
+Môi trường, Nông nghiệp và PTNT;
+- UBND huyện Hoài Ân;
+- Ban Quản lý dự án giao thông tỉnh;
+- Lưu: VT, K10.
+"""
+
+
+def test_recipients_list_and_closing_formula_of_an_ocr_notice_are_not_items() -> None:
+    from nlp.pipeline import process
+
+    doc = process(OCR_NOTICE)
+    texts = [g.text for g in doc.guidance]
+    assert len(texts) == 2
+    assert texts[0].startswith("UBND huyện Hoài Ân khẩn trương") or "UBND huyện Hoài Ân khẩn trương" in texts[0]
+    assert "kiểm tra chất lượng thi công" in texts[1]
+    start = doc.text.index("Nơi nhận")
+    assert all(b.kind == "signature" for b in doc.blocks if b.start >= start)
+
+
+def test_a_report_closing_to_the_council_is_not_an_item() -> None:
+    from nlp.pipeline import process
+
+    text = OCR_NOTICE.replace("Nay thông báo kết luận của Chủ tịch UBND tỉnh để các cơ quan, đơn vị, địa phương biết, "
+                              "triển khai thực hiện./.", "Kính báo cáo Hội đồng nhân dân tỉnh xem xét, cho ý kiến.")
+    assert not any(g.text.startswith("Kính báo cáo") for g in process(text).guidance)

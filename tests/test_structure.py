@@ -450,3 +450,19 @@ Kết nạp đảng viên bảo đảm chất lượng, đúng quy trình.
     assert (info.doc_type, info.number, info.issued_date, info.title) == (
         "ke_hoach", "31-KH/ĐU", "2026-03-02",
         "Kế hoạch số 31-KH/ĐU ngày 02/3/2026 của Đảng ủy xã Tân Phú về phát triển đảng viên năm 2026")
+
+
+def test_a_clause_wrapped_after_a_semicolon_stays_in_its_item():
+    text = (
+        "3. Sở Y tế chủ trì, phối hợp thực hiện\n"
+        "a) Tăng cường thanh tra, kiểm tra an toàn thực phẩm tại các bếp ăn tập thể, trường học;\n"
+        "phối hợp với Công an tỉnh xử lý nghiêm các cơ sở vi phạm, công khai trên báo, đài.\n"
+        "b) Bảo đảm đủ thuốc, vật tư y tế phục vụ khám chữa bệnh trong dịp nghỉ lễ;\n"
+        "- Bố trí lực lượng trực cấp cứu 24/24 giờ tại các bệnh viện tuyến tỉnh.\n"
+    )
+    doc = _doc(text)
+    _check_blocks(doc)
+    blocks = [doc.text[b.start : b.end] for b in doc.blocks]
+    item_a = next(b for b in blocks if b.startswith("a)"))
+    assert item_a.endswith("công khai trên báo, đài.")
+    assert any(b.startswith("- Bố trí lực lượng") for b in blocks)  # a marked line is never a continuation

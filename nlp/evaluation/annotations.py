@@ -3,13 +3,19 @@
 The rules for what goes in them are `corpus/GUIDELINES.md`. Files refer to
 the real texts in `../shared/corpus` by id and SHA-256 of the normalised text,
 so a changed text or normaliser is detected instead of scored wrongly.
+
+Scanned PDFs are read by OCR, whose output changes with the Tesseract version:
+their annotations are anchored by the spans' quoted text (`anchoring: "text"`)
+and moved onto whatever text this machine's OCR gives (`aligned`).
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -73,6 +79,9 @@ class GoldGuidance(Span):
 class Annotation(BaseModel):
     doc_id: str  # "raw/000", "full/012"
     sha256: str
+    # "offsets": spans index the exact text whose sha256 is recorded; "text": OCR output, spans are found
+    # again by their quoted text when this machine's OCR reads the scan differently
+    anchoring: Literal["offsets", "text"] = "offsets"
     status: Literal["draft", "done"] = "draft"
     layers: list[Layer] = Field(default_factory=list)
     annotator: str | None = None
@@ -90,17 +99,20 @@ def corpus_path(corpus: Path | None = None) -> Path:
 
 
 def read_text(doc_id: str, corpus: Path | None = None) -> str:
-    """The normalised text of a corpus document ("raw/000"); a PDF ("pdf/001") as `nlp.ingest` reads it.
-
-    Only PDFs with a text layer are annotated: OCR output depends on the Tesseract version, so offsets
-    into a scan's text would not survive another machine.
-    """
+    """The normalised text of a corpus document ("raw/000"); a PDF ("pdf/001") as `nlp.ingest` reads it."""
     path = corpus_path(corpus) / f"{doc_id}.txt"
     if not path.exists() and (pdf := path.with_suffix(".pdf")).exists():
-        from nlp.ingest import read_file
-
-        return normalise_text(read_file(pdf, isolate=False).text)
+        stat = pdf.stat()
+        return _read_pdf(str(pdf.resolve()), stat.st_mtime_ns, stat.st_size)
     return normalise_text(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=16)
+def _read_pdf(path: str, mtime_ns: int, size: int) -> str:
+    """A scan takes seconds a page to OCR; training and eval read the same PDFs more than once."""
+    from nlp.ingest import read_file
+
+    return normalise_text(read_file(Path(path), isolate=False).text)
 
 
 def sha256(text: str) -> str:
@@ -138,9 +150,98 @@ def load_splits(path: Path = SPLITS) -> dict[str, str]:
     return {doc_id: split for split, ids in data["splits"].items() for doc_id in ids}
 
 
+MIN_ALIGN_RATIO = 0.85  # a quoted span is found again when this share of its characters matches
+EDGE = 40  # characters of a long quote's head and tail that place its ends
+MAX_LOST_SHARE = 0.05  # another OCR may garble a few short spans past recognition; more means another text
+DISTANCE_COST = 0.005  # per character away from where the span is expected, against a better match
+
+
+def _relocate(text: str, quote: str, expected: int) -> tuple[int, int] | None:
+    """Where `quote` stands in `text` near `expected`: exact if it is there, else the best fuzzy match.
+
+    A far exact occurrence loses to a near damaged one: OCR differences move a span by a few characters,
+    while a short quote ("UBND tỉnh") recurs all over the page.
+    """
+    reach = 200 + len(quote) // 4
+    if len(quote) <= 2 * EDGE:
+        start = _edge(text, quote, expected, at_end=False, reach=reach)
+        end = _edge(text, quote, start + len(quote), at_end=True, reach=3)
+    else:
+        hits = [h for h in _occurrences(text, quote) if abs(h - expected) <= reach]
+        if hits:
+            start = min(hits, key=lambda h: abs(h - expected))
+            return start, start + len(quote)
+        start = _edge(text, quote[:EDGE], _anchor(text, quote[:EDGE], expected, reach), at_end=False)
+        # the start is known: the end is where the length says, give or take what OCR added or dropped
+        tail = _anchor(text, quote[-EDGE:], start + len(quote) - EDGE, 20 + len(quote) // 10) + EDGE
+        end = _edge(text, quote[-EDGE:], tail, at_end=True)
+    if end <= start or difflib.SequenceMatcher(None, text[start:end], quote, autojunk=False).ratio() < MIN_ALIGN_RATIO:
+        return None
+    return start, end
+
+
+def _occurrences(text: str, quote: str) -> list[int]:
+    out, at = [], text.find(quote)
+    while at >= 0:
+        out.append(at)
+        at = text.find(quote, at + 1)
+    return out
+
+
+def _anchor(text: str, piece: str, guess: int, reach: int) -> int:
+    """Where `piece` starts near `guess`, by its longest run of matching characters."""
+    lo = max(0, guess - reach)
+    window = text[lo : guess + len(piece) + reach]
+    m = difflib.SequenceMatcher(None, window, piece, autojunk=False).find_longest_match(0, len(window), 0, len(piece))
+    return lo + m.a - m.b if m.size else guess
+
+
+def _edge(text: str, piece: str, guess: int, at_end: bool, reach: int = 15) -> int:
+    """The offset near `guess` where `piece` (a quote, or its first or last characters) fits best."""
+    def fit(p: int) -> float:
+        got = text[p - len(piece) : p] if at_end else text[p : p + len(piece)]
+        if got == piece:
+            return 1.0 - DISTANCE_COST * abs(p - guess)
+        return difflib.SequenceMatcher(None, got, piece, autojunk=False).ratio() - DISTANCE_COST * abs(p - guess)
+
+    guess = min(max(guess, 0), len(text))
+    return max(range(max(0, guess - reach), min(len(text), guess + reach) + 1), key=fit)
+
+
+def aligned(ann: Annotation, text: str) -> tuple[Annotation, list[str]]:
+    """The annotation with its spans on `text`, and the spans that could not be found there.
+
+    Offset-anchored annotations and unchanged texts are returned as they are (checked by `problems`).
+    """
+    if ann.anchoring == "offsets" or ann.sha256 == sha256(text):
+        return ann, []
+    lost: list[str] = []
+    moved = ann.model_copy(deep=True)
+    for layer in ("targets", "references", "entities", "guidance"):
+        kept = []
+        shift = 0  # OCR differences accumulate: the next span is expected where the last one moved
+        for span in sorted(getattr(moved, layer), key=lambda s: s.start):
+            where = _relocate(text, span.text, span.start + shift)
+            if where is None:
+                lost.append(f"{layer}: {span.text[:40]!r} not found in the text")
+                continue
+            shift = where[0] - span.start
+            span.start, span.end = where
+            span.text = text[span.start : span.end]
+            kept.append(span)
+        setattr(moved, layer, kept)
+    moved.sha256 = sha256(text)
+    return moved, lost
+
+
 def problems(ann: Annotation, text: str) -> list[str]:
     """Everything that makes an annotation unusable: a changed text, spans off the text, overlaps."""
     out: list[str] = []
+    if ann.anchoring == "text":
+        ann, lost = aligned(ann, text)
+        spans = sum(len(getattr(ann, layer)) for layer in ("targets", "references", "entities", "guidance"))
+        if len(lost) > MAX_LOST_SHARE * (spans + len(lost)):
+            out += lost
     if ann.sha256 != sha256(text):
         out.append("sha256 differs from the normalised corpus text (text or normaliser changed)")
     for layer in ("targets", "references", "entities", "guidance"):

@@ -1,0 +1,93 @@
+"""Annotations of scans are anchored by their quoted text and survive another OCR reading of the scan."""
+
+from __future__ import annotations
+
+from nlp.evaluation import annotations as A
+
+SCAN = (
+    "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\n"
+    "CHỈ THỊ\n"
+    "Về việc tăng cường công tác phòng cháy, chữa cháy mùa khô năm 2025\n"
+    "1. Sở Tài nguyên và Môi trường chủ trì, phối hợp với UBND các huyện rà soát các khu rừng trồng, "
+    "xây dựng phương án phòng cháy trước ngày 15/3/2025.\n"
+    "2. Công an tỉnh tăng cường kiểm tra an toàn phòng cháy tại các chợ, trung tâm thương mại; "
+    "phấn đấu 100% cơ sở được kiểm tra ít nhất một lần trong năm.\n"
+    "3. UBND các huyện bố trí kinh phí mua sắm phương tiện chữa cháy cho lực lượng dân phòng.\n"
+    "Nơi nhận: UBND tỉnh; Công an tỉnh; Lưu: VT.\n"
+)
+
+
+def _span(text: str, quote: str, nth: int = 0) -> dict:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(quote, start + 1)
+    return {"start": start, "end": start + len(quote), "text": quote}
+
+
+def _annotation(text: str) -> A.Annotation:
+    item2 = ("Công an tỉnh tăng cường kiểm tra an toàn phòng cháy tại các chợ, trung tâm thương mại; "
+             "phấn đấu 100% cơ sở được kiểm tra ít nhất một lần trong năm.")
+    return A.Annotation.model_validate({
+        "doc_id": "pdf/999", "sha256": A.sha256(text), "anchoring": "text", "status": "done",
+        "layers": ["targets", "entities", "guidance"],
+        "targets": [{**_span(text, "100% cơ sở được kiểm tra"), "metric": "cơ sở được kiểm tra", "value": 100,
+                     "unit": "%"}],
+        "entities": [{**_span(text, "Công an tỉnh", 0), "label": "ORG"},
+                     {**_span(text, "Công an tỉnh", 1), "label": "ORG"},
+                     {**_span(text, "Sở Tài nguyên và Môi trường"), "label": "ORG"}],
+        "guidance": [{**_span(text, item2), "category": "inspection"}],
+    })
+
+
+def _reread(text: str) -> str:
+    """What another Tesseract might give: a stamp line on top, a diacritic lost, a comma dropped."""
+    return ("CV ĐẾN Số: 17 Ngày 20/3\n" + text).replace("Môi trường", "Mội trường").replace(
+        "tại các chợ,", "tại các chợ").replace("Công an tỉnh;", "Cỏng an tỉnh;")
+
+
+def test_an_unchanged_text_keeps_the_annotation_as_it_is() -> None:
+    ann = _annotation(SCAN)
+    same, lost = A.aligned(ann, SCAN)
+    assert same is ann and lost == []
+    assert A.problems(ann, SCAN) == []
+
+
+def test_spans_are_found_again_in_another_ocr_reading() -> None:
+    ann = _annotation(SCAN)
+    other = _reread(SCAN)
+    moved, lost = A.aligned(ann, other)
+    assert lost == []
+    assert moved.sha256 == A.sha256(other)
+    for layer in ("targets", "entities", "guidance"):
+        for span in getattr(moved, layer):
+            assert other[span.start : span.end] == span.text
+    assert [e.text for e in moved.entities] == ["Sở Tài nguyên và Mội trường", "Công an tỉnh", "Cỏng an tỉnh"]
+    assert moved.guidance[0].text.startswith("Công an tỉnh tăng cường")
+    assert moved.guidance[0].text.endswith("một lần trong năm.")
+    assert "tại các chợ trung tâm" in moved.guidance[0].text
+    assert moved.targets[0].text == "100% cơ sở được kiểm tra"
+    assert A.problems(ann, other) == []
+
+
+def test_a_damaged_span_is_not_moved_onto_an_intact_copy_further_away() -> None:
+    ann = _annotation(SCAN)
+    other = _reread(SCAN)
+    moved, _ = A.aligned(ann, other)
+    # the Nơi nhận copy was read "Cỏng an tỉnh": it stays there rather than jumping to item 2's intact copy
+    starts = sorted(e.start for e in moved.entities)
+    assert starts[2] > other.index("Nơi nhận")
+    assert starts[1] < other.index("3. UBND")
+
+
+def test_a_different_document_is_reported_not_silently_scored() -> None:
+    ann = _annotation(SCAN)
+    other = "THÔNG BÁO\nKết luận của Chủ tịch UBND huyện về công tác xóa nhà tạm, nhà dột nát.\n"
+    _, lost = A.aligned(ann, other)
+    assert len(lost) >= 4
+    assert A.problems(ann, other)
+
+
+def test_offset_anchored_annotations_still_require_the_exact_text() -> None:
+    ann = _annotation(SCAN).model_copy(update={"anchoring": "offsets"})
+    problems = A.problems(ann, _reread(SCAN))
+    assert any("sha256 differs" in p for p in problems)
