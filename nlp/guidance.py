@@ -175,7 +175,11 @@ def _group_heading(doc: Doc, i: int) -> bool:
     tasks ("**1. Hoàn thiện cơ chế, chính sách …**" over "- Tập huấn …"): the items are the tasks, not it."""
     b = doc.blocks[i]
     text = doc.text[b.start : b.end].strip()
-    if not (b.marker and (text.startswith("*") or text.endswith(("*", ":")))):
+    titled = text.startswith("*") or text.endswith(("*", ":"))
+    # "1. Thủ trưởng các sở, ban ngành, Chủ tịch UBND cấp huyện" over "a) Tiếp tục quán triệt …": a line that
+    # ends without a stop and only names whom the items below are for (scans lose bold and the colon)
+    untitled = not text.rstrip("*").endswith((".", ";", "!", "?")) and len(text.split()) <= 40
+    if not (b.marker and (titled or untitled)):
         return False
     following = (doc.blocks[j] for j in range(i + 1, len(doc.blocks)))
     nxt = next((x for x in following if x.kind in ("item", "paragraph", "heading")), None)

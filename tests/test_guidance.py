@@ -189,3 +189,18 @@ def test_a_report_closing_to_the_council_is_not_an_item() -> None:
     text = OCR_NOTICE.replace("Nay thông báo kết luận của Chủ tịch UBND tỉnh để các cơ quan, đơn vị, địa phương biết, "
                               "triển khai thực hiện./.", "Kính báo cáo Hội đồng nhân dân tỉnh xem xét, cho ý kiến.")
     assert not any(g.text.startswith("Kính báo cáo") for g in process(text).guidance)
+
+
+def test_a_numbered_line_naming_only_the_assignees_of_the_items_below_is_not_an_item() -> None:
+    from nlp.pipeline import process
+
+    text = OCR_NOTICE.replace(
+        "1. UBND huyện Hoài Ân khẩn trương",
+        "1. Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch UBND các huyện, thị xã, thành phố, các đơn vị sự nghiệp "
+        "và doanh nghiệp nhà nước thuộc tỉnh\n"
+        "a) Tiếp tục quán triệt, phổ biến Luật Giao thông đường bộ đến cán bộ, công chức và nhân dân.\n"
+        "b) UBND huyện Hoài Ân khẩn trương")
+    texts = [g.text for g in process(text).guidance]
+    assert not any(t.startswith("Thủ trưởng các sở") or t.startswith("1. Thủ trưởng") for t in texts)
+    assert any("quán triệt, phổ biến Luật Giao thông" in t for t in texts)
+    assert any("khẩn trương hoàn thành công tác bồi thường" in t for t in texts)
