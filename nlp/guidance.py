@@ -171,15 +171,18 @@ def _enacting_article(text: str) -> bool:
 
 
 def _group_heading(doc: Doc, i: int) -> bool:
-    """A numbered line in bold or italics, or ending with ':', with deeper items under it, heads a group of
-    tasks ("**1. Hoàn thiện cơ chế, chính sách …**" over "- Tập huấn …"): the items are the tasks, not it."""
+    """A numbered line with deeper items under it that is set apart as a title heads a group of tasks: the
+    items under it are the tasks, not it (GUIDELINES: a heading is not an item).
+
+    Set apart: bold or italics, ending with ':' ("**1. Hoàn thiện cơ chế, chính sách …**" over "- Tập huấn …"),
+    or ending without a stop ("1. Thủ trưởng các sở, ban ngành, Chủ tịch UBND cấp huyện" over "a) Tiếp tục quán
+    triệt …"; scans lose the bold and the colon).
+    """
     b = doc.blocks[i]
     text = doc.text[b.start : b.end].strip()
     titled = text.startswith("*") or text.endswith(("*", ":"))
-    # "1. Thủ trưởng các sở, ban ngành, Chủ tịch UBND cấp huyện" over "a) Tiếp tục quán triệt …": a line that
-    # ends without a stop and only names whom the items below are for (scans lose bold and the colon)
-    untitled = not text.rstrip("*").endswith((".", ";", "!", "?")) and len(text.split()) <= 40
-    if not (b.marker and (titled or untitled)):
+    unstopped = not text.rstrip("*").endswith((".", ";", "!", "?")) and len(text.split()) <= 40
+    if not (b.marker and (titled or unstopped)):
         return False
     following = (doc.blocks[j] for j in range(i + 1, len(doc.blocks)))
     nxt = next((x for x in following if x.kind in ("item", "paragraph", "heading")), None)

@@ -281,12 +281,14 @@ def _signers(lines: list[_Line], first: int) -> tuple[list[str], int, int]:
         elif names and not any(pats["signature_title"].match(c) or pats["signature_marker"].match(c)
                                for c in _cells(lines[i])) and not pats["noise"].fullmatch(lines[i].core):
             break
-    if _RECIPIENTS.match(lines[start].core):
-        last = _recipients_end(lines, start, last)
+    # "Nơi nhận" opens the block, or follows the signer ("KT. CHỦ TỊCH / name / Nơi nhận: / - …")
+    heads = [i for i in range(start, min(len(lines), last + 2)) if _RECIPIENTS.match(lines[i].core)]
+    if heads:
+        last = _recipients_end(lines, heads[0], last)
     return names, start, last
 
 
-_RECIPIENTS = re.compile(r"Nơi\s+nhận", re.I)
+_RECIPIENTS = re.compile(r"Nơi\s+nhận\s*(?::|$|\s{2,})", re.I)  # not "Nơi nhận hồ sơ: …" in a body
 _RECIPIENT_LINE = re.compile(r"^[-–+•]|;\s*$")
 _FILED = re.compile(r"^[-–+•]?\s*Lưu\s*[:.]")
 
@@ -537,7 +539,7 @@ def _continues(prev: _Line, nxt: _Line, caps_block: bool) -> bool:
     if _marker(n)[0]:
         return False
     if p.endswith(";") and n[0].islower():
-        return True  # a clause list wrapped at a ";" (text layers and OCR keep the page's line breaks)
+        return True  # a clause list wrapped after a ";" (text layers and OCR keep the page's line breaks)
     if _FINAL.search(p):
         return False
     if caps_block and _is_caps(n):

@@ -62,6 +62,10 @@ def test_spans_are_found_again_in_another_ocr_reading() -> None:
         for span in getattr(moved, layer):
             assert other[span.start : span.end] == span.text
     assert [e.text for e in moved.entities] == ["Sở Tài nguyên và Mội trường", "Công an tỉnh", "Cỏng an tỉnh"]
+    for layer in ("targets", "entities", "guidance"):
+        pairs = zip(sorted(getattr(ann, layer), key=lambda x: x.start), getattr(moved, layer), strict=True)
+        for old, new in pairs:
+            assert new.text == other[new.start : new.end] and new.start > old.start  # moved down by the stamp line
     assert moved.guidance[0].text.startswith("Công an tỉnh tăng cường")
     assert moved.guidance[0].text.endswith("một lần trong năm.")
     assert "tại các chợ trung tâm" in moved.guidance[0].text
@@ -91,3 +95,26 @@ def test_offset_anchored_annotations_still_require_the_exact_text() -> None:
     ann = _annotation(SCAN).model_copy(update={"anchoring": "offsets"})
     problems = A.problems(ann, _reread(SCAN))
     assert any("sha256 differs" in p for p in problems)
+
+
+def test_characters_added_or_dropped_inside_a_span_move_its_end_with_them() -> None:
+    ann = _annotation(SCAN)
+    # another OCR splits two words of the short name, doubles a letter near the item's start and drops one
+    # near its end: the spans must cover exactly the re-read words, no more and no less
+    other = (SCAN.replace("Sở Tài nguyên và Môi trường", "Sở Tài nguy ên và Môi trư ờng")
+             .replace("Công an tỉnh tăng cường", "Công an tỉnhh tăng cường")
+             .replace("ít nhất một lần trong năm.", "ít nhất một lần trong nm."))
+    moved, lost = A.aligned(ann, other)
+    assert lost == []
+    assert moved.entities[0].text == "Sở Tài nguy ên và Môi trư ờng"
+    assert moved.guidance[0].text.startswith("Công an tỉnhh tăng cường")
+    assert moved.guidance[0].text.endswith("một lần trong nm.")
+
+
+def test_two_annotated_copies_of_a_name_do_not_end_on_the_same_place() -> None:
+    ann = _annotation(SCAN)
+    # the Nơi nhận copy is damaged next to item 2's intact one: each gold span keeps a place of its own
+    other = SCAN.replace("Công an tỉnh;", "Cô ng an tỉnh;")
+    moved, lost = A.aligned(ann, other)
+    starts = [e.start for e in moved.entities if "ng an tỉnh" in e.text]
+    assert len(starts) == len(set(starts)) == 2 and lost == []

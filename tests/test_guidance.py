@@ -177,7 +177,7 @@ def test_recipients_list_and_closing_formula_of_an_ocr_notice_are_not_items() ->
     doc = process(OCR_NOTICE)
     texts = [g.text for g in doc.guidance]
     assert len(texts) == 2
-    assert texts[0].startswith("UBND huyện Hoài Ân khẩn trương") or "UBND huyện Hoài Ân khẩn trương" in texts[0]
+    assert "UBND huyện Hoài Ân khẩn trương" in texts[0]
     assert "kiểm tra chất lượng thi công" in texts[1]
     start = doc.text.index("Nơi nhận")
     assert all(b.kind == "signature" for b in doc.blocks if b.start >= start)
@@ -204,3 +204,17 @@ def test_a_numbered_line_naming_only_the_assignees_of_the_items_below_is_not_an_
     assert not any(t.startswith("Thủ trưởng các sở") or t.startswith("1. Thủ trưởng") for t in texts)
     assert any("quán triệt, phổ biến Luật Giao thông" in t for t in texts)
     assert any("khẩn trương hoàn thành công tác bồi thường" in t for t in texts)
+
+
+def test_recipients_listed_under_the_signer_are_not_items() -> None:
+    from nlp.pipeline import process
+
+    body = OCR_NOTICE[: OCR_NOTICE.index("Nơi nhận:")]
+    text = body + (
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Tự Công Hoàng\n"
+        "Nơi nhận:\n- CT, PCT UBND tỉnh;\n- Sở Giao thông vận tải, Sở Tài chính và Sở Xây dựng tỉnh Bình Định;\n"
+        "- UBND huyện Hoài Ân;\n- Lưu: VT, K10.\n")
+    doc = process(text)
+    assert len(doc.guidance) == 2
+    start = doc.text.index("Nơi nhận")
+    assert all(b.kind == "signature" for b in doc.blocks if b.start >= start)

@@ -150,34 +150,61 @@ def load_splits(path: Path = SPLITS) -> dict[str, str]:
     return {doc_id: split for split, ids in data["splits"].items() for doc_id in ids}
 
 
-MIN_ALIGN_RATIO = 0.85  # a quoted span is found again when this share of its characters matches
-EDGE = 40  # characters of a long quote's head and tail that place its ends
+MIN_ALIGN_RATIO = 0.85  # difflib ratio a re-found span must reach against its quote
+EDGE = 40  # characters of a long quote's head and tail that locate it
 MAX_LOST_SHARE = 0.05  # another OCR may garble a few short spans past recognition; more means another text
-DISTANCE_COST = 0.005  # per character away from where the span is expected, against a better match
+DISTANCE_COST = 0.01  # per character away from where the span is expected, against a better match
 
 
-def _relocate(text: str, quote: str, expected: int) -> tuple[int, int] | None:
-    """Where `quote` stands in `text` near `expected`: exact if it is there, else the best fuzzy match.
+def _relocate(text: str, quote: str, expected: int, taken: frozenset[int] = frozenset()) -> tuple[int, int] | None:
+    """Where `quote` stands in `text` near `expected`: the nearest exact copy, else the best fuzzy match.
 
-    A far exact occurrence loses to a near damaged one: OCR differences move a span by a few characters,
-    while a short quote ("UBND tỉnh") recurs all over the page.
+    First located roughly (a far exact copy loses to a near damaged one: OCR moves a span by a few characters,
+    while a short quote like "UBND tỉnh" recurs all over the page), then each end is placed by an edit-distance
+    match of the quote's head or tail, so characters OCR added or dropped inside the span move the end with
+    them. `taken`: starts already given to another span of the layer (a damaged copy must not land on them).
     """
+    if not quote or not text:
+        return None
     reach = 200 + len(quote) // 4
+    hits = [h for h in _occurrences(text, quote) if abs(h - expected) <= reach and h not in taken]
+    if hits and len(quote) > 2 * EDGE:
+        start = min(hits, key=lambda h: abs(h - expected))
+        return start, start + len(quote)
+    margin = 8 + len(quote) // 20
     if len(quote) <= 2 * EDGE:
-        start = _edge(text, quote, expected, at_end=False, reach=reach)
-        end = _edge(text, quote, start + len(quote), at_end=True, reach=3)
+        rough = _fit(text, quote, expected, reach, taken)
+        start, end = _closest_match(text, quote, rough - margin, rough + len(quote) + margin, rough)
     else:
-        hits = [h for h in _occurrences(text, quote) if abs(h - expected) <= reach]
-        if hits:
-            start = min(hits, key=lambda h: abs(h - expected))
-            return start, start + len(quote)
-        start = _edge(text, quote[:EDGE], _anchor(text, quote[:EDGE], expected, reach), at_end=False)
-        # the start is known: the end is where the length says, give or take what OCR added or dropped
-        tail = _anchor(text, quote[-EDGE:], start + len(quote) - EDGE, 20 + len(quote) // 10) + EDGE
-        end = _edge(text, quote[-EDGE:], tail, at_end=True)
-    if end <= start or difflib.SequenceMatcher(None, text[start:end], quote, autojunk=False).ratio() < MIN_ALIGN_RATIO:
+        head, tail = quote[:EDGE], quote[-EDGE:]
+        rough = _fit(text, head, _anchor(text, head, expected, reach), 15, taken)
+        start, _ = _closest_match(text, head, rough - margin, rough + EDGE + margin, rough)
+        rough_end = _anchor(text, tail, start + len(quote) - EDGE, 20 + len(quote) // 10) + EDGE
+        _, end = _closest_match(text, tail, rough_end - EDGE - margin, rough_end + margin, rough_end - EDGE)
+    if start in taken or end <= start:
+        return None
+    if difflib.SequenceMatcher(None, text[start:end], quote, autojunk=False).ratio() < MIN_ALIGN_RATIO:
         return None
     return start, end
+
+
+def _closest_match(text: str, piece: str, lo: int, hi: int, near: int) -> tuple[int, int]:
+    """The substring of text[lo:hi] at the least edit distance from `piece` (the one starting nearest `near`
+    among equals): approximate substring search, free to start and end anywhere in the window."""
+    lo, hi = max(0, lo), min(len(text), hi)
+    window = text[lo:hi]
+    cost = [0] * (len(window) + 1)  # row 0: the match may start anywhere
+    origin = list(range(len(window) + 1))
+    for i, ch in enumerate(piece, 1):
+        new_cost, new_origin = [i] + [0] * len(window), [0] + [0] * len(window)
+        for j, wc in enumerate(window, 1):
+            options = ((cost[j - 1] + (ch != wc), origin[j - 1]), (cost[j] + 1, origin[j]),
+                       (new_cost[j - 1] + 1, new_origin[j - 1]))
+            new_cost[j], new_origin[j] = min(options, key=lambda o: o[0])
+        cost, origin = new_cost, new_origin
+    best = min(range(len(window) + 1),
+               key=lambda j: (cost[j], abs(lo + origin[j] - near), abs(j - origin[j] - len(piece))))
+    return lo + origin[best], lo + best
 
 
 def _occurrences(text: str, quote: str) -> list[int]:
@@ -190,22 +217,23 @@ def _occurrences(text: str, quote: str) -> list[int]:
 
 def _anchor(text: str, piece: str, guess: int, reach: int) -> int:
     """Where `piece` starts near `guess`, by its longest run of matching characters."""
+    guess = min(max(guess, 0), len(text))
     lo = max(0, guess - reach)
     window = text[lo : guess + len(piece) + reach]
     m = difflib.SequenceMatcher(None, window, piece, autojunk=False).find_longest_match(0, len(window), 0, len(piece))
     return lo + m.a - m.b if m.size else guess
 
 
-def _edge(text: str, piece: str, guess: int, at_end: bool, reach: int = 15) -> int:
-    """The offset near `guess` where `piece` (a quote, or its first or last characters) fits best."""
-    def fit(p: int) -> float:
-        got = text[p - len(piece) : p] if at_end else text[p : p + len(piece)]
-        if got == piece:
-            return 1.0 - DISTANCE_COST * abs(p - guess)
-        return difflib.SequenceMatcher(None, got, piece, autojunk=False).ratio() - DISTANCE_COST * abs(p - guess)
+def _fit(text: str, piece: str, guess: int, reach: int, taken: frozenset[int] = frozenset()) -> int:
+    """The start near `guess` where `piece` fits best, a character of distance costing DISTANCE_COST."""
+    def score(p: int) -> float:
+        got = text[p : p + len(piece)]
+        ratio = 1.0 if got == piece else difflib.SequenceMatcher(None, got, piece, autojunk=False).ratio()
+        return ratio - DISTANCE_COST * abs(p - guess)
 
     guess = min(max(guess, 0), len(text))
-    return max(range(max(0, guess - reach), min(len(text), guess + reach) + 1), key=fit)
+    starts = [p for p in range(max(0, guess - reach), min(len(text), guess + reach) + 1) if p not in taken]
+    return max(starts, key=score) if starts else guess
 
 
 def aligned(ann: Annotation, text: str) -> tuple[Annotation, list[str]]:
@@ -220,12 +248,14 @@ def aligned(ann: Annotation, text: str) -> tuple[Annotation, list[str]]:
     for layer in ("targets", "references", "entities", "guidance"):
         kept = []
         shift = 0  # OCR differences accumulate: the next span is expected where the last one moved
+        taken: dict[str, set[int]] = {}  # where each quote already went: a second copy must go elsewhere
         for span in sorted(getattr(moved, layer), key=lambda s: s.start):
-            where = _relocate(text, span.text, span.start + shift)
+            where = _relocate(text, span.text, span.start + shift, frozenset(taken.get(span.text, ())))
             if where is None:
                 lost.append(f"{layer}: {span.text[:40]!r} not found in the text")
                 continue
             shift = where[0] - span.start
+            taken.setdefault(span.text, set()).add(where[0])
             span.start, span.end = where
             span.text = text[span.start : span.end]
             kept.append(span)
@@ -234,8 +264,9 @@ def aligned(ann: Annotation, text: str) -> tuple[Annotation, list[str]]:
     return moved, lost
 
 
-def problems(ann: Annotation, text: str) -> list[str]:
-    """Everything that makes an annotation unusable: a changed text, spans off the text, overlaps."""
+def checked(ann: Annotation, text: str) -> tuple[Annotation, list[str]]:
+    """The annotation on `text` (scans aligned once) and everything that makes it unusable: a changed
+    text, spans off the text, too many spans another OCR reading lost, duplicates."""
     out: list[str] = []
     if ann.anchoring == "text":
         ann, lost = aligned(ann, text)
@@ -256,4 +287,12 @@ def problems(ann: Annotation, text: str) -> list[str]:
             out.append(f"target {t.text[:40]!r}: value_max set but comparator is {t.comparator!r}")
     if "document" in ann.layers and ann.document is None:
         out.append("layer 'document' listed but no document fields")
-    return out
+    for layer in ("targets", "references", "entities", "guidance"):
+        spans = [(x.start, x.end, getattr(x, "label", "")) for x in getattr(ann, layer)]
+        if len(spans) != len(set(spans)):
+            out.append(f"{layer}: the same span annotated twice")
+    return ann, out
+
+
+def problems(ann: Annotation, text: str) -> list[str]:
+    return checked(ann, text)[1]

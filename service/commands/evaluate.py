@@ -56,14 +56,10 @@ def run(args: argparse.Namespace) -> int:
         except FileNotFoundError:
             error(ann.doc_id, f"corpus text not found under {A.corpus_path(args.corpus)}")
             return 1
-        problems = A.problems(ann, text)
+        ann, problems = A.checked(ann, text)
         if problems:
             error(ann.doc_id, problems[0] + " (run `chitieu annotate check`)")
             return 1
-        ann, lost = A.aligned(ann, text)
-        if lost:
-            print(f"{ann.doc_id}: {len(lost)} annotated spans not found in this machine's OCR text, "
-                  "not scored", file=sys.stderr)
         doc = process(text)  # scored now: the Doc is only needed to say why a target was missed
         score_document(report, ann, to_analysis(doc), doc)
     if args.save:
