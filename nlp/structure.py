@@ -210,12 +210,37 @@ def _title(text: str, lines: list[_Line], first: int, limit: int) -> tuple[list[
                 break
             prev_end, i = ln.end, i + 1
             continue
+        if out and _body_line(core, out):
+            break
         if pats["authority_line"].match(core) and out and i + 1 < len(lines):
             if pats["body_start"].match(lines[i + 1].core):
                 break
         out.append(ln)
         prev_end, i = ln.end, i + 1
     return out, i
+
+
+def _body_line(core: str, title: list[_Line]) -> bool:
+    """A line that cannot continue a trích yếu: a clause list (";"), a lead-in ("… như sau:"), or a full-width
+    line after centred title lines (OCR and text layers without a blank line under the title)."""
+    widest = max(len(ln.core) for ln in title)
+    return ";" in core or core.endswith(":") or (len(core) > 100 and len(core) > 1.5 * widest)
+
+
+_MAX_TITLE_CHARS = 250
+
+
+def _short_title(core: str) -> str | None:
+    """A headline, not a lead paragraph: a first line over 250 characters gives its first sentence, cut at a
+    word under 250 characters when that is still too long."""
+    core = " ".join(core.split())
+    if len(core) <= _MAX_TITLE_CHARS:
+        return core or None
+    # the first stop after 40 characters ("I. CĂN CỨ …" and "1. …" are markers, not sentences)
+    stop = next((m.start() for m in re.finditer(r"[.;:!?](?=\s)", core) if m.start() >= 40), len(core))
+    if stop < _MAX_TITLE_CHARS:
+        return core[: stop + 1] if core[stop] in ".!?" else core[:stop] + " …"
+    return core[: core.rfind(" ", 0, _MAX_TITLE_CHARS)].rstrip(" ,;:") + " …"
 
 
 def _ocr_debris(core: str) -> bool:
@@ -385,7 +410,7 @@ def _read_header(doc: Doc, lines: list[_Line]) -> _Header | None:
             if not title:
                 info.title = " ".join(about.group(1).split()) or None
     if title:
-        info.title = " ".join(" ".join(ln.core for ln in title).split()) or None
+        info.title = _short_title(" ".join(ln.core for ln in title))
         header_end = title[-1].end
     end_line = next((i for i, ln in enumerate(lines) if ln.start >= header_end), len(lines))
     _fill(info, doc, number)
@@ -422,7 +447,7 @@ def _read_news(doc: Doc, lines: list[_Line]) -> int:
         return 0
     first, dateline = _headline(lines)  # a page's publication date: not the date of a document (GUIDELINES)
     head = lines[first]
-    info.title = head.core or None
+    info.title = _short_title(head.core)
     refs = find_references(head.core)
     if refs and refs[0].start == 0 and refs[0].doc_type not in ("other",) and _document_body(doc.text, head.end):
         # "Nghị quyết số 22/NQ-TU ngày 08/6/2022 … " over the resolution's own sections is the resolution;

@@ -466,3 +466,30 @@ def test_a_clause_wrapped_after_a_semicolon_stays_in_its_item():
     item_a = next(b for b in blocks if b.startswith("a)"))
     assert item_a.endswith("công khai trên báo, đài.")
     assert any(b.startswith("- Bố trí lực lượng") for b in blocks)  # a marked line is never a continuation
+
+
+def test_the_title_of_a_scan_stops_where_the_body_runs_on_without_a_blank_line():
+    text = (
+        "ỦY BAN NHÂN DÂN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH KON TUM    Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 88/TB-UBND    Kon Tum, ngày 02 tháng 4 năm 2025\n"
+        "THÔNG BÁO\n"
+        "Kết luận của Phó Chủ tịch UBND tỉnh tại buổi kiểm tra\n"
+        "tiến độ xây dựng trường học huyện Đăk Hà\n"
+        # OCR lost the opening words of the body's first line ("Ngày 28/3/2025, Phó Chủ tịch …")
+        "tịch UBND tỉnh đã kiểm tra tiến độ xây dựng các trường học trên địa bàn huyện Đăk Hà, làm việc với "
+        "UBND huyện và các phòng, ban liên quan\n"
+        "sau khi nghe báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:\n"
+        "1. UBND huyện Đăk Hà đẩy nhanh tiến độ thi công, hoàn thành các phòng học trước năm học mới.\n"
+    )
+    info = _doc(text).info
+    assert info.title == "Kết luận của Phó Chủ tịch UBND tỉnh tại buổi kiểm tra tiến độ xây dựng trường học huyện Đăk Hà"
+
+
+def test_a_lead_paragraph_standing_as_headline_gives_its_first_sentence_as_title():
+    lead = ("Năm 2025, huyện Krông Pa phấn đấu giảm tỷ lệ hộ nghèo xuống còn 12%, tạo việc làm mới cho 1.200 lao "
+            "động và hoàn thành 45 km đường giao thông nông thôn. Để đạt các chỉ tiêu này, Huyện ủy đã ban hành kế "
+            "hoạch với nhiều giải pháp cụ thể, giao trách nhiệm cho từng cơ quan, đơn vị và từng địa phương thực "
+            "hiện, kiểm tra định kỳ hằng quý.")
+    info = _doc(lead + "\n\nCác xã đã tổ chức hội nghị quán triệt kế hoạch tới cán bộ, đảng viên.\n").info
+    assert info.title == lead.split(". ")[0] + "."
