@@ -307,15 +307,10 @@ def _signers(lines: list[_Line], first: int) -> tuple[list[str], int, int]:
                                for c in _cells(lines[i])) and not pats["noise"].fullmatch(lines[i].core):
             break
     # "Nơi nhận" opens the block, or follows the signer ("KT. CHỦ TỊCH / name / Nơi nhận: / - …")
-    heads = [i for i in range(start, min(len(lines), last + 2)) if _RECIPIENTS.match(lines[i].core)]
+    heads = [i for i in range(start, min(len(lines), last + 2)) if pats["recipients"].match(lines[i].core)]
     if heads:
         last = _recipients_end(lines, heads[0], last)
     return names, start, last
-
-
-_RECIPIENTS = re.compile(r"Nơi\s+nhận\s*(?::|$|\s{2,})", re.I)  # not "Nơi nhận hồ sơ: …" in a body
-_RECIPIENT_LINE = re.compile(r"^[-–+•]|;\s*$")
-_FILED = re.compile(r"^[-–+•]?\s*Lưu\s*[:.]")
 
 
 def _recipients_end(lines: list[_Line], start: int, last: int) -> int:
@@ -323,13 +318,14 @@ def _recipients_end(lines: list[_Line], start: int, last: int) -> int:
 
     OCR of a two-column signature block reads the list and the signer line by line, so the list runs on
     past the signer's name (or past a name OCR mangled beyond recognition) and must not become body text."""
+    pats = _patterns()
     window = range(start + 1, min(len(lines), start + 40))
     for i in window:
-        if _FILED.match(lines[i].core):
+        if pats["filed"].match(lines[i].core):
             return max(last, i)
     for i in range(last + 1, window.stop):
         core = lines[i].core
-        if not (_RECIPIENT_LINE.search(core) or _patterns()["noise"].fullmatch(core)):
+        if not (pats["recipient_line"].search(core) or pats["noise"].fullmatch(core)):
             break
         last = i
     return last

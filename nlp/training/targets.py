@@ -121,7 +121,7 @@ def _oof_repeated(docs, always=()) -> tuple[list[float], list[int]]:  # noqa: AN
     return probs, ys
 
 
-def _oof(docs, always=(), folds: int = 5, seed: int = 13) -> tuple[list[float], list[int]]:  # noqa: ANN001
+def _oof(docs, always, seed: int, folds: int = 5) -> tuple[list[float], list[int]]:  # noqa: ANN001
     """Out-of-fold probabilities (folds by document) with their labels; `always` joins every training fold."""
     order = [d for d, _, _ in docs]
     random.Random(seed).shuffle(order)
