@@ -105,8 +105,17 @@ def features(q: Quantity, c: Context, cue_hits: dict[str, bool]) -> dict[str, fl
     f["DURATION"] = float((q.unit or "").lower() in cues().duration_units)
     f["LEN_LEFT"] = min(len(left), 30) / 30
     f["TABLE"] = float("|" in c.line or len(c.line.strip()) <= len(q.text) + 12)
+    f["LABELLED"] = float(c.left.rstrip(" *").endswith(":"))  # "- Xã Tà Lương: 320 hộ", "Sản phẩm: 40 mô hình"
     for name, hit in cue_hits.items():
         f[f"CUE:{name}"] = float(hit)
+    # a linear model cannot combine these itself: a counted task is a commitment in a directive or a list
+    # item ("- Lắp đặt 12 camera"), while a sum of money with no task verb is an allocation ("khoảng 12.173
+    # tỷ đồng"), and a number in a directive with no task verb is most often neither
+    task = bool(cue_hits.get("task_verb"))
+    f["TASK_DIRECTIVE"] = float(task and bool(cue_hits.get("directive")))
+    f["TASK_ITEM"] = float(task and c.block_kind == "item")
+    f["MONEY_NO_TASK"] = float(not task and q.kind == "money")
+    f["DIRECTIVE_NO_TASK"] = float(not task and bool(cue_hits.get("directive")))
     years = [int(y) for y in _YEAR.findall(c.left + " " + c.right)]
     if years:
         f["YEAR"] = 1.0

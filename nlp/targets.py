@@ -53,6 +53,7 @@ class _Cues:
     span_of_time: re.Pattern[str]
     result_sections: tuple[str, ...]
     meta_units: frozenset[str]
+    task: re.Pattern[str]
 
 
 def _phrases(items: list[str]) -> str:
@@ -87,6 +88,7 @@ def cues() -> _Cues:
         duration_units=frozenset(d["duration_units"]),
         votes=re.compile(bound.format(_phrases(d["vote_words"])), re.I),
         span_of_time=re.compile(r"\s+(?:{})(?![\wÀ-ỹ])".format(_phrases(d["span_of_time_after"])), re.I),
+        task=re.compile(bound.format(_phrases(d["task_verbs"])), re.I),
     )
 
 
@@ -350,6 +352,15 @@ def _is_vote(c: _Cues, text: str, q: Quantity, s: int, e: int) -> bool:
     return delegates and c.votes.search(text, s, e) is not None
 
 
+_TASK_GAP = 3  # words between a task verb and its number: "lắp đặt 12 camera", "mở thêm 04 lớp"
+
+
+def _task_verb(c: _Cues, text: str, clause: int, qs: int) -> bool:
+    """A verb taking a counted object stands a few words before the number in its clause."""
+    m = _last_cue(c.task, text, clause, qs)
+    return m is not None and len(_WORD.findall(text, m.end(), qs)) <= _TASK_GAP
+
+
 def _list_intro(doc: Doc, i: int) -> str:
     """The line that announces the list holding block `i` ("Phấn đấu đến năm 2030:"), "" if none: list items
     separated by blank lines are separate paragraphs, so the sentence before them does not reach them."""
@@ -460,6 +471,7 @@ def candidates(doc: Doc) -> list[Candidate]:
             "block_result": block_result is not None,
             "strong_intro": bool(intro) and c.strong.search(intro) is not None,
             "result_intro": bool(intro) and c.result.search(intro) is not None,
+            "task_verb": _task_verb(c, doc.text, clause, qs),
         }
         ctx = context(doc, q, (s, e), prev, section, kind, path[:-1])
         out.append(Candidate(q, si, rule, cue, features(q, ctx, hits)))

@@ -241,3 +241,37 @@ def test_metric_stated_before_the_commitment_cue_is_the_metric():
     got = {t.value: t.metric for t in _targets(text)}
     assert got[18000] == "Tổng sản phẩm xoài tham gia xuất khẩu"
     assert got[10] == "tổng giá trị sản phẩm xoài tham gia xuất khẩu"
+
+
+CONCLUSION_HEAD = (
+    "HUYỆN ỦY LẠC SƠN\nSố: 412-TB/HU\nLạc Sơn, ngày 14 tháng 5 năm 2026\n\nTHÔNG BÁO\n"
+    "Kết luận của Thường trực Huyện ủy tại buổi làm việc với Đảng ủy xã Tân Mỹ\n\n"
+)
+
+
+def test_counted_tasks_assigned_point_by_point_are_targets() -> None:
+    text = CONCLUSION_HEAD + (
+        "Thường trực Huyện ủy kết luận như sau:\n\n"
+        "1. Đảng ủy xã mở 03 lớp bồi dưỡng nhận thức về Đảng cho quần chúng ưu tú trong quý III.\n\n"
+        "2. Ủy ban nhân dân xã lắp đặt 25 camera an ninh tại các ngã ba, ngã tư.\n\n"
+        "3. Ủy ban Kiểm tra Đảng ủy xã kiểm tra 6 chi bộ trực thuộc trước ngày 30/11/2026.\n\n"
+        "4. Đoàn Thanh niên xã trồng 500 cây xanh dọc tuyến đường liên ấp.\n"
+    )
+    found = sorted((t.value, t.unit) for t in _targets(text))
+    assert found == [(3.0, "lớp"), (6.0, "chi bộ"), (25.0, "camera"), (500.0, "cây")]
+
+
+def test_the_same_count_done_already_is_a_result() -> None:
+    text = CONCLUSION_HEAD + (
+        "Từ đầu năm đến nay, Đảng ủy xã đã mở 02 lớp bồi dưỡng nhận thức về Đảng và đã lắp đặt "
+        "14 camera an ninh tại các ấp.\n"
+    )
+    assert _targets(text) == []
+
+
+def test_shares_of_an_allocation_are_not_targets() -> None:
+    text = PLAN_HEAD + (
+        "III. KINH PHÍ\n\nTổng kinh phí thực hiện Kế hoạch khoảng 45 tỷ đồng, trong đó ngân sách tỉnh "
+        "chiếm khoảng 60% (khoảng 27 tỷ đồng), ngân sách huyện chiếm khoảng 40% (khoảng 18 tỷ đồng).\n"
+    )
+    assert _targets(text) == []
