@@ -77,10 +77,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     mag = _alternation(magnitudes)
     # one alternation for counted nouns and money, so "đồng chí" wins over "đồng"
     nouns = _alternation([*load_lines("units.txt"), *load_lines("currencies.txt")])
+    not_mag = _alternation(load_lines("not_magnitudes.txt"))
     gap = r"[ \t]*(?:\n[ \t]*)?"  # a wrapped line, not a paragraph break: "465 0\n\nTỷ lệ …" is no "0 tỷ"
     unit_re = (
         rf"{gap}(?P<mag>(?:(?:{mag})\s+)*)(?P<unit>{nouns})(?!\w)"
-        rf"|{gap}(?P<magonly>(?:{mag})(?:\s+(?:{mag}))*)(?!\w)"
+        rf"|{gap}(?!(?:{not_mag})(?!\w))(?P<magonly>(?:{mag})(?:\s+(?:{mag}))*)(?!\w)"
     )
     inner = _alternation(w for w, (_, role) in words.items() if role != "magnitude")
     solo = _alternation(w for w, (_, role) in words.items() if role in ("digit", "ten"))

@@ -326,3 +326,10 @@ def test_a_function_word_after_a_number_is_not_its_unit() -> None:
 
     doc = process("Bảng kê có 15 và 20 là số liệu cũ, 35 của năm trước.")
     assert [(q.value, q.unit) for q in doc.quantities] == [(15, ""), (20, ""), (35, "")]
+
+
+def test_a_year_heading_over_ty_le_is_no_sum_of_money() -> None:
+    text = "Chỉ tiêu | Đơn vị | 2026 | 2030\nTỷ lệ hồ sơ trực tuyến | % | 60 | 85\nHuy động 5 tỷ đồng cho dự án."
+    found = [(q.text, q.unit) for q in _quantities(text)]
+    assert ("2030", "") in found
+    assert ("5 tỷ đồng", "tỷ đồng") in found
