@@ -151,6 +151,10 @@ def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | No
         earlier = [d for d in doc.dates if block is not None and usable(d, block.start, s)
                    and d.kind in ("until", "year_range", "year")]
         candidates = earlier[-1:]
+    if not candidates:  # "Giao chỉ tiêu năm 2026 cho các xã như sau:" over "- Xã Tân An: 45 hộ": the list's year
+        intro = _intro_block(doc, doc.block_index(q.start))
+        candidates = [d for d in doc.dates if intro is not None and usable(d, intro.start, intro.end)
+                      and d.kind in ("until", "year_range", "year")][-1:]
     if not candidates:
         candidates = [d for a, b, d in doc.extras.get("heading_periods", []) if a <= q.start < b]
     if not candidates:
@@ -166,10 +170,13 @@ def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | No
     return start, end, best.text
 
 
-def _actors(doc: Doc, s: int, q_start: int) -> list[str]:
+def _actors(doc: Doc, s: int, q_start: int, places: bool = False) -> list[str]:
+    """Bodies named before the target in its sentence; with `places`, also the place labelling a value
+    ("- Xã Tân An: 45 hộ": the commune the quota is assigned to)."""
     out: list[str] = []
+    labels = ("ORG", "LOC") if places else ("ORG",)
     for ent in doc.entities:
-        if ent.label != "ORG" or not (s <= ent.start < q_start):
+        if ent.label not in labels or not (s <= ent.start < q_start):
             continue
         if _ACTOR_BLOCKERS.search(doc.text, max(s, ent.start - 12), ent.start):
             continue
@@ -233,7 +240,7 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
     qs = q.qual_start or q.start
     clause = _clause_start(text, s, qs)
     cue = _last_cue(c.commit, text, clause, qs)
-    ms, me, metric = _left_metric(doc, q, cue.end() if cue else clause, qs)
+    ms, me, metric = _left_metric(doc, q, _after_actor(doc, cue.end() if cue else clause, qs), qs)
     unit_noun = q.unit if q.unit and q.unit != "%" and q.kind != "money" else ""
     has_left = len(metric) >= 3 and len(metric.split()) > (1 if _DIRECTION.fullmatch(metric) is None else 9)
     if has_left and not unit_noun:
@@ -244,7 +251,7 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
     m = _AFTER_NUMBER_NOUN.match(text, rest_start, e)
     if m:
         rs = m.start("rest")
-        r_end = _words(text, rs, m.end("rest"), 10, from_right=False)
+        r_end = _words(text, rs, m.end("rest"), 15, from_right=False)
         stop = _BASE_STOP.search(text, rs, r_end)
         if stop:
             r_end = stop.start()
@@ -266,6 +273,19 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
     name = re.sub(r"\s+", " ", " ".join(parts)).strip()
     span_start = ms if metric else qs
     return span_start, max(ae, q.end), name
+
+
+_LEAD = re.compile(r"[\s*+•–-]*(?:\(?\d{1,2}[.)]\s*|[a-zđ]\)\s*)?")
+
+
+def _after_actor(doc: Doc, left: int, right: int) -> int:
+    """Past the body that opens the clause: in "2. Ủy ban nhân dân xã lắp đặt 25 camera" the body is the
+    target's actor and "lắp đặt camera" its metric."""
+    pos = _LEAD.match(doc.text, left, right).end()  # type: ignore[union-attr]  # the pattern matches ""
+    for ent in doc.entities:
+        if ent.label == "ORG" and ent.start == pos and ent.end < right:
+            return ent.end
+    return left
 
 
 def _left_metric(doc: Doc, q: Quantity, left: int, right: int) -> tuple[int, int, str]:
@@ -361,11 +381,11 @@ def _task_verb(c: _Cues, text: str, clause: int, qs: int) -> bool:
     return m is not None and len(_WORD.findall(text, m.end(), qs)) <= _TASK_GAP
 
 
-def _list_intro(doc: Doc, i: int) -> str:
-    """The line that announces the list holding block `i` ("Phấn đấu đến năm 2030:"), "" if none: list items
-    separated by blank lines are separate paragraphs, so the sentence before them does not reach them."""
+def _intro_block(doc: Doc, i: int) -> Block | None:
+    """The line that announces the list holding block `i` ("Phấn đấu đến năm 2030:"), None if none: list
+    items separated by blank lines are separate paragraphs, so the sentence before them does not reach them."""
     if i < 0 or doc.blocks[i].kind not in ("item", "paragraph"):
-        return ""
+        return None
     level, is_item = doc.blocks[i].level, doc.blocks[i].kind == "item"
     for j in range(i - 1, max(-1, i - 30), -1):
         b = doc.blocks[j]
@@ -373,9 +393,32 @@ def _list_intro(doc: Doc, i: int) -> str:
             continue
         if is_item and b.kind == "item" and b.level >= level and not doc.text[b.start : b.end].rstrip("* ").endswith(":"):
             continue
-        text = doc.text[b.start : b.end].rstrip("* ")
-        return text if text.endswith(":") else ""
-    return ""
+        return b if doc.text[b.start : b.end].rstrip("* ").endswith(":") else None
+    return None
+
+
+_INTRO_LEAD = re.compile(r"[\s*]*(?:Điều\s+\d+\s*[.:]\s*|[IVX]+\.\s*|\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?", re.I)
+_INTRO_END = re.compile(r"\s+(?:cho|tới|đến)\s+(?:các|từng|mỗi)\s|\s+(?:như\s+sau|cụ\s+thể)|\s*:", re.I)
+
+
+def _intro_metric(doc: Doc, q: Quantity) -> str:
+    """What a list of labelled values counts, from the line that announces it: "Giao chỉ tiêu hỗ trợ xóa nhà
+    tạm năm 2026 cho các xã như sau:" gives "hỗ trợ xóa nhà tạm"."""
+    b = _intro_block(doc, doc.block_index(q.start))
+    if b is None:
+        return ""
+    text = doc.text
+    start = _INTRO_LEAD.match(text, b.start, b.end).end()  # type: ignore[union-attr]  # matches ""
+    end_m = _INTRO_END.search(text, start, b.end)
+    end = end_m.start() if end_m else b.end
+    holes = [(d.start, d.end) for d in doc.dates if start <= d.start < end]
+    ms, me = _strip_metric(text, start, end)
+    return _strip_string(_without(text, ms, me, holes)) if me > ms else ""
+
+
+def _list_intro(doc: Doc, i: int) -> str:
+    b = _intro_block(doc, i)
+    return doc.text[b.start : b.end].rstrip("* ") if b is not None else ""
 
 
 def _section_kind(c: _Cues, section: str) -> str | None:
@@ -500,6 +543,9 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
         before = [x for x in doc.quantities if s <= x.start and x.end <= paren]
         anchor = before[-1] if before else replace(q, start=paren, end=paren, qual_start=None, qual_end=None)
         metric = _metric(doc, anchor, s, e)[2]
+    labelled = doc.text[s:qs].rstrip(" *").endswith(":")
+    if labelled and metric.lower() in ("", (q.unit or "").lower()):
+        metric = _intro_metric(doc, q) or metric  # "- Xã Tân An: 45 hộ" under "Giao chỉ tiêu hỗ trợ … như sau:"
     if not metric:
         metric = re.sub(r"\s+", " ", doc.text[s:qs]).strip()[-60:].strip(" ([") or q.text
     base, base_end = _base(doc, q, e)
@@ -513,7 +559,7 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
     return Target(
         start=start, end=end, text=doc.text[start:end], metric=metric, quantity=q, cue=cand.cue,
         base=base, period_start=p_start, period_end=p_end, period_text=p_text,
-        actors=_actors(doc, s, start), sent=cand.sent,
+        actors=_actors(doc, s, start, places=labelled), sent=cand.sent,
     )
 
 

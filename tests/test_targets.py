@@ -275,3 +275,29 @@ def test_shares_of_an_allocation_are_not_targets() -> None:
         "chiếm khoảng 60% (khoảng 27 tỷ đồng), ngân sách huyện chiếm khoảng 40% (khoảng 18 tỷ đồng).\n"
     )
     assert _targets(text) == []
+
+
+def test_the_body_opening_a_counted_task_is_its_actor_not_its_metric() -> None:
+    text = CONCLUSION_HEAD + (
+        "Thường trực Huyện ủy kết luận như sau:\n\n"
+        "1. Ủy ban nhân dân xã lắp đặt 25 camera an ninh tại các ngã ba, ngã tư.\n\n"
+        "2. Đảng ủy xã mở 03 lớp bồi dưỡng nhận thức về Đảng cho quần chúng ưu tú trong quý III.\n"
+    )
+    cameras, classes = _targets(text)
+    assert cameras.metric.startswith("lắp đặt camera an ninh")
+    assert cameras.actors == ["Ủy ban nhân dân xã"]
+    assert cameras.text.startswith("lắp đặt 25 camera")
+    assert classes.metric == "mở lớp bồi dưỡng nhận thức về Đảng cho quần chúng ưu tú"
+    assert classes.actors == ["Đảng ủy xã"]
+
+
+def test_values_labelled_by_commune_take_the_metric_and_year_of_the_list_intro() -> None:
+    text = CONCLUSION_HEAD + (
+        "Điều 1. Giao chỉ tiêu hỗ trợ xóa nhà tạm năm 2026 cho các xã như sau:\n\n"
+        "- Xã Tân An: 45 hộ;\n\n- Xã Tân Lập: 75 hộ.\n"
+    )
+    first, second = _targets(text)
+    assert (first.value, second.value) == (45.0, 75.0)
+    assert first.metric == second.metric == "hỗ trợ xóa nhà tạm"
+    assert (first.period.start, first.period.end) == ("2026", "2026")
+    assert first.actors == ["Xã Tân An"] and second.actors == ["Xã Tân Lập"]
