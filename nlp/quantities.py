@@ -77,7 +77,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     mag = _alternation(magnitudes)
     # one alternation for counted nouns and money, so "đồng chí" wins over "đồng"
     nouns = _alternation([*load_lines("units.txt"), *load_lines("currencies.txt")])
-    not_mag = _alternation(load_lines("not_magnitudes.txt"))
+    not_mag = _alternation(_not_magnitudes())
     gap = r"[ \t]*(?:\n[ \t]*)?"  # a wrapped line, not a paragraph break: "465 0\n\nTỷ lệ …" is no "0 tỷ"
     unit_re = (
         rf"{gap}(?P<mag>(?:(?:{mag})\s+)*)(?P<unit>{nouns})(?!\w)"
@@ -107,6 +107,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "after": re.compile(rf"\s+({_alternation(afters)})(?!\w)", re.IGNORECASE),
         "label": re.compile(rf"(?<!\w)(?:(?P<hard>{hard})|(?P<soft>{soft}))\s*:?\s+$", re.IGNORECASE),
     }
+
+
+@cache
+def _not_magnitudes() -> tuple[str, ...]:
+    """Nouns that begin with a magnitude word ("tỷ lệ"): neither a magnitude nor a counted noun."""
+    return tuple(w.lower() for w in load_lines("not_magnitudes.txt"))
 
 
 @cache
@@ -379,7 +385,7 @@ def _open_unit(doc: Doc, q: Quantity, excluded: _Excluded) -> None:
     word = doc.text[q.end + 1 : end]
     if "\n" in word or not word.replace(" ", "").isalpha() or not word.islower():
         return
-    if word in _not_units() or word.split()[0] in _not_units() or excluded.hits(q.end, end):
+    if word in _not_units() or word.split()[0] in _not_units() or word in _not_magnitudes() or excluded.hits(q.end, end):
         return
     if q.qual_end == q.end:
         q.qual_end = end

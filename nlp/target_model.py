@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from nlp.doc import Doc, Quantity
-from nlp.targets import cues
+from nlp.targets import cues, is_labelled
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "targets.json"
 _WORD = re.compile(r"[^\W\d_]+(?:\s*-\s*[^\W\d_]+)?|\d+", re.UNICODE)
@@ -105,7 +105,7 @@ def features(q: Quantity, c: Context, cue_hits: dict[str, bool]) -> dict[str, fl
     f["DURATION"] = float((q.unit or "").lower() in cues().duration_units)
     f["LEN_LEFT"] = min(len(left), 30) / 30
     f["TABLE"] = float("|" in c.line or len(c.line.strip()) <= len(q.text) + 12)
-    f["LABELLED"] = float(c.left.rstrip(" *").endswith(":"))  # "- Xã Tà Lương: 320 hộ", "Sản phẩm: 40 mô hình"
+    f["LABELLED"] = float(is_labelled(c.left))  # "- Xã Tà Lương: 320 hộ", "Sản phẩm: 40 mô hình"
     for name, hit in cue_hits.items():
         f[f"CUE:{name}"] = float(hit)
     # a linear model cannot combine these itself: a counted task is a commitment in a directive or a list

@@ -30,7 +30,7 @@ _COMPARISON = re.compile(r"so\s+với\s+(?:năm\s+|cùng\s+kỳ\s+(?:năm\s+)?)?
 _DIRECTION = re.compile(r"(?:giảm|tăng|nâng|hạ|đạt|còn)(?:\s+(?:còn|lên|xuống|thêm|bình quân))?", re.I)
 _SHARE = re.compile(r"\s*(?P<b3>(?:tổng\s+)?số\s+[^,;:.()]{2,100})", re.I)
 _PER_LEFT = re.compile(r"(?:hằng|hàng|mỗi)\s+(năm|tháng|quý)(?![\wÀ-ỹ])", re.I)
-_BASE_STOP = re.compile(r"\s(?:theo|trong|đến|vào|nhằm|để|trở lên|trở xuống|và phấn đấu|so với|so)(?![\wÀ-ỹ])", re.I)
+_BASE_STOP = re.compile(r"\s(?:theo|trong|đến|vào|nhằm|để|khi|trở lên|trở xuống|và phấn đấu|so với|so)(?![\wÀ-ỹ])", re.I)
 _SKIP_BLOCKS = {"noise", "header", "caption", "signature"}
 _ACTOR_BLOCKERS = re.compile(r"(?:của|theo|với|tại|thuộc|cho|đối với|trong)\s*$", re.I)
 
@@ -54,6 +54,7 @@ class _Cues:
     result_sections: tuple[str, ...]
     meta_units: frozenset[str]
     task: re.Pattern[str]
+    task_compound: re.Pattern[str]
 
 
 def _phrases(items: list[str]) -> str:
@@ -89,6 +90,7 @@ def cues() -> _Cues:
         votes=re.compile(bound.format(_phrases(d["vote_words"])), re.I),
         span_of_time=re.compile(r"\s+(?:{})(?![\wÀ-ỹ])".format(_phrases(d["span_of_time_after"])), re.I),
         task=re.compile(bound.format(_phrases(d["task_verbs"])), re.I),
+        task_compound=re.compile(r"(?:{})(?![\wÀ-ỹ])".format(_phrases(d["task_compounds"])), re.I),
     )
 
 
@@ -171,8 +173,8 @@ def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | No
 
 
 def _actors(doc: Doc, s: int, q_start: int, places: bool = False) -> list[str]:
-    """Bodies named before the target in its sentence; with `places`, also the place labelling a value
-    ("- Xã Tân An: 45 hộ": the commune the quota is assigned to)."""
+    """Who is to reach the target: bodies named before it in its sentence (not after "của", "theo" …, where
+    they own or source something); a value labelled by a place ("- Xã Tân An: 45 hộ") is that place's quota."""
     out: list[str] = []
     labels = ("ORG", "LOC") if places else ("ORG",)
     for ent in doc.entities:
@@ -275,16 +277,15 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
     return span_start, max(ae, q.end), name
 
 
-_LEAD = re.compile(r"[\s*+•–-]*(?:\(?\d{1,2}[.)]\s*|[a-zđ]\)\s*)?")
-
-
 def _after_actor(doc: Doc, left: int, right: int) -> int:
-    """Past the body that opens the clause: in "2. Ủy ban nhân dân xã lắp đặt 25 camera" the body is the
-    target's actor and "lắp đặt camera" its metric."""
-    pos = _LEAD.match(doc.text, left, right).end()  # type: ignore[union-attr]  # the pattern matches ""
-    for ent in doc.entities:
-        if ent.label == "ORG" and ent.start == pos and ent.end < right:
-            return ent.end
+    """Where the metric starts when a body is given the task: in "2. Ủy ban nhân dân xã lắp đặt 25 camera" or
+    "Đề nghị Đoàn Thanh niên trồng 500 cây" the body is the actor and "lắp đặt camera" the metric; with no task
+    verb ("Hội Nông dân xã có 500 hội viên") the body may be what is counted, and stays."""
+    m = _task_match(cues(), doc.text, left, right)
+    if m is None:
+        return left
+    if any(e.label == "ORG" and left <= e.start and e.end <= m.start() for e in doc.entities):
+        return m.start()
     return left
 
 
@@ -373,12 +374,32 @@ def _is_vote(c: _Cues, text: str, q: Quantity, s: int, e: int) -> bool:
 
 
 _TASK_GAP = 3  # words between a task verb and its number: "lắp đặt 12 camera", "mở thêm 04 lớp"
+# "tốc độ phát triển kinh tế đạt 8%", "tham gia BHYT đạt 95%": a linking verb between them makes the number a
+# level that something reaches, not the count of what the task makes
+_LINKING = re.compile(r"(?<![\wÀ-ỹ])(?:đạt|là|có|còn|lên|chiếm|bằng|xuống)(?![\wÀ-ỹ])", re.I)
+
+
+def _task_match(c: _Cues, text: str, clause: int, qs: int) -> re.Match[str] | None:
+    """The verb whose counted object the number is, if one stands a few words before it in its clause: an
+    assigned task with a count is a commitment even where no cue word says so."""
+    m = _last_cue(c.task, text, clause, qs)
+    if m is None or len(_WORD.findall(text, m.end(), qs)) > _TASK_GAP or _LINKING.search(text, m.end(), qs):
+        return None
+    if c.task_compound.match(text, m.start(), qs):
+        return None
+    return m
 
 
 def _task_verb(c: _Cues, text: str, clause: int, qs: int) -> bool:
-    """A verb taking a counted object stands a few words before the number in its clause."""
-    m = _last_cue(c.task, text, clause, qs)
-    return m is not None and len(_WORD.findall(text, m.end(), qs)) <= _TASK_GAP
+    return _task_match(c, text, clause, qs) is not None
+
+
+_LABELLED_VALUE = re.compile(r"[\s*+•–-]*[^\n:]{1,60}:\s*\d")
+
+
+def is_labelled(left: str) -> bool:
+    """The number is a labelled value: its sentence so far ends with a colon ("- Xã Tân An: 45 hộ")."""
+    return left.rstrip(" *").endswith(":")
 
 
 def _intro_block(doc: Doc, i: int) -> Block | None:
@@ -393,30 +414,41 @@ def _intro_block(doc: Doc, i: int) -> Block | None:
             continue
         if is_item and b.kind == "item" and b.level >= level and not doc.text[b.start : b.end].rstrip("* ").endswith(":"):
             continue
+        if _LABELLED_VALUE.match(doc.text, b.start, b.end):  # "Xã Tân Lập: 75 hộ;" after "Xã Tân An: 45 hộ;"
+            continue
         return b if doc.text[b.start : b.end].rstrip("* ").endswith(":") else None
     return None
 
 
 _INTRO_LEAD = re.compile(r"[\s*]*(?:Điều\s+\d+\s*[.:]\s*|[IVX]+\.\s*|\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?", re.I)
-_INTRO_END = re.compile(r"\s+(?:cho|tới|đến)\s+(?:các|từng|mỗi)\s|\s+(?:như\s+sau|cụ\s+thể)|\s*:", re.I)
+_INTRO_END = re.compile(r"(?:\s+(?:cho|tới|đến)\s+(?:các|từng|mỗi)\s[^:]*)?(?:\s+(?:như\s+sau|cụ\s+thể))?\s*:[\s*]*$", re.I)
+_INTRO_WORDS = 20
 
 
 def _intro_metric(doc: Doc, q: Quantity) -> str:
-    """What a list of labelled values counts, from the line that announces it: "Giao chỉ tiêu hỗ trợ xóa nhà
-    tạm năm 2026 cho các xã như sau:" gives "hỗ trợ xóa nhà tạm"."""
+    """What a list of labelled values counts, from the line that announces it ("Giao chỉ tiêu hỗ trợ xóa nhà
+    tạm năm 2026 cho các xã như sau:" gives "hỗ trợ xóa nhà tạm"): the value's own line names only the place.
+    Nothing when the intro reports results or only names a body ("1. Phòng Lao động - Thương binh và Xã hội:")."""
     b = _intro_block(doc, doc.block_index(q.start))
     if b is None:
         return ""
-    text = doc.text
-    start = _INTRO_LEAD.match(text, b.start, b.end).end()  # type: ignore[union-attr]  # matches ""
-    end_m = _INTRO_END.search(text, start, b.end)
+    c, text = cues(), doc.text
+    end_m = _INTRO_END.search(text, b.start, b.end)
     end = end_m.start() if end_m else b.end
+    start = _INTRO_LEAD.match(text, b.start, end).end()  # type: ignore[union-attr]  # matches ""
+    start = _clause_start(text, start, end)
+    if c.result.search(text, start, end) or _section_kind(c, text[start:end]) == "result" or any(
+        e.label in ("ORG", "LOC") and e.start <= start + 1 and e.end >= end - 1 for e in doc.entities
+    ):
+        return ""
+    end = _words(text, start, end, _INTRO_WORDS, from_right=False)
     holes = [(d.start, d.end) for d in doc.dates if start <= d.start < end]
     ms, me = _strip_metric(text, start, end)
     return _strip_string(_without(text, ms, me, holes)) if me > ms else ""
 
 
 def _list_intro(doc: Doc, i: int) -> str:
+    """The text of the line announcing the list that holds block `i` ("" if none)."""
     b = _intro_block(doc, i)
     return doc.text[b.start : b.end].rstrip("* ") if b is not None else ""
 
@@ -543,7 +575,7 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
         before = [x for x in doc.quantities if s <= x.start and x.end <= paren]
         anchor = before[-1] if before else replace(q, start=paren, end=paren, qual_start=None, qual_end=None)
         metric = _metric(doc, anchor, s, e)[2]
-    labelled = doc.text[s:qs].rstrip(" *").endswith(":")
+    labelled = is_labelled(doc.text[s:qs])
     if labelled and metric.lower() in ("", (q.unit or "").lower()):
         metric = _intro_metric(doc, q) or metric  # "- Xã Tân An: 45 hộ" under "Giao chỉ tiêu hỗ trợ … như sau:"
     if not metric:

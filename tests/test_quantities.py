@@ -333,3 +333,5 @@ def test_a_year_heading_over_ty_le_is_no_sum_of_money() -> None:
     found = [(q.text, q.unit) for q in _quantities(text)]
     assert ("2030", "") in found
     assert ("5 tỷ đồng", "tỷ đồng") in found
+    one_line = _quantities("Bảng 2: 2030 tỷ lệ hộ nghèo, nhóm 1 tỷ trọng cao.")
+    assert not [q for q in one_line if q.unit.lower().startswith(("tỷ lệ", "tỷ trọng"))]

@@ -301,3 +301,30 @@ def test_values_labelled_by_commune_take_the_metric_and_year_of_the_list_intro()
     assert first.metric == second.metric == "hỗ trợ xóa nhà tạm"
     assert (first.period.start, first.period.end) == ("2026", "2026")
     assert first.actors == ["Xã Tân An"] and second.actors == ["Xã Tân Lập"]
+
+
+def test_a_body_given_a_counted_task_after_a_formula_is_its_actor() -> None:
+    text = CONCLUSION_HEAD + (
+        "Thường trực Huyện ủy kết luận như sau:\n\n"
+        "1. Đề nghị Đoàn Thanh niên xã trồng 500 cây xanh dọc tuyến đường liên ấp.\n"
+    )
+    (trees,) = _targets(text)
+    assert trees.metric == "trồng cây xanh dọc tuyến đường liên ấp"
+    assert trees.actors == ["Đoàn Thanh niên xã"]
+
+
+def test_labelled_values_in_separate_paragraphs_reach_the_list_intro() -> None:
+    text = CONCLUSION_HEAD + (
+        "Điều 1. Giao chỉ tiêu hỗ trợ xóa nhà tạm năm 2026 cho các xã như sau:\n\n"
+        "Xã Tân An: 45 hộ;\n\nXã Tân Lập: 75 hộ;\n\nXã Tân Mỹ: 30 hộ.\n"
+    )
+    found = _targets(text)
+    assert [t.value for t in found][:2] == [45.0, 75.0]
+    assert {t.metric for t in found} == {"hỗ trợ xóa nhà tạm"}
+
+
+def test_an_intro_naming_only_a_body_or_results_gives_no_metric() -> None:
+    body = CONCLUSION_HEAD + "1. Phòng Lao động - Thương binh và Xã hội:\n\n- Xã Tân An: 45 hộ.\n"
+    results = CONCLUSION_HEAD + "Kết quả thực hiện năm 2025 của các xã như sau:\n\n- Xã Tân An: 45 hộ;\n- Xã Tân Lập: 75 hộ.\n"
+    assert {t.metric for t in _targets(body)} <= {"hộ"}
+    assert {t.metric for t in _targets(results)} <= {"hộ"}
