@@ -314,13 +314,16 @@ def test_a_body_given_a_counted_task_after_a_formula_is_its_actor() -> None:
 
 
 def test_labelled_values_in_separate_paragraphs_reach_the_list_intro() -> None:
-    text = CONCLUSION_HEAD + (
+    from nlp.pipeline import process
+    from nlp.targets import _intro_metric
+
+    doc = process(CONCLUSION_HEAD + (
         "Điều 1. Giao chỉ tiêu hỗ trợ xóa nhà tạm năm 2026 cho các xã như sau:\n\n"
         "Xã Tân An: 45 hộ;\n\nXã Tân Lập: 75 hộ;\n\nXã Tân Mỹ: 30 hộ.\n"
-    )
-    found = _targets(text)
-    assert [t.value for t in found][:2] == [45.0, 75.0]
-    assert {t.metric for t in found} == {"hỗ trợ xóa nhà tạm"}
+    ))
+    households = [q for q in doc.quantities if q.unit == "hộ"]
+    assert [q.value for q in households] == [45.0, 75.0, 30.0]
+    assert [_intro_metric(doc, q) for q in households] == ["hỗ trợ xóa nhà tạm"] * 3
 
 
 def test_an_intro_naming_only_a_body_or_results_gives_no_metric() -> None:
@@ -328,3 +331,15 @@ def test_an_intro_naming_only_a_body_or_results_gives_no_metric() -> None:
     results = CONCLUSION_HEAD + "Kết quả thực hiện năm 2025 của các xã như sau:\n\n- Xã Tân An: 45 hộ;\n- Xã Tân Lập: 75 hộ.\n"
     assert {t.metric for t in _targets(body)} <= {"hộ"}
     assert {t.metric for t in _targets(results)} <= {"hộ"}
+
+
+def test_a_figure_of_the_present_is_not_a_target() -> None:
+    def values(now: str) -> list[float]:
+        text = PLAN_HEAD + (
+            "II. MỤC TIÊU\n\n- Tỷ lệ hộ dân nông thôn sử dụng nước sạch đạt 85%.\n\n"
+            f"- Tỷ lệ trường học có nhà vệ sinh đạt chuẩn {now}đạt 90%.\n"
+        )
+        return [t.value for t in _targets(text)]
+
+    assert 90.0 in values("")
+    assert 90.0 not in values("hiện nay ")
