@@ -390,10 +390,6 @@ def _task_match(c: _Cues, text: str, clause: int, qs: int) -> re.Match[str] | No
     return m
 
 
-def _task_verb(c: _Cues, text: str, clause: int, qs: int) -> bool:
-    return _task_match(c, text, clause, qs) is not None
-
-
 _LABELLED_VALUE = re.compile(r"[\s*+•–-]*[^\n:]{1,60}:\s*\d")
 
 
@@ -420,7 +416,6 @@ def _intro_block(doc: Doc, i: int) -> Block | None:
     return None
 
 
-_INTRO_LEAD = re.compile(r"[\s*]*(?:Điều\s+\d+\s*[.:]\s*|[IVX]+\.\s*|\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?", re.I)
 _INTRO_END = re.compile(r"(?:\s+(?:cho|tới|đến)\s+(?:các|từng|mỗi)\s[^:]*)?(?:\s+(?:như\s+sau|cụ\s+thể))?\s*:[\s*]*$", re.I)
 _INTRO_WORDS = 20
 
@@ -435,8 +430,8 @@ def _intro_metric(doc: Doc, q: Quantity) -> str:
     c, text = cues(), doc.text
     end_m = _INTRO_END.search(text, b.start, b.end)
     end = end_m.start() if end_m else b.end
-    start = _INTRO_LEAD.match(text, b.start, end).end()  # type: ignore[union-attr]  # matches ""
-    start = _clause_start(text, start, end)
+    marker = text.find(b.marker, b.start, end) if b.marker else -1  # "Điều 1.", "2.", "a)": read by structure
+    start = _clause_start(text, marker + len(b.marker) if marker >= 0 and b.marker else b.start, end)
     if c.result.search(text, start, end) or _section_kind(c, text[start:end]) == "result" or any(
         e.label in ("ORG", "LOC") and e.start <= start + 1 and e.end >= end - 1 for e in doc.entities
     ):
@@ -546,7 +541,7 @@ def candidates(doc: Doc) -> list[Candidate]:
             "block_result": block_result is not None,
             "strong_intro": bool(intro) and c.strong.search(intro) is not None,
             "result_intro": bool(intro) and c.result.search(intro) is not None,
-            "task_verb": _task_verb(c, doc.text, clause, qs),
+            "task_verb": _task_match(c, doc.text, clause, qs) is not None,
         }
         ctx = context(doc, q, (s, e), prev, section, kind, path[:-1])
         out.append(Candidate(q, si, rule, cue, features(q, ctx, hits)))
