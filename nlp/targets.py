@@ -26,6 +26,8 @@ _AFTER_NUMBER_NOUN = re.compile(r"\s*(?P<rest>(?:[^\W\d_]+(?:\s+[^\W\d_]+)?,\s+(
 # "giảm 3% so với năm 2018": the year compared with is the baseline, not the target's period
 _COORDINATED = re.compile(r"(?:\s(?:và|cùng)|,)\s*(?:ít\s+nhất|tối\s+thiểu|trên|dưới|khoảng|từ)?\s*$", re.I)
 _COMPARED_WITH = re.compile(r"(?<![\wÀ-ỹ])so(?:\s+với)?(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s*$", re.I)
+# "Tính đến ngày 30/9/2022, tỷ lệ … đạt …": the date a state was measured on, not a target's period
+_AS_OF = re.compile(r"(?<![\wÀ-ỹ])(?:tính|lũy\s+kế|cập\s+nhật)\s+(?:đến|tới|từ)(?:\s+(?:hết|ngày))?\s*$", re.I)
 _COMPARISON = re.compile(r"so\s+với\s+(?:năm\s+|cùng\s+kỳ\s+(?:năm\s+)?)?\d{4}", re.I)
 _DIRECTION = re.compile(r"(?:giảm|tăng|nâng|hạ|đạt|còn)(?:\s+(?:còn|lên|xuống|thêm|bình quân))?", re.I)
 _SHARE = re.compile(r"\s*(?P<b3>(?:tổng\s+)?số\s+[^,;:.()]{2,100})", re.I)
@@ -145,9 +147,13 @@ def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | No
 
     def usable(d: DateMention, lo: int = s, hi: int = e) -> bool:
         return (lo <= d.start < hi and not any(a <= d.start < b for a, b in refs) and d.kind != "month"
-                and not _COMPARED_WITH.search(doc.text, max(lo, d.start - 30), d.start))
+                and not _COMPARED_WITH.search(doc.text, max(lo, d.start - 30), d.start)
+                and not _AS_OF.search(doc.text, max(lo, d.start - 30), d.start))
 
-    candidates = [d for d in doc.dates if usable(d)]
+    # "… đạt 20% năm 2025; đến hết năm 2030 đạt 50%": a date in the number's own part of a list is its period
+    lo = max(s, doc.text.rfind(";", s, q.start) + 1)
+    hi = doc.text.find(";", q.end, e)
+    candidates = [d for d in doc.dates if usable(d, lo, hi if hi >= 0 else e)] or [d for d in doc.dates if usable(d)]
     if not candidates:  # "Năm 2024, HĐND xã thông qua các chỉ tiêu. Thu nhập bình quân đạt …": the paragraph's year
         block = doc.block_of(q.start)
         earlier = [d for d in doc.dates if block is not None and usable(d, block.start, s)

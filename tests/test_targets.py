@@ -119,6 +119,21 @@ def test_year_compared_with_is_not_the_period() -> None:
     assert (t.period.start, t.period.end) == (None, None)
 
 
+def test_date_a_state_was_measured_on_is_not_the_period() -> None:
+    text = ("Tính đến ngày 31/10/2026, tỷ lệ hộ gia đình tham gia bảo hiểm y tế của huyện mới đạt 88,4%, "
+            "thấp hơn chỉ tiêu Huyện ủy đề ra (phấn đấu đạt ít nhất 92%).")
+    targets = analyze_text(text).targets
+    assert [t.value for t in targets] == [92.0]
+    assert (targets[0].period.start, targets[0].period.end) == (None, None)
+
+
+def test_each_part_of_a_list_keeps_its_own_year() -> None:
+    text = ("Phấn đấu có 30% thôn, bản đạt chuẩn \"văn hóa số\" trong năm 2026; "
+            "đến hết năm 2030 có ít nhất 75% thôn, bản đạt chuẩn.")
+    periods = {t.value: (t.period.start, t.period.end) for t in analyze_text(text).targets}
+    assert periods == {30.0: ("2026", "2026"), 75.0: (None, "2030")}
+
+
 def test_number_first_metric_keeps_a_pair_of_short_nouns() -> None:
     [t] = analyze_text("Phấn đấu đến năm 2026, 100% xã, thị trấn có điểm tư vấn pháp luật cho người dân.").targets
     assert t.metric.startswith("xã, thị trấn có điểm tư vấn pháp luật")
