@@ -312,7 +312,10 @@ def _score_targets(report: Report, gold: Annotation, pred: Analysis, doc: Doc | 
                 report.error("targets", name, g, p, gold_field=str(getattr(g, name)),
                              pred_field=str(getattr(p, name)))
         f["base"].add((g.base is None and p.base is None) or (g.base is not None and word_f1(g.base, p.base) >= 0.5))
-        report.metric_overlap.append(word_f1(g.metric, p.metric))
+        overlap = word_f1(g.metric, p.metric)
+        report.metric_overlap.append(overlap)
+        if overlap < 0.5:  # listed by --errors; the table keeps the mean word-F1
+            report.error("targets", "metric", g, p, gold_field=g.metric, pred_field=p.metric)
 
 
 def _score_links(report: Report, gold: Annotation) -> None:

