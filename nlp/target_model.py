@@ -118,6 +118,12 @@ def features(q: Quantity, c: Context, cue_hits: dict[str, bool]) -> dict[str, fl
     f["TASK_ITEM"] = float(task and c.block_kind == "item")
     f["MONEY_NO_TASK"] = float(not task and q.kind == "money")
     f["DIRECTIVE_NO_TASK"] = float(not task and bool(cue_hits.get("directive")))
+    if c.doc_type == "tin_tuc":
+        # a news page states its targets in long paragraph sentences, which the official texts' weights for
+        # paragraphs and long left contexts count against; news gets its own (session 8: news recall on
+        # train+dev, out of fold, 0.865 -> 0.89 at equal precision on official texts)
+        f["NEWS_PARAGRAPH"] = float(c.block_kind == "paragraph")
+        f["NEWS_LEN_LEFT"] = f["LEN_LEFT"]
     years = [int(y) for y in _YEAR.findall(c.left + " " + c.right)]
     if years:
         f["YEAR"] = 1.0
