@@ -26,8 +26,9 @@ _AFTER_NUMBER_NOUN = re.compile(r"\s*(?P<rest>(?:[^\W\d_]+(?:\s+[^\W\d_]+)?,\s+(
 # "giảm 3% so với năm 2018": the year compared with is the baseline, not the target's period
 _COORDINATED = re.compile(r"(?:\s(?:và|cùng)|,)\s*(?:ít\s+nhất|tối\s+thiểu|trên|dưới|khoảng|từ)?\s*$", re.I)
 _COMPARED_WITH = re.compile(r"(?<![\wÀ-ỹ])so(?:\s+với)?(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s*$", re.I)
-# "Tính đến ngày 30/9/2022, tỷ lệ … đạt …": the date a state was measured on, not a target's period
-_AS_OF = re.compile(r"(?<![\wÀ-ỹ])(?:tính|lũy\s+kế|cập\s+nhật)\s+(?:đến|tới|từ)(?:\s+(?:hết|ngày))?\s*$", re.I)
+# "Tính đến ngày 30/9/2022, tỷ lệ … đạt …", "Tính đến hết năm 2024, …": the date a state was measured on, not a
+# target's period ("đến hết năm 2024" alone reads as a deadline, so the word before it decides)
+_AS_OF = re.compile(r"(?<![\wÀ-ỹ])(?:tính|lũy\s+kế|cập\s+nhật)(?:\s+(?:đến|tới|từ)(?:\s+(?:hết|ngày))?)?\s*$", re.I)
 _COMPARISON = re.compile(r"so\s+với\s+(?:năm\s+|cùng\s+kỳ\s+(?:năm\s+)?)?\d{4}", re.I)
 _DIRECTION = re.compile(r"(?:giảm|tăng|nâng|hạ|đạt|còn)(?:\s+(?:còn|lên|xuống|thêm|bình quân))?", re.I)
 _SHARE = re.compile(r"\s*(?P<b3>(?:tổng\s+)?số\s+[^,;:.()]{2,100})", re.I)

@@ -127,6 +127,14 @@ def test_date_a_state_was_measured_on_is_not_the_period() -> None:
     assert (targets[0].period.start, targets[0].period.end) == (None, None)
 
 
+def test_a_year_measured_up_to_is_not_a_deadline() -> None:
+    text = ("Yên Lập xây dựng thôn văn hóa\n\nTính đến hết năm 2025, toàn huyện có 41/52 thôn đạt chuẩn văn hóa; "
+            "Huyện ủy đề ra chỉ tiêu có ít nhất 48 thôn đạt chuẩn.")
+    targets = analyze_text(text).targets
+    assert [t.value for t in targets] == [48.0]
+    assert (targets[0].period.start, targets[0].period.end) == (None, None)
+
+
 def test_each_part_of_a_list_keeps_its_own_year() -> None:
     text = ("Phấn đấu có 30% thôn, bản đạt chuẩn \"văn hóa số\" trong năm 2026; "
             "đến hết năm 2030 có ít nhất 75% thôn, bản đạt chuẩn.")
