@@ -366,3 +366,44 @@ def test_a_figure_of_the_present_is_not_a_target() -> None:
 
     assert 90.0 in values("")
     assert 90.0 not in values("hiện nay ")
+
+
+def test_shipped_target_model_averages_the_regression_and_two_tree_models() -> None:
+    import pytest
+
+    from nlp.pipeline import process
+    from nlp.target_model import load_model, matrix
+    from nlp.targets import candidates
+
+    model = load_model()
+    assert model.forest is not None and model.booster is not None and model.features
+    cands = candidates(process("II. MỤC TIÊU\n\n- Phấn đấu đến năm 2027, tỷ lệ hộ nghèo giảm còn dưới 1,5%.\n"))
+    assert cands
+    feats = [c.features for c in cands]
+    X = matrix(feats, model.features)
+    expected = [
+        (model._linear(f) + float(model.forest.predict_proba(X[i])[0, 1]) + float(model.booster.predict(X[i])[0])) / 3
+        for i, f in enumerate(feats)
+    ]
+    assert model.probabilities(feats) == pytest.approx(expected)
+
+
+def test_a_tree_model_file_changed_after_training_is_a_clear_error(tmp_path) -> None:  # noqa: ANN001
+    import shutil
+
+    import pytest
+
+    from nlp.target_model import BOOSTER_FILE, FOREST_FILE, MODEL_PATH, ModelError, load_model
+
+    for name in (MODEL_PATH.name, FOREST_FILE, BOOSTER_FILE):
+        shutil.copy(MODEL_PATH.parent / name, tmp_path / name)
+    assert load_model(tmp_path / MODEL_PATH.name).forest is not None
+    with (tmp_path / BOOSTER_FILE).open("a", encoding="utf-8") as f:
+        f.write("\n")
+    load_model.cache_clear()  # loaded once per path: the file changed under the same name
+    with pytest.raises(ModelError, match="hash differs"):
+        load_model(tmp_path / MODEL_PATH.name)
+    (tmp_path / BOOSTER_FILE).unlink()
+    load_model.cache_clear()
+    with pytest.raises(ModelError, match="make train"):
+        load_model(tmp_path / MODEL_PATH.name)
