@@ -112,6 +112,7 @@ class Target:
     actors: list[str] = field(default_factory=list)
     sent: int = -1
     indicator: IndicatorLink | None = None  # best catalog indicator (nlp.indicators), None under the threshold
+    confidence: float | None = None  # the target model's probability; None for a table row read by its headers
 
 
 @dataclass(slots=True)

@@ -26,6 +26,7 @@ def to_analysis(doc: Doc) -> Analysis:
                 comparator=q.comparator,  # type: ignore[arg-type]
                 period=Period(start=t.period_start, end=t.period_end, text=t.period_text),
                 actors=t.actors, cue=t.cue, indicator=t.indicator,
+                confidence=None if t.confidence is None else round(t.confidence, 3),
             )
         )
     guidance = [

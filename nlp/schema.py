@@ -93,6 +93,9 @@ class TargetOut(BaseModel):
     actors: list[str] = Field(default_factory=list)
     indicator: IndicatorLink | None = None
     cue: str | None = None
+    # the target model's probability that this number is a commitment (threshold in models/targets.json);
+    # None for a value read from a table row by its column headers
+    confidence: float | None = None
 
 
 class GuidanceOut(BaseModel):

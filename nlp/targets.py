@@ -364,6 +364,7 @@ class Candidate:
     rule: bool
     cue: str | None
     features: dict[str, float]
+    confidence: float | None = None  # the model's probability, once decided
 
 
 def _block_at(b: Block | None) -> tuple[str, str, tuple[str, ...]]:
@@ -570,7 +571,12 @@ def _decide(cands: list[Candidate]) -> list[Candidate]:
         return [c for c in cands if c.rule]
     model = load_model()
     probs = model.probabilities([c.features for c in cands])
-    return [c for c, p in zip(cands, probs, strict=True) if p >= model.threshold and not reported(c.features)]
+    kept = []
+    for c, p in zip(cands, probs, strict=True):
+        if p >= model.threshold and not reported(c.features):
+            c.confidence = p
+            kept.append(c)
+    return kept
 
 
 def build(doc: Doc, cand: Candidate) -> Target | None:
@@ -602,7 +608,7 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
     return Target(
         start=start, end=end, text=doc.text[start:end], metric=metric, quantity=q, cue=cand.cue,
         base=base, period_start=p_start, period_end=p_end, period_text=p_text,
-        actors=_actors(doc, s, start, places=labelled), sent=cand.sent,
+        actors=_actors(doc, s, start, places=labelled), sent=cand.sent, confidence=cand.confidence,
     )
 
 

@@ -407,3 +407,17 @@ def test_a_tree_model_file_changed_after_training_is_a_clear_error(tmp_path) -> 
     load_model.cache_clear()
     with pytest.raises(ModelError, match="make train"):
         load_model(tmp_path / MODEL_PATH.name)
+
+
+def test_a_target_carries_the_model_confidence_and_a_table_row_none() -> None:
+    from nlp.target_model import load_model
+
+    text = (
+        "KẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2026\n\nII. MỤC TIÊU\n"
+        "Phấn đấu đến cuối năm 2026, tỷ lệ hộ nghèo giảm còn dưới 1,5%.\n\n"
+        "| STT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2026 |\n|---|---|---|---|\n"
+        "| 1 | Số lao động được đào tạo nghề | người | 1.200 |\n"
+    )
+    by_value = {t.value: t for t in analyze_text(text).targets}
+    assert load_model().threshold <= by_value[1.5].confidence <= 1.0  # from the sentence: the model decided
+    assert by_value[1200.0].confidence is None  # from the table row: its headers decided

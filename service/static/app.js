@@ -263,13 +263,15 @@ function flash(selector) {
 function docTargetsTable(a) {
   if (!a.targets.length) return h("p", { class: "muted" }, "Không có chỉ tiêu.");
   return h("table", { id: "doc-targets" },
-    h("thead", {}, h("tr", {}, ["Chỉ tiêu", "Giá trị", "Thời hạn", "Chủ thể", "Chỉ số"].map((c) => h("th", {}, c)))),
+    h("thead", {}, h("tr", {}, ["Chỉ tiêu", "Giá trị", "Thời hạn", "Chủ thể", "Chỉ số", "Độ tin cậy"].map((c) => h("th", {}, c)))),
     h("tbody", {}, a.targets.map((t) => h("tr", { "data-target-row": t.id },
       h("td", {}, h("a", { href: "javascript:void 0", onclick: () => flash(`[data-target="${t.id}"]`) }, t.metric || t.text)),
       h("td", { class: "num" }, targetValue(t), t.base ? h("div", { class: "muted" }, "so với " + t.base) : null),
       h("td", {}, period(t)),
       h("td", {}, (t.actors || []).join("; ")),
-      h("td", {}, t.indicator ? h("a", { href: `#/chi-so/${encodeURIComponent(t.indicator.id)}` }, t.indicator.name) : "")))));
+      h("td", {}, t.indicator ? h("a", { href: `#/chi-so/${encodeURIComponent(t.indicator.id)}` }, t.indicator.name) : ""),
+      h("td", { class: "num", title: "xác suất mô hình coi số này là chỉ tiêu; trống: đọc từ bảng" },
+        t.confidence === null || t.confidence === undefined ? "" : `${Math.round(t.confidence * 100)}%`)))));
 }
 
 function guidanceList(a) {
