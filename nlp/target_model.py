@@ -1,11 +1,14 @@
 """Which number expressions are targets: features of a candidate and the trained model.
 
 Cue rules alone confuse a plan's commitments with a review's results ("đạt
-104% kế hoạch", "Nửa nhiệm kỳ qua … đạt 39,49 triệu"); a logistic regression
-over the words around the number, the cue lists, the section, the document
-type and the years involved decides instead. It is trained on the train split
-of the annotated corpus (`chitieu train targets`) and stored as plain JSON
-(feature weights), so loading it executes nothing.
+104% kế hoạch", "Nửa nhiệm kỳ qua … đạt 39,49 triệu"); a model over the words
+around the number, the cue lists, the section, the document type and the years
+involved decides instead: a logistic regression averaged with a random forest
+and gradient-boosted trees. It is trained on the train split of the annotated
+corpus (`chitieu train targets`). The regression is plain JSON weights; the
+forest is skops (only sklearn's tree type trusted) and the boosted trees are
+LightGBM's text format, each checked against the SHA-256 in `targets.json`
+before loading, so loading runs no pickled code and a changed file is an error.
 """
 
 from __future__ import annotations
@@ -165,7 +168,7 @@ class TargetModel:
             return linear
         X = matrix(rows, self.features)
         forest = forest_probability(self.forest, X)
-        boosted = self.booster.predict(X)
+        boosted = self.booster.predict(X, num_threads=1)  # all cores cost 8 ms a document, one 1 ms
         return [float((a + b + c) / 3) for a, b, c in zip(linear, forest, boosted, strict=True)]
 
 
@@ -198,8 +201,8 @@ def matrix(rows: list[dict[str, float]], columns: dict[str, int]):  # noqa: ANN2
                       shape=(len(rows), len(columns)))
 
 
-FOREST_FILE = "targets_forest.skops"
-BOOSTER_FILE = "targets_boosted.txt"
+FOREST_FILE = "targets_forest.skops"  # stored as targets_forest-<sha256[:12]>.skops
+BOOSTER_FILE = "targets_boosted.txt"  # stored as targets_boosted-<sha256[:12]>.txt
 FOREST_TYPES = ["sklearn.tree._tree.Tree"]  # the one type skops does not trust by default in a forest file
 
 
@@ -214,18 +217,30 @@ def save_model(path: Path, weights: dict[str, float], threshold: float, meta: di
     if features is not None and forest is not None and booster is not None:
         import skops.io as sio
 
-        forest_path, booster_path = path.parent / FOREST_FILE, path.parent / BOOSTER_FILE
-        forest_tmp, booster_tmp = forest_path.with_suffix(".tmp"), booster_path.with_suffix(".tmp")
+        # the tree files are named by their content and written first; replacing targets.json is the one step
+        # that switches models, so a crash in between leaves the previous model whole
+        forest_tmp, booster_tmp = path.parent / f"{FOREST_FILE}.tmp", path.parent / f"{BOOSTER_FILE}.tmp"
         sio.dump(forest, forest_tmp, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
         booster_tmp.write_text(booster.model_to_string(), encoding="utf-8")
+        files = {}
+        for tmp_file, name in ((forest_tmp, FOREST_FILE), (booster_tmp, BOOSTER_FILE)):
+            digest = _sha256(tmp_file)
+            stem, dot, suffix = name.partition(".")
+            files[name] = (f"{stem}-{digest[:12]}{dot}{suffix}", digest)
+            tmp_file.replace(path.parent / files[name][0])
         data["format"] = "chitieu-ensemble-1"
-        data["ensemble"] = {"forest": FOREST_FILE, "forest_sha256": _sha256(forest_tmp),
-                            "booster": BOOSTER_FILE, "booster_sha256": _sha256(booster_tmp), "features": features}
-        forest_tmp.replace(forest_path)
-        booster_tmp.replace(booster_path)
+        data["ensemble"] = {"forest": files[FOREST_FILE][0], "forest_sha256": files[FOREST_FILE][1],
+                            "booster": files[BOOSTER_FILE][0], "booster_sha256": files[BOOSTER_FILE][1],
+                            "features": features}
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     tmp.replace(path)
+    keep = {data.get("ensemble", {}).get(k) for k in ("forest", "booster")}
+    for name in (FOREST_FILE, BOOSTER_FILE):  # earlier models' tree files, no longer referenced
+        stem, _, suffix = name.partition(".")
+        for old in path.parent.glob(f"{stem}-*.{suffix}"):
+            if old.name not in keep:
+                old.unlink()
 
 
 def _load_trees(folder: Path, spec: dict) -> tuple[dict[str, int], object, object]:
@@ -233,9 +248,14 @@ def _load_trees(folder: Path, spec: dict) -> tuple[dict[str, int], object, objec
     for p, key in ((forest_path, "forest_sha256"), (booster_path, "booster_sha256")):
         if _sha256(p) != spec[key]:
             raise ValueError(f"{p.name}: file hash differs from the one recorded in targets.json")
-    import lightgbm
-    import skops.io as sio
-
+    try:
+        import lightgbm
+        import skops.io as sio
+    except (ImportError, OSError) as exc:  # a package missing, or LightGBM without libgomp
+        raise ModelError(
+            f"the target model needs lightgbm and skops, which do not load ({exc}); reinstall chitieu with "
+            "`make install` (or `pip install -e .`)"
+        ) from exc
     untrusted = [t for t in sio.get_untrusted_types(file=forest_path) if t not in FOREST_TYPES]
     if untrusted:
         raise ValueError(f"{forest_path.name}: unexpected types {untrusted}")
@@ -246,6 +266,9 @@ def _load_trees(folder: Path, spec: dict) -> tuple[dict[str, int], object, objec
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged zip or model text: lightgbm and zipfile have their own errors
         raise ValueError(f"{type(exc).__name__}: {exc}") from exc
+    widths = {len(spec["features"]), getattr(forest, "n_features_in_", -1), booster.num_feature()}
+    if len(widths) != 1:  # the tree reading skips sklearn's shape check: a mismatch would read out of bounds
+        raise ValueError(f"the feature list and the tree models disagree on the number of features ({widths})")
     forest.n_jobs = 1  # a document's few hundred candidates: threads cost more than they give
     return {name: i for i, name in enumerate(spec["features"])}, forest, booster
 

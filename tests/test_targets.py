@@ -368,45 +368,61 @@ def test_a_figure_of_the_present_is_not_a_target() -> None:
     assert 90.0 not in values("hiện nay ")
 
 
-def test_shipped_target_model_averages_the_regression_and_two_tree_models() -> None:
+def test_a_saved_ensemble_loads_back_with_the_trainers_probabilities(tmp_path) -> None:  # noqa: ANN001
     import pytest
 
     from nlp.pipeline import process
-    from nlp.target_model import load_model, matrix
+    from nlp.target_model import load_model
     from nlp.targets import candidates
+    from nlp.training.targets import Ensemble
 
-    model = load_model()
-    assert model.forest is not None and model.booster is not None and model.features
-    cands = candidates(process("II. MỤC TIÊU\n\n- Phấn đấu đến năm 2027, tỷ lệ hộ nghèo giảm còn dưới 1,5%.\n"))
-    assert cands
-    feats = [c.features for c in cands]
-    X = matrix(feats, model.features)
-    expected = [
-        (model._linear(f) + float(model.forest.predict_proba(X[i])[0, 1]) + float(model.booster.predict(X[i])[0])) / 3
-        for i, f in enumerate(feats)
-    ]
-    assert model.probabilities(feats) == pytest.approx(expected)
+    train_text = (
+        "II. MỤC TIÊU\n\n- Phấn đấu đến năm 2027, tỷ lệ hộ nghèo giảm còn dưới 1,5%.\n"
+        "- Kết nạp ít nhất 120 đảng viên mới.\n\nIII. KẾT QUẢ\n\nNăm 2025 đã kết nạp 97 đảng viên, đạt 104% kế hoạch.\n"
+    )
+    cands = candidates(process(train_text))
+    X = [c.features for c in cands]
+    y = [int(c.quantity.value in (1.5, 120.0)) for c in cands]
+    model = Ensemble(X * 4, y * 4)
+    model.save(tmp_path / "targets.json", 0.5, {"test": True})
+    loaded = load_model(tmp_path / "targets.json")
+    # unseen words and features the training set never had: the saved form must still agree
+    other = [c.features for c in candidates(process(
+        "Mục tiêu năm 2026: giải quyết việc làm mới cho 2.500 lao động; 95% dân số tham gia bảo hiểm y tế.\n"
+    ))]
+    for rows in (X, other):
+        assert loaded.probabilities(rows) == pytest.approx(model.predict_proba(rows), abs=1e-5)
 
 
 def test_a_tree_model_file_changed_after_training_is_a_clear_error(tmp_path) -> None:  # noqa: ANN001
+    import json
     import shutil
 
     import pytest
 
-    from nlp.target_model import BOOSTER_FILE, FOREST_FILE, MODEL_PATH, ModelError, load_model
+    from nlp.target_model import MODEL_PATH, ModelError, load_model
 
-    for name in (MODEL_PATH.name, FOREST_FILE, BOOSTER_FILE):
+    spec = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["ensemble"]
+    for name in (MODEL_PATH.name, spec["forest"], spec["booster"]):
         shutil.copy(MODEL_PATH.parent / name, tmp_path / name)
     assert load_model(tmp_path / MODEL_PATH.name).forest is not None
-    with (tmp_path / BOOSTER_FILE).open("a", encoding="utf-8") as f:
+    with (tmp_path / spec["booster"]).open("a", encoding="utf-8") as f:
         f.write("\n")
     load_model.cache_clear()  # loaded once per path: the file changed under the same name
     with pytest.raises(ModelError, match="hash differs"):
         load_model(tmp_path / MODEL_PATH.name)
-    (tmp_path / BOOSTER_FILE).unlink()
+    (tmp_path / spec["booster"]).unlink()
     load_model.cache_clear()
     with pytest.raises(ModelError, match="make train"):
         load_model(tmp_path / MODEL_PATH.name)
+
+
+def test_a_commitment_cue_before_a_result_word_keeps_the_target() -> None:
+    values = [t.value for t in _targets(
+        "II. MỤC TIÊU\n\n- Phấn đấu hoàn thành vượt kế hoạch năm 2026 với tổng thu ngân sách trên địa bàn "
+        "đạt 1.200 tỷ đồng.\n- Phấn đấu đến năm 2030, nâng tỷ lệ hộ dân hiện có nước sạch lên 98%.\n"
+    )]
+    assert 1200.0 in values and 98.0 in values
 
 
 def test_a_target_carries_the_model_confidence_and_a_table_row_none() -> None:

@@ -2,7 +2,8 @@
 
 Every candidate number of a training document is labelled by the gold
 annotations (a gold target with the same value(s) whose span overlaps it);
-a logistic regression is fitted over the candidate features, the decision
+a logistic regression, a random forest and LightGBM trees are fitted over the
+candidate features and their probabilities averaged (`Ensemble`); the decision
 threshold is the best F1 over out-of-fold train predictions (grouped by
 document) and dev predictions together; the test split is never used.
 
@@ -117,12 +118,25 @@ class Ensemble:
             deterministic=True, force_row_wise=True, verbose=-1,
         ).fit(M, np.array(y))
 
+    def save(self, out: Path, threshold: float, meta: dict) -> None:
+        """The shipped form (nlp.target_model): the regression as named weights, the trees in their own files."""
+        names = [str(n) for n in self.vec.get_feature_names_out()]
+        weights = {name: float(w) for name, w in zip(names, self.linear.coef_[0], strict=True)}
+        weights["bias"] = weights.get("bias", 0.0) + float(self.linear.intercept_[0])
+        save_model(out, weights, threshold, meta, features=names, forest=self.forest, booster=self.boosted.booster_)
+
     def predict_proba(self, X) -> list[float]:  # noqa: ANN001
         import numpy as np
 
         M = self.vec.transform(X).astype(np.float32)
         parts = [m.predict_proba(M)[:, 1] for m in (self.linear, self.forest, self.boosted)]
         return [float(v) for v in np.mean(parts, axis=0)]
+
+
+def _version(package: str) -> str:
+    from importlib.metadata import version
+
+    return version(package)
 
 
 def _vetoed(probs: list[float], X: list[dict[str, float]]) -> list[float]:
@@ -197,9 +211,6 @@ def train(corpus: Path | None = None, out: Path = MODEL_PATH) -> dict:
     X = [x for _, xs, _ in train_docs + own for x in xs]
     y = [v for _, _, ys in train_docs + own for v in ys]
     model = _fit(X, y)
-    names = [str(n) for n in model.vec.get_feature_names_out()]
-    weights = {name: float(w) for name, w in zip(names, model.linear.coef_[0], strict=True)}
-    weights["bias"] = weights.get("bias", 0.0) + float(model.linear.intercept_[0])
     dev_x = [x for _, xs, _ in dev_docs for x in xs]
     dev_y = [v for _, _, ys in dev_docs for v in ys]
     dev_p = _vetoed(model.predict_proba(dev_x), dev_x) if dev_x else []
@@ -220,10 +231,10 @@ def train(corpus: Path | None = None, out: Path = MODEL_PATH) -> dict:
         "threshold_chosen_on": f"out-of-fold train predictions ({len(OOF_SEEDS)} fold assignments, pooled) + dev "
                                "predictions (the threshold of best F1)",
         "dev_candidate_precision_recall_f1": [round(v, 4) for v in dev],
+        "versions": {pkg: _version(pkg) for pkg in ("scikit-learn", "lightgbm", "skops")},
         "model": "mean of sklearn LogisticRegression(C=0.25, class_weight=balanced), RandomForestClassifier(200 "
                  "trees, min_samples_leaf=2) and lightgbm LGBMClassifier(400 rounds, 15 leaves) over "
                  "nlp.target_model.features",
     }
-    save_model(out, weights, threshold, meta, features=names, forest=model.forest,
-               booster=model.boosted.booster_)
+    model.save(out, threshold, meta)
     return {"threshold": threshold, **meta}

@@ -59,6 +59,10 @@ def run(args: argparse.Namespace) -> int:
         inputs=args.inputs, out=args.out, workers=args.workers, engine=args.engine,
         scheduler=args.scheduler, progress=False if args.no_progress else None,
     )
+    from nlp import guidance_model, target_model
+
+    target_model.load_model()  # a missing or corrupt model: one line here (service/cli.py), not in every worker
+    guidance_model.load()
     try:
         summary = run_batch(opts)
     except KeyboardInterrupt:

@@ -270,7 +270,7 @@ function docTargetsTable(a) {
       h("td", {}, period(t)),
       h("td", {}, (t.actors || []).join("; ")),
       h("td", {}, t.indicator ? h("a", { href: `#/chi-so/${encodeURIComponent(t.indicator.id)}` }, t.indicator.name) : ""),
-      h("td", { class: "num", title: "xác suất mô hình coi số này là chỉ tiêu; trống: đọc từ bảng" },
+      h("td", { class: "num", title: "xác suất mô hình coi số này là chỉ tiêu; trống: đọc từ bảng theo tiêu đề cột, hoặc phân tích trước khi có trường này" },
         t.confidence === null || t.confidence === undefined ? "" : `${Math.round(t.confidence * 100)}%`)))));
 }
 
