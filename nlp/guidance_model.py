@@ -9,14 +9,13 @@ clear error at start-up, not a wrong answer.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from nlp.resources import load_json
+from nlp.resources import ResourceError, file_sha256, load_json
 from nlp.words import segment
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
@@ -25,7 +24,7 @@ META_PATH = MODELS / "guidance.json"
 _MARKER = re.compile(r"^\W*(?:[0-9IVX]+(?:\.[0-9]+)*[.)-]|[a-zđ]\)|[-+•*])\s*")
 
 
-class GuidanceModelError(RuntimeError):
+class GuidanceModelError(ResourceError):
     """The shipped guidance model is missing, corrupt or does not match its metadata."""
 
 
@@ -50,10 +49,6 @@ def marker_end(text: str) -> int:
 def head_words(texts: list[str]) -> list[str]:
     """The opening words of each item: the action that decides the category ("kiểm_tra", "báo_cáo")."""
     return [" ".join(t.split()[:6]) for t in texts]
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @cache

@@ -7,14 +7,21 @@ start-up instead of giving silently worse answers.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 
 class ResourceError(RuntimeError):
     """A data file or model that chitieu ships is missing or unreadable."""
+
+
+def file_sha256(path: Path) -> str:
+    """A shipped file's SHA-256, checked against the one its metadata recorded before the file is loaded."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _read(name: str) -> str:

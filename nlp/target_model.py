@@ -13,7 +13,6 @@ before loading, so loading runs no pickled code and a changed file is an error.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
@@ -23,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from nlp.doc import Doc, Quantity
+from nlp.resources import ResourceError, file_sha256
 from nlp.targets import cues, is_labelled
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "targets.json"
@@ -31,7 +31,7 @@ _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _TABLE_LINE = re.compile(r"^\s*\|?\s*$|\|")
 
 
-class ModelError(RuntimeError):
+class ModelError(ResourceError):
     """The shipped model file is missing or unreadable."""
 
 
@@ -156,7 +156,7 @@ class TargetModel:
     weights: dict[str, float]
     threshold: float
     meta: dict
-    features: dict[str, int] | None = None  # column of each feature name in the tree models' input
+    vectorizer: object | None = None  # sklearn DictVectorizer over the training features: the trees' input
     forest: object | None = None  # sklearn RandomForestClassifier
     booster: object | None = None  # lightgbm Booster
 
@@ -164,14 +164,11 @@ class TargetModel:
         z = sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def probability(self, feats: dict[str, float]) -> float:
-        return self.probabilities([feats])[0]
-
     def probabilities(self, rows: list[dict[str, float]]) -> list[float]:
         linear = [self._linear(f) for f in rows]
-        if not rows or self.features is None or self.forest is None or self.booster is None:
+        if not rows or self.vectorizer is None or self.forest is None or self.booster is None:
             return linear
-        X = matrix(rows, self.features)
+        X = tree_input(self.vectorizer, rows)
         forest = forest_probability(self.forest, X)
         boosted = self.booster.predict(X, num_threads=1)  # all cores cost 8 ms a document, one 1 ms
         return [float((a + b + c) / 3) for a, b, c in zip(linear, forest, boosted, strict=True)]
@@ -191,19 +188,24 @@ def forest_probability(forest, X):  # noqa: ANN001, ANN201
     return total / len(forest.estimators_)
 
 
-def matrix(rows: list[dict[str, float]], columns: dict[str, int]):  # noqa: ANN201
-    """The tree models' input: a sparse float32 matrix over the training vocabulary (unseen names dropped)."""
+def tree_input(vec, rows: list[dict[str, float]]):  # noqa: ANN001, ANN201
+    """The tree models' input, in training and at run time: float32 as they were fitted on, with the 32-bit
+    indices the trees' own reader in `forest_probability` requires (DictVectorizer gives 64-bit ones)."""
     import numpy as np
-    from scipy.sparse import csr_matrix
 
-    data, indices, indptr = [], [], [0]
-    for f in rows:
-        cols = sorted((columns[k], v) for k, v in f.items() if k in columns and v)
-        indices += [c for c, _ in cols]
-        data += [v for _, v in cols]
-        indptr.append(len(indices))
-    return csr_matrix((np.array(data, dtype=np.float32), np.array(indices, dtype=np.int32), np.array(indptr)),
-                      shape=(len(rows), len(columns)))
+    X = vec.transform(rows).astype(np.float32)
+    X.indices, X.indptr = X.indices.astype(np.intc, copy=False), X.indptr.astype(np.intc, copy=False)
+    return X
+
+
+def vectorizer(names: list[str]):  # noqa: ANN201
+    """The trainer's DictVectorizer, rebuilt from its feature names (stored in JSON, not pickled)."""
+    from sklearn.feature_extraction import DictVectorizer
+
+    vec = DictVectorizer()
+    vec.feature_names_ = list(names)
+    vec.vocabulary_ = {name: i for i, name in enumerate(names)}
+    return vec
 
 
 FOREST_FILE = "targets_forest.skops"  # stored as targets_forest-<sha256[:12]>.skops
@@ -211,8 +213,10 @@ BOOSTER_FILE = "targets_boosted.txt"  # stored as targets_boosted-<sha256[:12]>.
 FOREST_TYPES = ["sklearn.tree._tree.Tree"]  # the one type skops does not trust by default in a forest file
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _stored_name(name: str, digest: str = "*") -> str:
+    """targets_forest.skops -> targets_forest-<digest[:12]>.skops (a glob pattern with the default)."""
+    stem, _, suffix = name.partition(".")
+    return f"{stem}-{digest[:12]}.{suffix}"
 
 
 def save_model(path: Path, weights: dict[str, float], threshold: float, meta: dict,
@@ -227,31 +231,26 @@ def save_model(path: Path, weights: dict[str, float], threshold: float, meta: di
         forest_tmp, booster_tmp = path.parent / f"{FOREST_FILE}.tmp", path.parent / f"{BOOSTER_FILE}.tmp"
         sio.dump(forest, forest_tmp, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
         booster_tmp.write_text(booster.model_to_string(), encoding="utf-8")
-        files = {}
-        for tmp_file, name in ((forest_tmp, FOREST_FILE), (booster_tmp, BOOSTER_FILE)):
-            digest = _sha256(tmp_file)
-            stem, dot, suffix = name.partition(".")
-            files[name] = (f"{stem}-{digest[:12]}{dot}{suffix}", digest)
-            tmp_file.replace(path.parent / files[name][0])
         data["format"] = "chitieu-ensemble-1"
-        data["ensemble"] = {"forest": files[FOREST_FILE][0], "forest_sha256": files[FOREST_FILE][1],
-                            "booster": files[BOOSTER_FILE][0], "booster_sha256": files[BOOSTER_FILE][1],
-                            "features": features}
+        data["ensemble"] = {"features": features}
+        for tmp_file, name, key in ((forest_tmp, FOREST_FILE, "forest"), (booster_tmp, BOOSTER_FILE, "booster")):
+            digest = file_sha256(tmp_file)
+            data["ensemble"] |= {key: _stored_name(name, digest), f"{key}_sha256": digest}
+            tmp_file.replace(path.parent / data["ensemble"][key])
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     tmp.replace(path)
     keep = {data.get("ensemble", {}).get(k) for k in ("forest", "booster")}
     for name in (FOREST_FILE, BOOSTER_FILE):  # earlier models' tree files, no longer referenced
-        stem, _, suffix = name.partition(".")
-        for old in path.parent.glob(f"{stem}-*.{suffix}"):
+        for old in path.parent.glob(_stored_name(name)):
             if old.name not in keep:
                 old.unlink()
 
 
-def _load_trees(folder: Path, spec: dict) -> tuple[dict[str, int], object, object]:
+def _load_trees(folder: Path, spec: dict) -> tuple[object, object, object]:
     forest_path, booster_path = folder / spec["forest"], folder / spec["booster"]
     for p, key in ((forest_path, "forest_sha256"), (booster_path, "booster_sha256")):
-        if _sha256(p) != spec[key]:
+        if file_sha256(p) != spec[key]:
             raise ValueError(f"{p.name}: file hash differs from the one recorded in targets.json")
     try:
         import lightgbm
@@ -274,8 +273,7 @@ def _load_trees(folder: Path, spec: dict) -> tuple[dict[str, int], object, objec
     widths = {len(spec["features"]), getattr(forest, "n_features_in_", -1), booster.num_feature()}
     if len(widths) != 1:  # the tree reading skips sklearn's shape check: a mismatch would read out of bounds
         raise ValueError(f"the feature list and the tree models disagree on the number of features ({widths})")
-    forest.n_jobs = 1  # a document's few hundred candidates: threads cost more than they give
-    return {name: i for i, name in enumerate(spec["features"])}, forest, booster
+    return vectorizer(spec["features"]), forest, booster
 
 
 @cache
@@ -289,7 +287,7 @@ def load_model(path: Path = MODEL_PATH) -> TargetModel:
         if fmt == "chitieu-ensemble-1":
             trees = _load_trees(path.parent, data["ensemble"])
         return TargetModel(weights=dict(data["weights"]), threshold=float(data["threshold"]), meta=data["meta"],
-                           features=trees[0], forest=trees[1], booster=trees[2])
+                           vectorizer=trees[0], forest=trees[1], booster=trees[2])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(
             f"target model {path} is missing or unreadable ({exc}); run `make train` to rebuild it"

@@ -22,12 +22,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if getattr(args, "debug", False) else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    from nlp.guidance_model import GuidanceModelError
-    from nlp.target_model import ModelError
+    from nlp.resources import ResourceError
 
     try:
         return int(args.run(args))
-    except (ModelError, GuidanceModelError) as exc:  # any command: a missing or corrupt model is one clear line
+    except ResourceError as exc:  # any command: a missing or corrupt model or data file is one clear line
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `chitieu analyze … --json | head`: the reader left, not an error

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from nlp.pipeline import analyze_text
 
 
@@ -119,19 +121,17 @@ def test_year_compared_with_is_not_the_period() -> None:
     assert (t.period.start, t.period.end) == (None, None)
 
 
-def test_date_a_state_was_measured_on_is_not_the_period() -> None:
-    text = ("Tính đến ngày 31/10/2026, tỷ lệ hộ gia đình tham gia bảo hiểm y tế của huyện mới đạt 88,4%, "
-            "thấp hơn chỉ tiêu Huyện ủy đề ra (phấn đấu đạt ít nhất 92%).")
+@pytest.mark.parametrize(("text", "value"), [
+    # the date a state was measured on
+    ("Tính đến ngày 31/10/2026, tỷ lệ hộ gia đình tham gia bảo hiểm y tế của huyện mới đạt 88,4%, "
+     "thấp hơn chỉ tiêu Huyện ủy đề ra (phấn đấu đạt ít nhất 92%).", 92.0),
+    # a year measured up to ("đến hết năm 2025" alone would read as a deadline)
+    ("Yên Lập xây dựng thôn văn hóa\n\nTính đến hết năm 2025, toàn huyện có 41/52 thôn đạt chuẩn văn hóa; "
+     "Huyện ủy đề ra chỉ tiêu có ít nhất 48 thôn đạt chuẩn.", 48.0),
+])
+def test_a_date_a_state_was_measured_on_is_not_the_period(text: str, value: float) -> None:
     targets = analyze_text(text).targets
-    assert [t.value for t in targets] == [92.0]
-    assert (targets[0].period.start, targets[0].period.end) == (None, None)
-
-
-def test_a_year_measured_up_to_is_not_a_deadline() -> None:
-    text = ("Yên Lập xây dựng thôn văn hóa\n\nTính đến hết năm 2025, toàn huyện có 41/52 thôn đạt chuẩn văn hóa; "
-            "Huyện ủy đề ra chỉ tiêu có ít nhất 48 thôn đạt chuẩn.")
-    targets = analyze_text(text).targets
-    assert [t.value for t in targets] == [48.0]
+    assert [t.value for t in targets] == [value]
     assert (targets[0].period.start, targets[0].period.end) == (None, None)
 
 

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from nlp.evaluation import annotations as A
 from nlp.guidance import categorise
-from nlp.guidance_model import META_PATH, MODEL_PATH, file_sha256, prepare
+from nlp.guidance_model import META_PATH, MODEL_PATH, prepare
+from nlp.resources import file_sha256
 
 EXAMPLES = A.REPO / "corpus" / "examples" / "guidance_items.jsonl"
 CATEGORIES = ["awareness", "planning", "implementation", "organization", "coordination",

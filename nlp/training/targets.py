@@ -18,12 +18,13 @@ import hashlib
 import os
 import random
 import re
+from importlib import metadata
 from pathlib import Path
 
 from nlp.evaluation import annotations as A
 from nlp.normalise import normalise_text
 from nlp.pipeline import process
-from nlp.target_model import MODEL_PATH, save_model
+from nlp.target_model import MODEL_PATH, save_model, tree_input
 from nlp.targets import candidates, reported
 
 WRITTEN = A.REPO / "corpus" / "examples" / "targets"
@@ -128,24 +129,14 @@ class Ensemble:
     def predict_proba(self, X) -> list[float]:  # noqa: ANN001
         import numpy as np
 
-        M = self.vec.transform(X).astype(np.float32)
+        M = tree_input(self.vec, X)
         parts = [m.predict_proba(M)[:, 1] for m in (self.linear, self.forest, self.boosted)]
         return [float(v) for v in np.mean(parts, axis=0)]
-
-
-def _version(package: str) -> str:
-    from importlib.metadata import version
-
-    return version(package)
 
 
 def _vetoed(probs: list[float], X: list[dict[str, float]]) -> list[float]:
     """The model's probabilities as the pipeline uses them: a number reported as a result is never a target."""
     return [0.0 if reported(x) else p for p, x in zip(probs, X, strict=True)]
-
-
-def _fit(X, y) -> Ensemble:  # noqa: ANN001
-    return Ensemble(X, y)
 
 
 def _prf(y, p) -> tuple[float, float, float]:  # noqa: ANN001
@@ -186,7 +177,7 @@ def _oof(docs, always, seed: int, folds: int = 5) -> tuple[list[float], list[int
         test = [(x, y) for d, xs, ys_ in docs if fold_of[d] == k for x, y in zip(xs, ys_, strict=True)]
         if not test or len({y for _, y in train}) < 2:
             continue
-        model = _fit([x for x, _ in train], [y for _, y in train])
+        model = Ensemble([x for x, _ in train], [y for _, y in train])
         probs += _vetoed(model.predict_proba([x for x, _ in test]), [x for x, _ in test])
         ys += [y for _, y in test]
     return probs, ys
@@ -210,7 +201,7 @@ def train(corpus: Path | None = None, out: Path = MODEL_PATH) -> dict:
     cv_threshold, cv_f1 = _best_threshold(oof_p, oof_y)
     X = [x for _, xs, _ in train_docs + own for x in xs]
     y = [v for _, _, ys in train_docs + own for v in ys]
-    model = _fit(X, y)
+    model = Ensemble(X, y)
     dev_x = [x for _, xs, _ in dev_docs for x in xs]
     dev_y = [v for _, _, ys in dev_docs for v in ys]
     dev_p = _vetoed(model.predict_proba(dev_x), dev_x) if dev_x else []
@@ -231,7 +222,7 @@ def train(corpus: Path | None = None, out: Path = MODEL_PATH) -> dict:
         "threshold_chosen_on": f"out-of-fold train predictions ({len(OOF_SEEDS)} fold assignments, pooled) + dev "
                                "predictions (the threshold of best F1)",
         "dev_candidate_precision_recall_f1": [round(v, 4) for v in dev],
-        "versions": {pkg: _version(pkg) for pkg in ("scikit-learn", "lightgbm", "skops")},
+        "versions": {pkg: metadata.version(pkg) for pkg in ("scikit-learn", "lightgbm", "skops")},
         "model": "mean of sklearn LogisticRegression(C=0.25, class_weight=balanced), RandomForestClassifier(200 "
                  "trees, min_samples_leaf=2) and lightgbm LGBMClassifier(400 rounds, 15 leaves) over "
                  "nlp.target_model.features",
