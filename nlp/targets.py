@@ -607,6 +607,8 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
     per = _per(doc, q, _clause_start(doc.text, s, q.qual_start or q.start), s)
     if per and not q.per:
         q.per = per
+    if q.per == "năm" and p_start is None and p_end and p_end.isdigit():
+        p_start = _stage_start(doc, q.start, int(p_end))
     q.unit = normal_unit(q.unit)
     return Target(
         start=start, end=end, text=doc.text[start:end], metric=metric, quantity=q, cue=cand.cue,
@@ -615,8 +617,22 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
     )
 
 
+def _stage_start(doc: Doc, pos: int, end_year: int) -> str | None:
+    """A yearly rate "đến năm 2030" in a plan for "GIAI ĐOẠN 2026 - 2030" holds for the whole stage: the first
+    year of a governing heading's or the title's year range that ends in the same year (None if none)."""
+    stages = [d for a, b, d in doc.extras.get("heading_periods", []) if a <= pos < b]
+    stages += doc.extras.get("title_periods", [])
+    for d in stages:
+        if d.kind == "year_range" and d.year_start and d.year_end == end_year:
+            return str(d.year_start)
+    return None
+
+
 _PERIOD_FILLER = re.compile(
     r"giai\s+đoạn|định\s+hướng|tầm\s+nhìn|mục\s+tiêu|chỉ\s+tiêu|cụ\s+thể|đến|năm|từ|[\W\d_]", re.I)
+
+
+_HEADING_PERIOD_CHARS = 200
 
 
 def heading_periods(doc: Doc) -> list[tuple[int, int, DateMention]]:
@@ -627,10 +643,15 @@ def heading_periods(doc: Doc) -> list[tuple[int, int, DateMention]]:
         if b.kind in ("header", "signature", "noise") or doc.text[max(0, b.start - 2) : b.start] == "|\n":
             continue
         core = doc.text[b.start : b.end]
-        if len(core) > 60:
+        dates = [d for d in doc.dates if b.start <= d.start < b.end and d.kind in {"until", "year_range", "year"}
+                 and not any(r.start <= d.start < r.end for r in doc.references)
+                 and not _COMPARED_WITH.search(doc.text, max(b.start, d.start - 30), d.start)]
+        if len(dates) != 1:
             continue
-        dates = [d for d in doc.dates if b.start <= d.start < b.end and d.kind in {"until", "year_range", "year"}]
-        if len(dates) != 1 or len(_PERIOD_FILLER.sub("", core)) > 3:
+        # "2.1. Đến năm 2030" anywhere; a numbered heading with words around its one period too ("1. Dự báo các
+        # chỉ tiêu kinh tế - xã hội đến năm 2026" under "II. … 03 NĂM 2026 - 2028"; a news headline is no heading)
+        period_only = len(core) <= 60 and len(_PERIOD_FILLER.sub("", core)) <= 3
+        if not period_only and not (b.kind == "heading" and b.marker and len(core) <= _HEADING_PERIOD_CHARS):
             continue
         found.append((b.start, b.end, b.level if b.marker else 1, dates[0]))
     heads = [(b.start, b.level) for b in doc.blocks

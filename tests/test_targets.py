@@ -437,3 +437,38 @@ def test_a_target_carries_the_model_confidence_and_a_table_row_none() -> None:
     by_value = {t.value: t for t in analyze_text(text).targets}
     assert load_model().threshold <= by_value[1.5].confidence <= 1.0  # from the sentence: the model decided
     assert by_value[1200.0].confidence is None  # from the table row: its headers decided
+
+
+BUDGET_PLAN = """KẾ HOẠCH
+Tài chính - ngân sách nhà nước 03 năm 2027 - 2029
+
+II. DỰ BÁO CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI 03 NĂM 2027 - 2029
+
+1. Dự báo các chỉ tiêu kinh tế - xã hội đến năm 2027
+
+- Tổng sản phẩm trên địa bàn tăng khoảng 9%.
+
+- Tổng vốn đầu tư toàn xã hội đạt khoảng 45.000 tỷ đồng.
+
+2. Khung cân đối ngân sách 03 năm 2027 - 2029
+
+- Phấn đấu thu ngân sách tăng bình quân 10%/năm.
+"""
+
+
+def test_a_numbered_heading_with_one_year_gives_the_period_of_the_items_under_it() -> None:
+    periods = {t.value: (t.period.start, t.period.end) for t in analyze_text(BUDGET_PLAN).targets}
+    assert periods[9.0] == (None, "2027")
+    assert periods[45000.0] == (None, "2027")
+    assert periods[10.0] == ("2027", "2029")  # the next heading's own range, not the year above
+
+
+def test_a_yearly_rate_until_the_last_year_of_the_plan_holds_for_the_whole_stage() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN TÂN AN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 45/KH-UBND\n\nTân An, ngày 10 tháng 01 năm 2026\n\n"
+            "KẾ HOẠCH\nPhát triển nông nghiệp giai đoạn 2026 - 2030\n\nI. MỤC TIÊU\n\n"
+            "- Đến năm 2030, giá trị sản xuất nông nghiệp tăng bình quân 4,5%/năm.\n\n"
+            "- Đến năm 2030, tỷ lệ hộ dùng nước sạch đạt 95%.\n")
+    periods = {t.value: (t.period.start, t.period.end) for t in analyze_text(text).targets}
+    assert periods[4.5] == ("2026", "2030")
+    assert periods[95.0] == (None, "2030")  # a level reached by 2030, not a rate over the stage
