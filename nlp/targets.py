@@ -22,7 +22,7 @@ _CLAUSE_BREAK = re.compile(r"[;:()]|,\s|\.\s|\s–\s|\s—\s")
 _RIGHT_RESULT = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|cùng\s+kỳ)", re.I)
 _PER_WORDS = re.compile(r"\s*(?:/\s*|mỗi\s+|hằng\s+|hàng\s+|bình\s+quân\s+(?:hằng\s+|mỗi\s+|hàng\s+)?)(năm|tháng|quý)\b", re.I)
 # "100% xã, phường có …", "cán bộ, công chức …": a pair of short nouns before the comma is one subject
-_AFTER_NUMBER_NOUN = re.compile(r"\s*(?P<rest>(?:[^\W\d_]+(?:\s+[^\W\d_]+)?,\s+(?=[^\W\d_]))?[^,;:.()]{2,120})")
+_AFTER_NUMBER_NOUN = re.compile(r"\s*(?P<rest>(?![,;:.()])[^;:.()]{2,160})")
 # "giảm 3% so với năm 2018": the year compared with is the baseline, not the target's period
 _COORDINATED = re.compile(r"(?:\s(?:và|cùng)|,)\s*(?:ít\s+nhất|tối\s+thiểu|trên|dưới|khoảng|từ)?\s*$", re.I)
 _COMPARED_WITH = re.compile(r"(?<![\wÀ-ỹ])so(?:\s+với)?(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s*$", re.I)
@@ -242,6 +242,12 @@ def _strip_string(value: str, head: bool = True) -> str:
     return value[s:e]
 
 
+_PLAN_SHARE = re.compile(r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)(?![\w])(?!\s+vốn)", re.I)
+
+
+_SHORT_LEFT = 4
+
+
 def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
     """The metric (words before the number, else after it) and the span it covers."""
     c = cues()
@@ -252,7 +258,7 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
     ms, me, metric = _left_metric(doc, q, _after_actor(doc, cue.end() if cue else clause, qs), qs)
     unit_noun = q.unit if q.unit and q.unit != "%" and q.kind != "money" else ""
     has_left = len(metric) >= 3 and len(metric.split()) > (1 if _DIRECTION.fullmatch(metric) is None else 9)
-    if has_left and not unit_noun:
+    if has_left and not unit_noun and not (q.unit == "%" and len(metric.split()) <= _SHORT_LEFT):
         return ms, me, metric
     # number first ("100% xã đạt chuẩn …", "kết nạp 250 đảng viên mới", "giảm 5% số vụ"): words after it
     rest_start = q.qual_end or q.end
@@ -273,11 +279,15 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
         ae = tail.start() if tail else r_end
         holes = [(x.start(), x.end()) for x in _COMPARISON.finditer(text, rs, m.end("rest"))]
         after = _strip_string(_without(text, rs, ae, holes), head=False)
+    if after and q.unit == "%" and _PLAN_SHARE.match(after):
+        after = ""  # "… phấn đấu đạt 100% kế hoạch", "105% dự toán tỉnh giao": a share of the plan, not the metric
     if not metric and not after and cue is not None:
         # "Tổng sản phẩm Xoài tham gia xuất khẩu phấn đấu đến năm 2030 đạt 18.000 tấn;": nothing between the
         # cue and the number, nothing after it: the metric is what precedes the cue
         ms, me, metric = _left_metric(doc, q, clause, cue.start())
         unit_noun = ""  # a whole noun phrase: "… tham gia xuất khẩu", not "… tham gia xuất khẩu tấn"
+    if metric and after and text[me:qs].strip().lower() == "cho":
+        metric += " cho"  # "trợ giúp pháp lý cho 100% số người …": the verb keeps its preposition before the object
     parts = [p for p in (metric, unit_noun, after) if p]
     name = re.sub(r"\s+", " ", " ".join(parts)).strip()
     span_start = ms if metric else qs

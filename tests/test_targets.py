@@ -472,3 +472,26 @@ def test_a_yearly_rate_until_the_last_year_of_the_plan_holds_for_the_whole_stage
     periods = {t.value: (t.period.start, t.period.end) for t in analyze_text(text).targets}
     assert periods[4.5] == ("2026", "2030")
     assert periods[95.0] == (None, "2030")  # a level reached by 2030, not a rate over the stage
+
+
+def test_a_share_of_the_plan_is_named_by_what_reaches_it() -> None:
+    text = ("Năm 2026, chi đầu tư từ nguồn thu tiền sử dụng đất phấn đấu đạt 100% kế hoạch; thu ngân sách nhà nước "
+            "trên địa bàn phấn đấu đạt 105% dự toán Hội đồng nhân dân tỉnh giao.")
+    metrics = {t.value: t.metric.lower() for t in analyze_text(text).targets}
+    assert metrics == {100.0: "chi đầu tư từ nguồn thu tiền sử dụng đất", 105.0: "thu ngân sách nhà nước trên địa bàn"}
+
+
+def test_a_number_first_metric_keeps_its_listed_nouns_and_what_they_must_do() -> None:
+    text = ("Phấn đấu đến năm 2028, 100% khu công nghiệp, cụm công nghiệp, khu du lịch có điểm thanh toán điện tử; "
+            "90% trường học, trạm y tế có kết nối Internet tốc độ cao.")
+    metrics = {t.value: t.metric for t in analyze_text(text).targets}
+    assert metrics[100.0] == "khu công nghiệp, cụm công nghiệp, khu du lịch có điểm thanh toán điện tử"
+    assert metrics[90.0] == "trường học, trạm y tế có kết nối Internet tốc độ cao"
+
+
+def test_a_short_verb_before_a_percentage_takes_its_object_after_it() -> None:
+    text = ("Phấn đấu năm 2026 hoàn thành 100% nhiệm vụ chi ngân sách tỉnh hỗ trợ; trợ giúp pháp lý cho 100% số "
+            "người thuộc diện được trợ giúp có yêu cầu.")
+    metrics = {t.metric for t in analyze_text(text).targets}
+    assert metrics == {"hoàn thành nhiệm vụ chi ngân sách tỉnh hỗ trợ",
+                       "trợ giúp pháp lý cho số người thuộc diện được trợ giúp có yêu cầu"}

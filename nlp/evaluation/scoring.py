@@ -372,6 +372,9 @@ def headline(report: Report) -> dict[str, float]:
     out = {
         "targets_f1": d["targets"]["f1"],
         "target_unit_accuracy": d["target_fields"].get("unit", {}).get("accuracy", 0.0),
+        # the fields an analyst reads first after the value: for when, and what is measured
+        "target_period_accuracy": d["target_fields"].get("period", {}).get("accuracy", 0.0),
+        "target_metric_word_f1": d["metric_word_f1"],
         "references_f1": d["references"]["f1"],
         "guidance_items_f1": d["guidance_items"]["f1"],
         "guidance_category_macro_f1": d["guidance_category_macro_f1"],
