@@ -148,6 +148,7 @@ def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | No
 
     def usable(d: DateMention, lo: int = s, hi: int = e) -> bool:
         return (lo <= d.start < hi and not any(a <= d.start < b for a, b in refs) and d.kind != "month"
+                and not (d.kind == "date" and not d.iso and not d.year_end)  # "ngày 5 - 7/12": a day says no year
                 and not _COMPARED_WITH.search(doc.text, max(lo, d.start - 30), d.start)
                 and not _AS_OF.search(doc.text, max(lo, d.start - 30), d.start))
 
@@ -676,7 +677,8 @@ def heading_periods(doc: Doc) -> list[tuple[int, int, DateMention]]:
 
 def run(doc: Doc) -> None:
     doc.extras["title_periods"] = [
-        d for d in doc.dates if d.start < doc.header_end and d.kind in {"until", "year_range"}
+        d for d in doc.dates if d.start < doc.header_end and d.kind in {"until", "year_range", "year"}
+        and not any(r.start <= d.start < r.end for r in doc.references)
     ]
     doc.extras["heading_periods"] = heading_periods(doc)
     targets = [build(doc, c) for c in _decide(candidates(doc))]
