@@ -677,8 +677,7 @@ def heading_periods(doc: Doc) -> list[tuple[int, int, DateMention]]:
 
 def run(doc: Doc) -> None:
     doc.extras["title_periods"] = [
-        d for d in doc.dates if d.start < doc.header_end and d.kind in {"until", "year_range", "year"}
-        and not any(r.start <= d.start < r.end for r in doc.references)
+        d for d in doc.dates if d.start < doc.header_end and d.kind in {"until", "year_range"}
     ]
     doc.extras["heading_periods"] = heading_periods(doc)
     targets = [build(doc, c) for c in _decide(candidates(doc))]

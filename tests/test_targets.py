@@ -497,9 +497,9 @@ def test_a_short_verb_before_a_percentage_takes_its_object_after_it() -> None:
                        "trợ giúp pháp lý cho số người thuộc diện được trợ giúp có yêu cầu"}
 
 
-def test_a_year_in_the_title_is_the_period_where_the_sentence_names_only_a_day() -> None:
-    text = ("HĐND tỉnh thông qua Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm 2027\n\n"
+def test_a_day_without_a_year_leaves_the_period_to_the_title() -> None:
+    text = ("HĐND tỉnh thông qua Nghị quyết về phát triển nông thôn mới giai đoạn 2026 - 2030\n\n"
             "Tại kỳ họp diễn ra từ ngày 8 - 10/12, Hội đồng nhân dân tỉnh đề ra mục tiêu có thêm 9 xã đạt chuẩn "
             "nông thôn mới nâng cao.")
     periods = {t.value: (t.period.start, t.period.end) for t in analyze_text(text).targets}
-    assert periods == {9.0: ("2027", "2027")}
+    assert periods == {9.0: ("2026", "2030")}
