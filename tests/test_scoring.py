@@ -32,6 +32,7 @@ def test_a_perfect_prediction_scores_one_everywhere():
     h = headline(score([(gold, pred)]))
     assert h["targets_f1"] == h["references_f1"] == h["ORG_f1"] == h["LOC_f1"] == 1.0
     assert h["guidance_items_f1"] == h["guidance_category_macro_f1"] == 1.0
+    assert h["target_period_accuracy"] == h["target_metric_word_f1"] == 1.0
 
 
 def test_a_target_with_another_value_is_a_miss_and_an_extra():

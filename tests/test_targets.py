@@ -503,3 +503,48 @@ def test_a_day_without_a_year_leaves_the_period_to_the_title() -> None:
             "nông thôn mới nâng cao.")
     periods = {t.value: (t.period.start, t.period.end) for t in analyze_text(text).targets}
     assert periods == {9.0: ("2026", "2030")}
+
+
+PLAN_HEADER = ("ỦY BAN NHÂN DÂN\nHUYỆN TÂN AN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+               "Số: 46/KH-UBND\n\nTân An, ngày 12 tháng 01 năm 2026\n\nKẾ HOẠCH\nPhát triển kinh tế - xã hội của huyện\n\n")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a target set as a numbered heading keeps its deadline to itself
+    ("II. MỤC TIÊU\n\n1. Phấn đấu đến năm 2027 có 100% xã đạt chuẩn nông thôn mới\n\n"
+     "2. Tỷ lệ lao động qua đào tạo đạt 80%, trong đó tỷ lệ lao động có bằng cấp, chứng chỉ đạt 35%\n",
+     {100.0: (None, "2027"), 80.0: (None, None)}),
+    # a results heading's year ends at the next heading, numbered or not
+    ("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025\n\n- Kết nạp 120 đảng viên.\n\n"
+     "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI\n\n- Phấn đấu 100% xã đạt chuẩn nông thôn mới.\n",
+     {100.0: (None, None)}),
+    # a sub-heading's period governs its own items; its parent's period resumes after it
+    ("I. MỤC TIÊU CỤ THỂ ĐẾN NĂM 2030\n\n1. Dự báo các chỉ tiêu kinh tế - xã hội đến năm 2027\n\n"
+     "- Phấn đấu tỷ lệ hộ nghèo giảm còn 2%.\n\n2. Các chỉ tiêu chủ yếu về văn hóa - xã hội\n\n"
+     "- Phấn đấu tỷ lệ lao động qua đào tạo đạt 80%.\n",
+     {2.0: (None, "2027"), 80.0: (None, "2030")}),
+    # a year compared with, anywhere in the heading, is no period
+    ("II. NHIỆM VỤ\n\n1. Các chỉ tiêu phấn đấu cao hơn so với kết quả thực hiện năm 2025\n\n"
+     "- Phấn đấu tỷ lệ hộ nghèo giảm còn 2%.\n",
+     {2.0: (None, None)}),
+])
+def test_a_heading_period_reaches_its_own_items_only(body: str, expected: dict) -> None:
+    periods = {t.value: (t.period.start, t.period.end) for t in analyze_text(PLAN_HEADER + body).targets}
+    assert periods == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a new clause after a comma ends the words after the number
+    ("Phấn đấu đến năm 2030, 100% xã có trạm y tế đạt chuẩn, tỷ lệ hộ nghèo giảm bình quân 1,5%/năm.",
+     {100.0: "xã có trạm y tế đạt chuẩn", 1.5: "tỷ lệ hộ nghèo giảm"}),
+    ("Phấn đấu 100% cán bộ, công chức cấp xã đạt chuẩn, đáp ứng yêu cầu nhiệm vụ.",
+     {100.0: "cán bộ, công chức cấp xã đạt chuẩn"}),
+    # a plan word that names what is measured is the metric, not a share of the plan
+    ("Phấn đấu năm 2026, đạt 100% chỉ tiêu tuyển quân.", {100.0: "chỉ tiêu tuyển quân"}),
+    ("Phấn đấu năm 2026 có 100% kế hoạch sử dụng đất cấp xã được phê duyệt.",
+     {100.0: "kế hoạch sử dụng đất cấp xã được phê duyệt"}),
+    # the period after the number is no part of the metric
+    ("Phấn đấu tăng trưởng GRDP đạt 8% năm 2026.", {8.0: "tăng trưởng GRDP"}),
+])
+def test_the_words_after_a_number_stop_where_the_metric_ends(text: str, expected: dict) -> None:
+    assert {t.value: t.metric for t in analyze_text(text).targets} == expected
