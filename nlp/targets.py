@@ -152,11 +152,14 @@ def _words(text: str, start: int, end: int, limit: int, from_right: bool) -> int
     return spans[-limit][0] if from_right else spans[limit - 1][1]
 
 
-def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | None, str | None]:
-    refs = [(r.start, r.end) for r in doc.references]
+def _cited(doc: Doc, pos: int) -> bool:
+    """`pos` lies inside a reference to another document ("Kế hoạch số 117-KH/HU, ngày 31/10/2022")."""
+    return any(r.start <= pos < r.end for r in doc.references)
 
+
+def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | None, str | None]:
     def usable(d: DateMention, lo: int = s, hi: int = e) -> bool:
-        return (lo <= d.start < hi and not any(a <= d.start < b for a, b in refs) and d.kind != "month"
+        return (lo <= d.start < hi and not _cited(doc, d.start) and d.kind != "month"
                 and not (d.kind == "date" and not d.iso and not d.year_end)  # "ngày 5 - 7/12": a day says no year
                 and not _COMPARED_WITH.search(doc.text, max(lo, d.start - 30), d.start)
                 and not _AS_OF.search(doc.text, max(lo, d.start - 30), d.start))
@@ -290,15 +293,15 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
         holes = [(x.start(), x.end()) for x in _COMPARISON.finditer(text, rs, m.end("rest"))]
         holes += [(d.start, d.end) for d in doc.dates if rs <= d.start < ae]  # "đạt 8% năm 2026": the period
         after = _strip_string(_without(text, rs, ae, holes), head=False)
-    if after and q.unit == "%" and cue is not None and not metric and c.plan_share.match(after):
-        # "Chi đầu tư … phấn đấu đạt 100% kế hoạch": a share of the plan is named by what precedes the cue
-        if _left_metric(doc, q, clause, cue.start())[2]:
-            after = ""
-    if not metric and not after and cue is not None:
-        # "Tổng sản phẩm Xoài tham gia xuất khẩu phấn đấu đến năm 2030 đạt 18.000 tấn;": nothing between the
-        # cue and the number, nothing after it: the metric is what precedes the cue
-        ms, me, metric = _left_metric(doc, q, clause, cue.start())
-        unit_noun = ""  # a whole noun phrase: "… tham gia xuất khẩu", not "… tham gia xuất khẩu tấn"
+    if not metric and cue is not None:
+        before_cue = _left_metric(doc, q, clause, cue.start())
+        if after and q.unit == "%" and before_cue[2] and c.plan_share.match(after):
+            after = ""  # "Chi đầu tư … phấn đấu đạt 100% kế hoạch": a share of the plan, named by what reaches it
+        if not after:
+            # "Tổng sản phẩm Xoài tham gia xuất khẩu phấn đấu đến năm 2030 đạt 18.000 tấn;": nothing between the
+            # cue and the number, nothing after it: the metric is what precedes the cue
+            ms, me, metric = before_cue
+            unit_noun = ""  # a whole noun phrase: "… tham gia xuất khẩu", not "… tham gia xuất khẩu tấn"
     if metric and after and text[me:qs].strip().lower() == "cho":
         metric += " cho"  # "trợ giúp pháp lý cho 100% số người …": the verb keeps its preposition before the object
     parts = [p for p in (metric, unit_noun, after) if p]
@@ -671,8 +674,7 @@ def heading_periods(doc: Doc) -> list[tuple[int, int, DateMention]]:
             continue
         core = doc.text[b.start : b.end]
         dates = [d for d in doc.dates if b.start <= d.start < b.end and d.kind in {"until", "year_range", "year"}
-                 and not any(r.start <= d.start < r.end for r in doc.references)
-                 and not _SO_VOI.search(doc.text, b.start, d.start)]  # "… tăng so với kết quả năm 2025"
+                 and not _cited(doc, d.start) and not _SO_VOI.search(doc.text, b.start, d.start)]  # "… tăng so với kết quả năm 2025"
         if len(dates) != 1:
             continue
         # "2.1. Đến năm 2030" anywhere; a numbered heading with words around its one period too ("1. Dự báo các
