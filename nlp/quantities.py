@@ -41,6 +41,9 @@ _ENGLISH_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
 _PCT = re.compile(r" ?%")
 _RANGE_DASH = re.compile(r"[ \t]*[-–—]\s*")  # no line break before the dash: "\n- 7" is a bullet
 _RANGE_WORD = re.compile(r"\s+(?:đến|tới)\s+", re.IGNORECASE)
+# a range wrapped at its dash by a hard line break ("tăng bình quân 05\n- 06%/năm" in a PDF's text layer): taken
+# only when the first number ends its line bare and the second is a percentage, which a bullet item never is
+_RANGE_WRAP = re.compile(r"[ \t]*\n[ \t]*[-–—][ \t]*(?=\d)")
 _RATIO_SLASH = re.compile(r" ?/ ?(?=\d)")
 # "05/QĐ-UBND", "542    /TB-UBND", "117-KH/HU", "1961/2019/QĐ": a document number
 _DOC_NUMBER_TAIL = re.compile(r"\s*/\s*[A-ZĐ]|-[A-ZĐ]|\s?/\s?\d")
@@ -289,7 +292,7 @@ def _numeral_quantity(
         kind = "ratio"
     else:
         # range "3-4%", "15% đến 20%", "125-135 triệu đồng", "từ 3 đến 4%"
-        for sep in (_RANGE_DASH, _RANGE_WORD):
+        for sep in (_RANGE_DASH, _RANGE_WORD, _RANGE_WRAP):
             s = sep.match(text, pct_end)
             b = _NUM_AT.match(text, s.end()) if s else None
             if not b or excluded.hits(start, b.end()) or _DOC_NUMBER_TAIL.match(text, b.end()):
@@ -297,6 +300,8 @@ def _numeral_quantity(
             hi = parse_number(b.group(0))
             b_pct = _PCT.match(text, b.end())
             if hi <= value or (pct and not b_pct):
+                continue
+            if sep is _RANGE_WRAP and (pct or not b_pct):
                 continue
             if sep is _RANGE_WORD and not (b_pct or pct):
                 # "từ 3 đến 5 xã" is a range; "5 đến 2025" is not

@@ -93,6 +93,14 @@ def test_bullet_dash_on_next_line_is_not_a_range() -> None:
     assert [(q.text, q.value_max) for q in found] == [("5 đảng viên", None), ("7 chi bộ", None)]
 
 
+def test_a_percentage_range_wrapped_at_its_dash_is_one_range() -> None:
+    q = _one("Kim ngạch xuất khẩu tăng bình quân 05\n- 06%/năm.")
+    assert (q.value, q.value_max, q.unit, q.per) == (5, 6, "%", "năm")
+    # a bare number ending a line before a bullet that counts something stays two numbers
+    found = _quantities("Số xã đăng ký: 12\n- 6 xã đạt chuẩn nâng cao")
+    assert [(q.value, q.value_max) for q in found] == [(12, None), (6, None)]
+
+
 @pytest.mark.parametrize(
     ("text", "span", "value", "unit"),
     [
