@@ -198,6 +198,7 @@ class _Column:
     year_start: str | None = None
     year_end: str | None = None
     unit: str = ""  # printed in the header: "Lượng (Tấn)"
+    measure: str = ""  # what the column counts besides its year: "Lượng", "Giá trị tham gia xuất khẩu"
 
 
 _TOTAL = re.compile(r"(?:tổng|cộng|trong đó)\b", re.I)
@@ -285,6 +286,21 @@ def _header_unit(label: str) -> str:
     return unit if found and found[0].unit == unit.lower() else ""
 
 
+def _measure(label: str) -> str:
+    """What a value column measures once its years, plan words and unit are gone ("Kế hoạch 2026 Lượng
+    (Tấn)" gives "Lượng"; "Giai đoạn 2026 - 2030 Năm 2026" gives nothing)."""
+    rest = _roles()["period"].sub(" ", _YEAR.sub(" ", _PAREN.sub(" ", label)))
+    rest = " ".join(re.sub(r"[-–:;,/()]+", " ", rest).split())
+    return rest if sum(ch.isalpha() for ch in rest) >= 3 else ""
+
+
+def _lower_first(name: str) -> str:
+    """"Xoài" -> "xoài", "BÒ SỮA" -> "bò sữa"; an abbreviation inside ("GRDP") is kept."""
+    if name.isupper():
+        return name.lower()
+    return name[0].lower() + name[1:] if name[1:2].islower() else name
+
+
 def _columns(header: list[list[Cell]], width: int) -> list[_Column]:
     rows = [[c.text for c in row] for row in header if not _is_numbering(row)]
     labels = [""] * width
@@ -315,6 +331,7 @@ def _columns(header: list[list[Cell]], width: int) -> list[_Column]:
     cols = []
     for label in labels:
         col = _Column(label, unit=_header_unit(label))
+        col.measure = _measure(label)
         if roles["skip"].search(label):
             col.role = "skip"
         elif roles["unit"].search(label):
@@ -360,6 +377,10 @@ def _quantity(doc: Doc, cell: Cell, unit: str) -> Quantity | None:
     return Quantity(start, end, doc.text[start:end], kind, value, value_max, unit, None, comparator)
 
 
+_SUM_OF_ROWS = re.compile(r"(?:tổng|cộng)(?:\s+(?:cộng|số))?(?:\s+[IVX\d]+(?:\s*[+,]\s*[IVX\d]+)*)?", re.I)
+_ITEM_WORDS = 6  # a row name this short names an item ("Xoài", "Chanh leo"), not a whole indicator
+
+
 def table_targets(doc: Doc, rows: list[list[Cell]]) -> list[Target]:
     """Targets of one table (rows of cells)."""
     width = max(len(r) for r in rows)
@@ -381,8 +402,10 @@ def table_targets(doc: Doc, rows: list[list[Cell]]) -> list[Target]:
         if not any(_is_value(row[i].text) for i in value_cols):
             group = name
             continue
-        if group and len(name.split()) <= 2 and not _TOTAL.match(name):
-            name = f"{group} {name[0].lower() + name[1:] if name[1:2].islower() else name}"
+        if group and _roles()["row_measure"].search(name) and len(name.split()) <= 3 and group.lower() not in name.lower():
+            name = f"{name} {_lower_first(group)}"  # "Diện tích" under "Xoài", "Tổng đàn" under "BÒ SỮA"
+        elif group and len(name.split()) <= 2 and not _TOTAL.match(name):
+            name = f"{group} {_lower_first(name)}"
         unit = row[unit_col].text if unit_col is not None else ""
         for i in value_cols:
             cell = row[i]
@@ -392,9 +415,14 @@ def table_targets(doc: Doc, rows: list[list[Cell]]) -> list[Target]:
             if q is None:
                 continue
             col = cols[i]
+            metric = name
+            if col.measure and _SUM_OF_ROWS.fullmatch(name):
+                metric = f"Tổng {_lower_first(col.measure)}"  # "Tổng I + II" under "Giá trị tham gia xuất khẩu"
+            elif col.measure and len(name.split()) <= _ITEM_WORDS and col.measure.lower() not in name.lower():
+                metric = f"{col.measure} {_lower_first(name)}"  # "Lượng" over the years, "Xoài" in the row
             out.append(
                 Target(
-                    start=q.start, end=q.end, text=q.text, metric=name, quantity=q, cue=col.label or None,
+                    start=q.start, end=q.end, text=q.text, metric=metric, quantity=q, cue=col.label or None,
                     period_start=col.year_start, period_end=col.year_end,
                     period_text=col.label if col.year_end else None, sent=doc.sentence_of(q.start),
                 )

@@ -195,9 +195,10 @@ def test_year_spanning_two_kind_columns_gives_each_value_its_year_and_unit() -> 
     rows = bar_tables(TWO_LEVEL)[0]
     assert [len(r) for r in rows[2:]] == [6, 6]  # empty cells kept below the header
     got = {(t.metric, t.period_start, t.quantity.value, t.quantity.unit) for t in table_targets(doc, rows)}
-    assert ("Xoài", "2026", 13500, "Tấn") in got
-    assert ("Xoài", "2027", 7800, "Nghìn USD") in got
-    assert ("Tổng", "2027", 9800, "Nghìn USD") in got
+    # what each column measures joins the row's item; a total row totals the column's measure
+    assert ("Lượng xoài", "2026", 13500, "Tấn") in got
+    assert ("Giá trị xoài", "2027", 7800, "Nghìn USD") in got
+    assert ("Tổng giá trị", "2027", 9800, "Nghìn USD") in got
     assert len(got) == 6
 
 
@@ -264,6 +265,31 @@ def test_short_row_names_take_the_group_row_above_them() -> None:
     assert metrics[1200.0] == "Sản lượng tham gia xuất khẩu xoài"
     assert metrics[850.0] == "Thanh long ruột đỏ"  # long enough to stand alone
     assert metrics[400.0] == "Tổng sản lượng rau quả chế biến sâu"
+
+
+MEASURES_UNDER_ITEMS = """Phụ lục: Chỉ tiêu phát triển cây ăn quả và chăn nuôi
+
+STT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2027
+I | BÒ THỊT | | |
+- | Tổng đàn | con | 4.200 | 4.500
+1 | Cam sành | | |
+- | Diện tích | ha | 310 | 330
+- | Sản lượng cam sành loại 1 | tấn | 2.100 | 2.400
+"""
+
+
+def test_a_measure_row_under_an_item_group_names_both() -> None:
+    doc = Doc(text=MEASURES_UNDER_ITEMS)
+    metrics = {t.quantity.value: t.metric for t in table_targets(doc, pipe_tables(MEASURES_UNDER_ITEMS)[0])}
+    assert metrics[4500.0] == "Tổng đàn bò thịt"
+    assert metrics[330.0] == "Diện tích cam sành"
+    assert metrics[2400.0] == "Sản lượng cam sành loại 1"  # already names its item
+
+
+def test_a_value_column_without_a_measure_keeps_the_row_name() -> None:
+    doc = Doc(text=PLAN_WITH_ANNEX)
+    metrics = {t.metric for t in table_targets(doc, pipe_tables(PLAN_WITH_ANNEX)[0])}
+    assert metrics == {"Tỷ lệ hộ nghèo", "Trồng rừng tập trung", "Kết nạp đảng viên mới"}
 
 
 def test_markdown_table_with_outer_bars_and_rule_is_read() -> None:
