@@ -32,6 +32,15 @@ _COMPARED_WITH = re.compile(r"(?<![\wÀ-ỹ])so(?:\s+với)?(?:\s+cùng\s+kỳ)?
 _AS_OF = re.compile(r"(?<![\wÀ-ỹ])(?:tính|lũy\s+kế|cập\s+nhật)(?:\s+(?:đến|tới|từ)(?:\s+(?:hết|ngày))?)?\s*$", re.I)
 _COMPARISON = re.compile(r"so\s+với\s+(?:năm\s+|cùng\s+kỳ\s+(?:năm\s+)?)?\d{4}", re.I)
 _DIRECTION = re.compile(r"(?:giảm|tăng|nâng|hạ|đạt|còn)(?:\s+(?:còn|lên|xuống|thêm|bình quân))?", re.I)
+# "…, tốc độ tăng bình quân 08 - 09%/năm", "…, tăng 12% so với năm 2025": a rate that names nothing of its own
+# is the rate of what the clause before it measured
+_RATE_ONLY = re.compile(
+    r"(?:tốc\s+độ\s+)?(?:tăng|giảm)(?:\s+trưởng)?(?:\s+(?:bình\s+quân|trung\s+bình))?(?:\s+(?:hằng|hàng|mỗi)\s+năm)?",
+    re.I)
+_ANAPHORA = re.compile(r"(?:này|đó|trên)$", re.I)  # "Con số này": the earlier number names nothing to borrow
+# "Tổng sản phẩm trong tỉnh (GRDP) tăng 10%", "Tổng sản lượng lương thực (cả màu quy thóc) đạt 4.200 tấn": a
+# short bracket inside the noun phrase does not end the metric's clause
+_SHORT_BRACKET = re.compile(r"(?<=[\wÀ-ỹ])\s*\*?\([^()\n;:]{1,40}\)\*?")
 _SHARE = re.compile(r"\s*(?P<b3>(?:tổng\s+)?số\s+[^,;:.()]{2,100})", re.I)
 _PER_LEFT = re.compile(r"(?:hằng|hàng|mỗi)\s+(năm|tháng|quý)(?![\wÀ-ỹ])", re.I)
 _BASE_STOP = re.compile(r"\s(?:theo|trong|đến|vào|nhằm|để|khi|trở lên|trở xuống|và phấn đấu|so với|so)(?![\wÀ-ỹ])", re.I)
@@ -120,7 +129,9 @@ def _strip_metric(text: str, start: int, end: int, head: bool = True) -> tuple[i
             end, changed = m.start(), True
     while start < end and not (text[start].isalnum() or text[start] in "“\""):
         start += 1
-    while end > start and not (text[end - 1].isalnum() or text[end - 1] in "”\"%"):
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in "”\"%" or (
+        text[end - 1] == ")" and "(" in text[start : end - 1]  # "… lương thực (cả màu quy thóc)" keeps its bracket
+    )):
         end -= 1
     return start, end
 
@@ -261,18 +272,89 @@ def _strip_string(value: str, head: bool = True) -> str:
 _SHORT_LEFT = 4
 
 
+def _metric_clause_start(text: str, s: int, qs: int) -> int:
+    """The clause start for naming the metric: like `_clause_start`, but a short bracket after a word
+    ("… trong tỉnh (GRDP) tăng") belongs to the noun phrase instead of ending a clause."""
+    clause = _clause_start(text, s, qs)
+    for m in _SHORT_BRACKET.finditer(text, s, qs):
+        if m.start() < clause <= m.end() and text[m.end() : qs].strip():
+            clause = _clause_start(text, s, m.start())
+    return clause
+
+
+_LIST_PIECE_WORDS = 3  # "Ngư, nông, lâm nghiệp", "giá trị nông nghiệp, chăn nuôi, thủy sản": the nouns of a list are short
+
+
+def _list_start(doc: Doc, s: int, clause: int, qs: int) -> int:
+    """Where a list of nouns ending in the metric's clause begins: "Ngư, nông, lâm nghiệp chiếm khoảng 27,31%"
+    names "Ngư, nông, lâm nghiệp", not "lâm nghiệp". Short pieces (no number, no cue, not opening a clause) are
+    taken back to the sentence's last colon or semicolon; the piece before them joins only when it holds the
+    commitment cue the metric starts after ("Phấn đấu năm 2026 giá trị nông nghiệp, chăn nuôi, thủy sản đạt …")."""
+    c, text = cues(), doc.text
+    own = _WORD.findall(text, clause, qs)
+    if not own or len(own) > 6:
+        return clause
+    pos, joined = clause, 0
+    while True:
+        comma = text.rfind(",", s, pos)
+        if comma < 0 or text[comma + 1 : pos].strip():
+            break
+        start = _clause_start(text, s, comma)
+        piece = text[start:comma]
+        words = _WORD.findall(piece)
+        if not words or c.clause_after_comma.match(text, comma):
+            break  # "…, tỷ lệ …" opens a clause
+        if joined and c.commit.search(piece):
+            pos = start  # the metric starts after the cue; a date in the piece is cut out
+            break
+        if c.clause_after_comma.match(", " + piece.strip()):
+            break  # "Đồng thời, …" is no noun of the list
+        if len(words) > _LIST_PIECE_WORDS or any(ch.isdigit() for ch in piece) or c.result.search(piece):
+            break
+        pos, joined = start, joined + 1
+    return pos if joined else clause
+
+
+def _listed(doc: Doc, q: Quantity, s: int, clause: int, left: tuple[int, int, str]) -> tuple[int, int, str]:
+    """The left metric taken back over a list of nouns that ends in its clause (see `_list_start`)."""
+    qs = q.qual_start or q.start
+    start = _list_start(doc, s, clause, qs)
+    if start == clause:
+        return left
+    cue = _last_cue(cues().commit, doc.text, start, qs)
+    return _left_metric(doc, q, cue.end() if cue else start, qs)
+
+
+def _rate_of_previous(doc: Doc, q: Quantity, s: int, e: int, clause: int, name: str) -> str:
+    """The metric of a bare rate ("tốc độ tăng", "tăng") after the quantity of the clause before it:
+    "giá trị xuất khẩu xoài đạt 10 triệu USD, tốc độ tăng bình quân 8%/năm" gives "tốc độ tăng giá trị xuất
+    khẩu xoài", "kim ngạch xuất khẩu đạt 500 triệu USD, tăng 12%" gives "kim ngạch xuất khẩu tăng"."""
+    if not _RATE_ONLY.fullmatch(name):
+        return name
+    before = [p for p in doc.quantities if s <= p.start and p.end <= clause and p is not q]
+    if not before:
+        return name
+    prev = max(before, key=lambda p: p.start)
+    prev_name = _metric(doc, prev, s, e)[2]
+    if not prev_name or _RATE_ONLY.fullmatch(prev_name) or len(prev_name.split()) > 12 or _ANAPHORA.search(prev_name):
+        return name
+    return f"{name} {prev_name}" if name.lower().startswith("tốc") else f"{prev_name} {name}"
+
+
 def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
     """The metric (words before the number, else after it) and the span it covers."""
     c = cues()
     text = doc.text
     qs = q.qual_start or q.start
-    clause = _clause_start(text, s, qs)
+    clause = _metric_clause_start(text, s, qs)
     cue = _last_cue(c.commit, text, clause, qs)
     ms, me, metric = _left_metric(doc, q, _after_actor(doc, cue.end() if cue else clause, qs), qs)
     unit_noun = q.unit if q.unit and q.unit != "%" and q.kind != "money" else ""
     has_left = len(metric) >= 3 and len(metric.split()) > (1 if _DIRECTION.fullmatch(metric) is None else 9)
     if has_left and not unit_noun and not (q.unit == "%" and len(metric.split()) <= _SHORT_LEFT):
-        return ms, me, metric
+        if cue is None:
+            ms, me, metric = _listed(doc, q, s, clause, (ms, me, metric))
+        return ms, me, _rate_of_previous(doc, q, s, e, clause, metric)
     # number first ("100% xã đạt chuẩn …", "kết nạp 250 đảng viên mới", "giảm 5% số vụ"): words after it
     rest_start = q.qual_end or q.end
     after, ae = "", rest_start
@@ -302,10 +384,12 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
             # cue and the number, nothing after it: the metric is what precedes the cue
             ms, me, metric = before_cue
             unit_noun = ""  # a whole noun phrase: "… tham gia xuất khẩu", not "… tham gia xuất khẩu tấn"
+    if metric and not after and cue is None:
+        ms, me, metric = _listed(doc, q, s, clause, (ms, me, metric))
     if metric and after and text[me:qs].strip().lower() == "cho":
         metric += " cho"  # "trợ giúp pháp lý cho 100% số người …": the verb keeps its preposition before the object
     parts = [p for p in (metric, unit_noun, after) if p]
-    name = re.sub(r"\s+", " ", " ".join(parts)).strip()
+    name = _rate_of_previous(doc, q, s, e, clause, re.sub(r"\s+", " ", " ".join(parts)).strip())
     span_start = ms if metric else qs
     return span_start, max(ae, q.end), name
 

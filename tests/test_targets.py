@@ -547,3 +547,23 @@ def test_a_heading_period_reaches_its_own_items_only(body: str, expected: dict) 
 ])
 def test_the_words_after_a_number_stop_where_the_metric_ends(text: str, expected: dict) -> None:
     assert {t.value: t.metric for t in analyze_text(text).targets} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare rate after a clause's quantity is the rate of what that clause measured
+    ("Phấn đấu đến năm 2030, giá trị xuất khẩu chè đạt 12 triệu USD, tốc độ tăng bình quân 08 - 09%/năm.",
+     {12.0: "giá trị xuất khẩu chè", 8.0: "tốc độ tăng giá trị xuất khẩu chè"}),
+    ("Năm 2026 phấn đấu kim ngạch xuất khẩu đạt 500 triệu USD, tăng 12% so với năm 2025.",
+     {500.0: "kim ngạch xuất khẩu", 12.0: "kim ngạch xuất khẩu tăng"}),
+    # a short bracket inside the noun phrase stays in the metric
+    ("Năm 2026 phấn đấu tổng sản phẩm trong tỉnh (GRDP) tăng khoảng 10%.",
+     {10.0: "tổng sản phẩm trong tỉnh (GRDP) tăng"}),
+    # the nouns of a list before the cue are all the metric; a longer clause before a comma is not
+    ("Mục tiêu năm 2026, cơ cấu kinh tế: nông, lâm, ngư nghiệp chiếm khoảng 25,5%; công nghiệp, xây dựng "
+     "chiếm khoảng 31%.", {25.5: "nông, lâm, ngư nghiệp", 31.0: "công nghiệp, xây dựng"}),
+    ("Phấn đấu năm 2026 giá trị trồng trọt, chăn nuôi, thủy sản đạt 65 tỷ đồng.",
+     {65.0: "giá trị trồng trọt, chăn nuôi, thủy sản"}),
+    ("Phấn đấu năm 2026, kinh tế tiếp tục phục hồi ổn định, GRDP tăng 8%.", {8.0: "GRDP tăng"}),
+])
+def test_a_metric_borrows_what_its_clause_leaves_unnamed(text: str, expected: dict) -> None:
+    assert {t.value: t.metric for t in analyze_text(text).targets} == expected
