@@ -42,8 +42,10 @@ _PCT = re.compile(r" ?%")
 _RANGE_DASH = re.compile(r"[ \t]*[-–—]\s*")  # no line break before the dash: "\n- 7" is a bullet
 _RANGE_WORD = re.compile(r"\s+(?:đến|tới)\s+", re.IGNORECASE)
 # a range wrapped at its dash by a hard line break ("tăng bình quân 05\n- 06%/năm" in a PDF's text layer): taken
-# only when the first number ends its line bare and the second is a percentage, which a bullet item never is
+# only when a rate word leads to the first number, which ends its line bare, and the second is a percentage; a
+# labelled count before a bullet ("Số xã đạt chuẩn: 12\n- 50% số xã …") has no such word
 _RANGE_WRAP = re.compile(r"[ \t]*\n[ \t]*[-–—][ \t]*(?=\d)")
+_RATE_BEFORE = re.compile(r"(?:tăng|giảm|bình\s+quân|khoảng|từ|đạt|trên|dưới)\s*$", re.I)
 _RATIO_SLASH = re.compile(r" ?/ ?(?=\d)")
 # "05/QĐ-UBND", "542    /TB-UBND", "117-KH/HU", "1961/2019/QĐ": a document number
 _DOC_NUMBER_TAIL = re.compile(r"\s*/\s*[A-ZĐ]|-[A-ZĐ]|\s?/\s?\d")
@@ -301,7 +303,7 @@ def _numeral_quantity(
             b_pct = _PCT.match(text, b.end())
             if hi <= value or (pct and not b_pct):
                 continue
-            if sep is _RANGE_WRAP and (pct or not b_pct):
+            if sep is _RANGE_WRAP and (pct or not b_pct or not _RATE_BEFORE.search(text, max(0, start - 20), start)):
                 continue
             if sep is _RANGE_WORD and not (b_pct or pct):
                 # "từ 3 đến 5 xã" is a range; "5 đến 2025" is not

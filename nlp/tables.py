@@ -288,10 +288,13 @@ def _header_unit(label: str) -> str:
 
 def _measure(label: str) -> str:
     """What a value column measures once its years, plan words and unit are gone ("Kế hoạch 2026 Lượng
-    (Tấn)" gives "Lượng"; "Giai đoạn 2026 - 2030 Năm 2026" gives nothing)."""
+    (Tấn)" gives "Lượng"; "Giai đoạn 2026 - 2030 Năm 2026" gives nothing): a year spanning two columns of
+    different kinds tells them apart only by these words, which the row's item name lacks."""
     rest = _roles()["period"].sub(" ", _YEAR.sub(" ", _PAREN.sub(" ", label)))
     rest = " ".join(re.sub(r"[-–:;,/()]+", " ", rest).split())
-    return rest if sum(ch.isalpha() for ch in rest) >= 3 else ""
+    if sum(ch.isalpha() for ch in rest) < 3 or _roles()["not_measure"].search(rest):
+        return ""
+    return rest
 
 
 def _lower_first(name: str) -> str:
@@ -377,8 +380,24 @@ def _quantity(doc: Doc, cell: Cell, unit: str) -> Quantity | None:
     return Quantity(start, end, doc.text[start:end], kind, value, value_max, unit, None, comparator)
 
 
+def _with_measure(col: _Column, name: str) -> str:
+    """The row's name with what its column measures: "Giá trị tham gia xuất khẩu" over the years and "Xoài" in the
+    row make "Giá trị tham gia xuất khẩu xoài"; "Tổng I + II" in that column is "Tổng giá trị tham gia xuất khẩu".
+    Only a column that prints its unit has a measure: a bare "Tỉnh giao", "Tổng số" or "Quý I" under a year says
+    who sets the value or how it is split, not what is counted."""
+    if not col.measure or not col.unit:
+        return name
+    if _SUM_OF_ROWS.fullmatch(name):
+        return name if _RATIO_MEASURE.match(col.measure) else f"Tổng {_lower_first(col.measure)}"
+    if (len(name.split()) > _ITEM_WORDS or col.measure.lower() in name.lower()
+            or _roles()["indicator_row"].search(name)):
+        return name
+    return f"{col.measure} {_lower_first(name)}"
+
+
+_RATIO_MEASURE = re.compile(r"(?:tỷ|tỉ)\s+lệ|tốc\s+độ|bình\s+quân", re.I)  # a ratio column's total is no "Tổng tỷ lệ"
 _SUM_OF_ROWS = re.compile(r"(?:tổng|cộng)(?:\s+(?:cộng|số))?(?:\s+[IVX\d]+(?:\s*[+,]\s*[IVX\d]+)*)?", re.I)
-_ITEM_WORDS = 6  # a row name this short names an item ("Xoài", "Chanh leo"), not a whole indicator
+_ITEM_WORDS = 6  # "Sữa và sản phẩm từ sữa", "Xi măng và clanke": an item's name may run to six words
 
 
 def table_targets(doc: Doc, rows: list[list[Cell]]) -> list[Target]:
@@ -402,7 +421,7 @@ def table_targets(doc: Doc, rows: list[list[Cell]]) -> list[Target]:
         if not any(_is_value(row[i].text) for i in value_cols):
             group = name
             continue
-        if group and _roles()["row_measure"].search(name) and len(name.split()) <= 3 and group.lower() not in name.lower():
+        if group and _roles()["row_measure"].search(name):
             name = f"{name} {_lower_first(group)}"  # "Diện tích" under "Xoài", "Tổng đàn" under "BÒ SỮA"
         elif group and len(name.split()) <= 2 and not _TOTAL.match(name):
             name = f"{group} {_lower_first(name)}"
@@ -415,11 +434,7 @@ def table_targets(doc: Doc, rows: list[list[Cell]]) -> list[Target]:
             if q is None:
                 continue
             col = cols[i]
-            metric = name
-            if col.measure and _SUM_OF_ROWS.fullmatch(name):
-                metric = f"Tổng {_lower_first(col.measure)}"  # "Tổng I + II" under "Giá trị tham gia xuất khẩu"
-            elif col.measure and len(name.split()) <= _ITEM_WORDS and col.measure.lower() not in name.lower():
-                metric = f"{col.measure} {_lower_first(name)}"  # "Lượng" over the years, "Xoài" in the row
+            metric = _with_measure(col, name)
             out.append(
                 Target(
                     start=q.start, end=q.end, text=q.text, metric=metric, quantity=q, cue=col.label or None,

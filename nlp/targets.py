@@ -35,12 +35,14 @@ _DIRECTION = re.compile(r"(?:giảm|tăng|nâng|hạ|đạt|còn)(?:\s+(?:còn|l
 # "…, tốc độ tăng bình quân 08 - 09%/năm", "…, tăng 12% so với năm 2025": a rate that names nothing of its own
 # is the rate of what the clause before it measured
 _RATE_ONLY = re.compile(
-    r"(?:tốc\s+độ\s+)?(?:tăng|giảm)(?:\s+trưởng)?(?:\s+(?:bình\s+quân|trung\s+bình))?(?:\s+(?:hằng|hàng|mỗi)\s+năm)?",
-    re.I)
+    r"(?:tốc\s+độ\s+)?(?:tăng|giảm)(?:\s+(?:bình\s+quân|trung\s+bình))?(?:\s+(?:hằng|hàng|mỗi)\s+năm)?",
+    re.I)  # "(tốc độ) tăng trưởng" is economic growth, a metric of its own
+_TRAILING_DIRECTION = re.compile(r"\s+(?:tăng|giảm|đạt)$", re.I)  # "GRDP tăng" lends "GRDP" to "tăng 8%"
+_NOT_LENDERS = re.compile(r"\s*(?:lần|tháng|năm|quý|ngày)(?![\wÀ-ỹ])", re.I)  # "gấp 1,5 lần", "6 tháng đầu năm"
 _ANAPHORA = re.compile(r"(?:này|đó|trên)$", re.I)  # "Con số này": the earlier number names nothing to borrow
 # "Tổng sản phẩm trong tỉnh (GRDP) tăng 10%", "Tổng sản lượng lương thực (cả màu quy thóc) đạt 4.200 tấn": a
 # short bracket inside the noun phrase does not end the metric's clause
-_SHORT_BRACKET = re.compile(r"(?<=[\wÀ-ỹ])\s*\*?\([^()\n;:]{1,40}\)\*?")
+_SHORT_BRACKET = re.compile(r"(?<=[^\W\d_])\s*\*?\([^()\n;:\d]{1,40}\)\*?")  # no number inside, none before
 _SHARE = re.compile(r"\s*(?P<b3>(?:tổng\s+)?số\s+[^,;:.()]{2,100})", re.I)
 _PER_LEFT = re.compile(r"(?:hằng|hàng|mỗi)\s+(năm|tháng|quý)(?![\wÀ-ỹ])", re.I)
 _BASE_STOP = re.compile(r"\s(?:theo|trong|đến|vào|nhằm|để|khi|trở lên|trở xuống|và phấn đấu|so với|so)(?![\wÀ-ỹ])", re.I)
@@ -282,63 +284,32 @@ def _metric_clause_start(text: str, s: int, qs: int) -> int:
     return clause
 
 
-_LIST_PIECE_WORDS = 3  # "Ngư, nông, lâm nghiệp", "giá trị nông nghiệp, chăn nuôi, thủy sản": the nouns of a list are short
-
-
-def _list_start(doc: Doc, s: int, clause: int, qs: int) -> int:
-    """Where a list of nouns ending in the metric's clause begins: "Ngư, nông, lâm nghiệp chiếm khoảng 27,31%"
-    names "Ngư, nông, lâm nghiệp", not "lâm nghiệp". Short pieces (no number, no cue, not opening a clause) are
-    taken back to the sentence's last colon or semicolon; the piece before them joins only when it holds the
-    commitment cue the metric starts after ("Phấn đấu năm 2026 giá trị nông nghiệp, chăn nuôi, thủy sản đạt …")."""
-    c, text = cues(), doc.text
-    own = _WORD.findall(text, clause, qs)
-    if not own or len(own) > 6:
-        return clause
-    pos, joined = clause, 0
-    while True:
-        comma = text.rfind(",", s, pos)
-        if comma < 0 or text[comma + 1 : pos].strip():
-            break
-        start = _clause_start(text, s, comma)
-        piece = text[start:comma]
-        words = _WORD.findall(piece)
-        if not words or c.clause_after_comma.match(text, comma):
-            break  # "…, tỷ lệ …" opens a clause
-        if joined and c.commit.search(piece):
-            pos = start  # the metric starts after the cue; a date in the piece is cut out
-            break
-        if c.clause_after_comma.match(", " + piece.strip()):
-            break  # "Đồng thời, …" is no noun of the list
-        if len(words) > _LIST_PIECE_WORDS or any(ch.isdigit() for ch in piece) or c.result.search(piece):
-            break
-        pos, joined = start, joined + 1
-    return pos if joined else clause
-
-
-def _listed(doc: Doc, q: Quantity, s: int, clause: int, left: tuple[int, int, str]) -> tuple[int, int, str]:
-    """The left metric taken back over a list of nouns that ends in its clause (see `_list_start`)."""
-    qs = q.qual_start or q.start
-    start = _list_start(doc, s, clause, qs)
-    if start == clause:
-        return left
-    cue = _last_cue(cues().commit, doc.text, start, qs)
-    return _left_metric(doc, q, cue.end() if cue else start, qs)
-
-
 def _rate_of_previous(doc: Doc, q: Quantity, s: int, e: int, clause: int, name: str) -> str:
     """The metric of a bare rate ("tốc độ tăng", "tăng") after the quantity of the clause before it:
     "giá trị xuất khẩu xoài đạt 10 triệu USD, tốc độ tăng bình quân 8%/năm" gives "tốc độ tăng giá trị xuất
     khẩu xoài", "kim ngạch xuất khẩu đạt 500 triệu USD, tăng 12%" gives "kim ngạch xuất khẩu tăng"."""
     if not _RATE_ONLY.fullmatch(name):
         return name
-    before = [p for p in doc.quantities if s <= p.start and p.end <= clause and p is not q]
-    if not before:
-        return name
-    prev = max(before, key=lambda p: p.start)
-    prev_name = _metric(doc, prev, s, e)[2]
+    text, c = doc.text, cues()
+    before = sorted((p for p in doc.quantities if s <= p.start and p.end <= clause and p is not q),
+                    key=lambda p: p.start, reverse=True)
+    # a bracketed aside passes its turn ("đạt 900 tỷ đồng (bằng 105% dự toán), tăng 5%")
+    prev = next((p for p in before if not _in_brackets(text, p.start, clause)), None)
+    if (prev is None or ";" in text[prev.end : clause] or not prev.unit or _NOT_LENDERS.match(text, prev.end)
+            or prev.unit in c.duration_units
+            or (prev.unit == "%" and c.plan_share.match(text[prev.end : clause].strip(" ,)")))):
+        return name  # another item, a date, a duration, a multiplier or a share of the plan
+    prev_name = _TRAILING_DIRECTION.sub("", _metric(doc, prev, s, e)[2])  # the earlier metric, cleaned the same way
+    if prev_name.lower().endswith(" " + prev.unit.lower()):
+        prev_name = prev_name[: -len(prev.unit) - 1]  # "năng suất lúa tạ": the rate is of the yield, not of its unit
     if not prev_name or _RATE_ONLY.fullmatch(prev_name) or len(prev_name.split()) > 12 or _ANAPHORA.search(prev_name):
         return name
     return f"{name} {prev_name}" if name.lower().startswith("tốc") else f"{prev_name} {name}"
+
+
+def _in_brackets(text: str, pos: int, end: int) -> bool:
+    """`pos` lies in a bracket still open before `end` ("(bằng 105% dự toán), tăng 5%")."""
+    return text.rfind("(", 0, pos) > text.rfind(")", 0, pos) and text.find(")", pos, end) >= 0
 
 
 def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
@@ -352,8 +323,6 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
     unit_noun = q.unit if q.unit and q.unit != "%" and q.kind != "money" else ""
     has_left = len(metric) >= 3 and len(metric.split()) > (1 if _DIRECTION.fullmatch(metric) is None else 9)
     if has_left and not unit_noun and not (q.unit == "%" and len(metric.split()) <= _SHORT_LEFT):
-        if cue is None:
-            ms, me, metric = _listed(doc, q, s, clause, (ms, me, metric))
         return ms, me, _rate_of_previous(doc, q, s, e, clause, metric)
     # number first ("100% xã đạt chuẩn …", "kết nạp 250 đảng viên mới", "giảm 5% số vụ"): words after it
     rest_start = q.qual_end or q.end
@@ -384,8 +353,6 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
             # cue and the number, nothing after it: the metric is what precedes the cue
             ms, me, metric = before_cue
             unit_noun = ""  # a whole noun phrase: "… tham gia xuất khẩu", not "… tham gia xuất khẩu tấn"
-    if metric and not after and cue is None:
-        ms, me, metric = _listed(doc, q, s, clause, (ms, me, metric))
     if metric and after and text[me:qs].strip().lower() == "cho":
         metric += " cho"  # "trợ giúp pháp lý cho 100% số người …": the verb keeps its preposition before the object
     parts = [p for p in (metric, unit_noun, after) if p]

@@ -99,6 +99,8 @@ def test_a_percentage_range_wrapped_at_its_dash_is_one_range() -> None:
     # a bare number ending a line before a bullet that counts something stays two numbers
     found = _quantities("Số xã đăng ký: 12\n- 6 xã đạt chuẩn nâng cao")
     assert [(q.value, q.value_max) for q in found] == [(12, None), (6, None)]
+    found = _quantities("Số xã đạt chuẩn nông thôn mới: 12\n- 50% số xã đạt chuẩn nâng cao.")
+    assert [(q.value, q.value_max) for q in found] == [(12, None), (50, None)]
 
 
 @pytest.mark.parametrize(
