@@ -12,7 +12,8 @@ column a role (`data/table_columns.json`): indicator name, unit, or a value
 column, with its year when the header names one. Every data row with a name
 and a number in a value column gives one `Target` per value column (period =
 that column's year); columns of results ("ước thực hiện") are skipped.
-The target's span is the value cell; `metric` is the row's indicator name.
+The target's span is the value cell; `metric` is the row's indicator name, joined with what its column
+measures when the header prints a measure with its unit ("Lượng (Tấn)" over the years, "Xoài" in the row).
 """
 
 from __future__ import annotations
