@@ -46,6 +46,11 @@ _SHORT_BRACKET = re.compile(r"(?<=[^\W\d_])\s*\*?\([^()\n;:\d]{1,40}\)\*?")  # n
 _SHARE = re.compile(r"\s*(?P<b3>(?:tổng\s+)?số\s+[^,;:.()]{2,100})", re.I)
 _PER_LEFT = re.compile(r"(?:hằng|hàng|mỗi)\s+(năm|tháng|quý)(?![\wÀ-ỹ])", re.I)
 _BASE_STOP = re.compile(r"\s(?:theo|trong|đến|vào|nhằm|để|khi|trở lên|trở xuống|và phấn đấu|so với|so)(?![\wÀ-ỹ])", re.I)
+# the words after a leading number stop at "trong" only before a time or a new clause ("… trong năm 2026",
+# "trong đó"): "100% nhà đầu tư trong khu công nghiệp …", "học sinh trong độ tuổi" name who is counted
+_AFTER_STOP = re.compile(
+    r"\s(?:theo|trong(?=\s+(?:đó|năm|giai\s+đoạn|thời\s+gian|thời\s+kỳ|nhiệm\s+kỳ|quý|tháng|tuần|ngày|\d))|đến|vào|"
+    r"nhằm|để|khi|trở lên|trở xuống|và phấn đấu|so với|so)(?![\wÀ-ỹ])", re.I)
 _SKIP_BLOCKS = {"noise", "header", "caption", "signature"}
 _ACTOR_BLOCKERS = re.compile(r"(?:của|theo|với|tại|thuộc|cho|đối với|trong)\s*$", re.I)
 
@@ -331,7 +336,7 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
     if m:
         rs = m.start("rest")
         r_end = _words(text, rs, m.end("rest"), 15, from_right=False)
-        for stop_pattern in (_BASE_STOP, c.clause_after_comma):
+        for stop_pattern in (_AFTER_STOP, c.clause_after_comma):
             if stop := stop_pattern.search(text, rs, r_end):
                 r_end = stop.start()
         for other in doc.quantities:  # "100% trạm y tế có bác sĩ và 90% trường …": up to the next number

@@ -544,6 +544,10 @@ def test_a_heading_period_reaches_its_own_items_only(body: str, expected: dict) 
      {100.0: "kế hoạch sử dụng đất cấp xã được phê duyệt"}),
     # the period after the number is no part of the metric
     ("Phấn đấu tăng trưởng GRDP đạt 8% năm 2026.", {8.0: "tăng trưởng GRDP"}),
+    # "trong" before a place or a group names who is counted; before a time it ends the metric
+    ("Phấn đấu năm 2026, 100% nhà đầu tư trong khu công nghiệp được tư vấn ứng dụng mạng 5G.",
+     {100.0: "nhà đầu tư trong khu công nghiệp được tư vấn ứng dụng mạng 5G"}),
+    ("Phấn đấu 100% xã đạt chuẩn nông thôn mới trong năm 2026.", {100.0: "xã đạt chuẩn nông thôn mới"}),
 ])
 def test_the_words_after_a_number_stop_where_the_metric_ends(text: str, expected: dict) -> None:
     assert {t.value: t.metric for t in analyze_text(text).targets} == expected
