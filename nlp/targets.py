@@ -49,7 +49,7 @@ _BASE_STOP = re.compile(r"\s(?:theo|trong|đến|vào|nhằm|để|khi|trở lê
 # the words after a leading number stop at "trong" only before a time or a new clause ("… trong năm 2026",
 # "trong đó"): "100% nhà đầu tư trong khu công nghiệp …", "học sinh trong độ tuổi" name who is counted
 _AFTER_STOP = re.compile(
-    r"\s(?:theo|trong(?=\s+(?:đó|năm|giai\s+đoạn|thời\s+gian|thời\s+kỳ|nhiệm\s+kỳ|quý|tháng|tuần|ngày|\d))|đến|vào|"
+    r"\s(?:theo|trong(?=\s+(?:đó|năm|giai\s+đoạn|thời\s+(?:gian|kỳ|hạn)|nhiệm\s+kỳ|dịp|quý|tháng|tuần|ngày|\d))|đến|vào|"
     r"nhằm|để|khi|trở lên|trở xuống|và phấn đấu|so với|so)(?![\wÀ-ỹ])", re.I)
 _SKIP_BLOCKS = {"noise", "header", "caption", "signature"}
 _ACTOR_BLOCKERS = re.compile(r"(?:của|theo|với|tại|thuộc|cho|đối với|trong)\s*$", re.I)
