@@ -37,20 +37,19 @@ _DIRECTION = re.compile(r"(?:giảm|tăng|nâng|hạ|đạt|còn)(?:\s+(?:còn|l
 _RATE_ONLY = re.compile(
     r"(?:tốc\s+độ\s+)?(?:tăng|giảm)(?:\s+(?:bình\s+quân|trung\s+bình))?(?:\s+(?:hằng|hàng|mỗi)\s+năm)?",
     re.I)  # "(tốc độ) tăng trưởng" is economic growth, a metric of its own
-_TRAILING_DIRECTION = re.compile(r"\s+(?:tăng|giảm|đạt)$", re.I)  # "GRDP tăng" lends "GRDP" to "tăng 8%"
-_NOT_LENDERS = re.compile(r"\s*(?:lần|tháng|năm|quý|ngày)(?![\wÀ-ỹ])", re.I)  # "gấp 1,5 lần", "6 tháng đầu năm"
+_TRAILING_DIRECTION = re.compile(rf"\s+(?:{_DIRECTION.pattern})$", re.I)  # "GRDP tăng" lends "GRDP" to "tăng 8%"
 _ANAPHORA = re.compile(r"(?:này|đó|trên)$", re.I)  # "Con số này": the earlier number names nothing to borrow
 # "Tổng sản phẩm trong tỉnh (GRDP) tăng 10%", "Tổng sản lượng lương thực (cả màu quy thóc) đạt 4.200 tấn": a
 # short bracket inside the noun phrase does not end the metric's clause
 _SHORT_BRACKET = re.compile(r"(?<=[^\W\d_])\s*\*?\([^()\n;:\d]{1,40}\)\*?")  # no number inside, none before
 _SHARE = re.compile(r"\s*(?P<b3>(?:tổng\s+)?số\s+[^,;:.()]{2,100})", re.I)
 _PER_LEFT = re.compile(r"(?:hằng|hàng|mỗi)\s+(năm|tháng|quý)(?![\wÀ-ỹ])", re.I)
-_BASE_STOP = re.compile(r"\s(?:theo|trong|đến|vào|nhằm|để|khi|trở lên|trở xuống|và phấn đấu|so với|so)(?![\wÀ-ỹ])", re.I)
+_STOP_WORDS = r"\s(?:theo|{trong}|đến|vào|nhằm|để|khi|trở lên|trở xuống|và phấn đấu|so với|so)(?![\wÀ-ỹ])"
+_BASE_STOP = re.compile(_STOP_WORDS.format(trong="trong"), re.I)
 # the words after a leading number stop at "trong" only before a time or a new clause ("… trong năm 2026",
 # "trong đó"): "100% nhà đầu tư trong khu công nghiệp …", "học sinh trong độ tuổi" name who is counted
-_AFTER_STOP = re.compile(
-    r"\s(?:theo|trong(?=\s+(?:đó|năm|giai\s+đoạn|thời\s+(?:gian|kỳ|hạn)|nhiệm\s+kỳ|dịp|quý|tháng|tuần|ngày|\d))|đến|vào|"
-    r"nhằm|để|khi|trở lên|trở xuống|và phấn đấu|so với|so)(?![\wÀ-ỹ])", re.I)
+_AFTER_STOP = re.compile(_STOP_WORDS.format(
+    trong=r"trong(?=\s+(?:đó|năm|giai\s+đoạn|thời\s+(?:gian|kỳ|hạn)|nhiệm\s+kỳ|dịp|quý|tháng|tuần|ngày|\d))"), re.I)
 _SKIP_BLOCKS = {"noise", "header", "caption", "signature"}
 _ACTOR_BLOCKERS = re.compile(r"(?:của|theo|với|tại|thuộc|cho|đối với|trong)\s*$", re.I)
 
@@ -300,8 +299,8 @@ def _rate_of_previous(doc: Doc, q: Quantity, s: int, e: int, clause: int, name: 
                     key=lambda p: p.start, reverse=True)
     # a bracketed aside passes its turn ("đạt 900 tỷ đồng (bằng 105% dự toán), tăng 5%")
     prev = next((p for p in before if not _in_brackets(text, p.start, clause)), None)
-    if (prev is None or ";" in text[prev.end : clause] or not prev.unit or _NOT_LENDERS.match(text, prev.end)
-            or prev.unit in c.duration_units
+    if (prev is None or ";" in text[prev.end : clause] or not prev.unit
+            or prev.unit in c.duration_units or prev.unit == "lần"  # "6 tháng đầu năm", "gấp 1,5 lần"
             or (prev.unit == "%" and c.plan_share.match(text[prev.end : clause].strip(" ,)")))):
         return name  # another item, a date, a duration, a multiplier or a share of the plan
     prev_name = _TRAILING_DIRECTION.sub("", _metric(doc, prev, s, e)[2])  # the earlier metric, cleaned the same way
