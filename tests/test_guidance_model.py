@@ -62,3 +62,15 @@ def test_keeping_standing_rules_is_not_the_main_action() -> None:
     item = ("Các chi bộ thực hiện tốt các quy định của Đảng về phát triển đảng viên; "
             "thực hiện tốt công tác kiểm tra, giám sát việc kết nạp đảng viên.")
     assert "a1=inspection" in action_words([prepare(item)])[0].split()
+
+
+def test_first_clause_ends_at_the_first_semicolon_or_full_stop() -> None:
+    from nlp.guidance_model import first_clauses, prepare
+
+    item = prepare("Ban Tuyên giáo Huyện ủy tổ chức quán triệt Nghị quyết đến cán bộ, đảng viên; "
+                   "định kỳ kiểm tra, giám sát việc thực hiện.")
+    clause = first_clauses([item])[0]
+    assert "quán_triệt" in clause.split()
+    assert "kiểm_tra" not in clause.split()
+    single = prepare("Phòng Tài chính - Kế hoạch bố trí kinh phí thực hiện")
+    assert first_clauses([single]) == [single]

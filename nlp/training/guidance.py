@@ -44,7 +44,7 @@ def _pipeline(kind: str):  # noqa: ANN202
     from sklearn.preprocessing import FunctionTransformer
     from sklearn.svm import LinearSVC
 
-    from nlp.guidance_model import action_words, head_words
+    from nlp.guidance_model import action_words, first_clauses, head_words
 
     head = Pipeline([("first", FunctionTransformer(head_words)),
                      ("tfidf", TfidfVectorizer(token_pattern=r"[^ ]+", sublinear_tf=True))])
@@ -54,6 +54,9 @@ def _pipeline(kind: str):  # noqa: ANN202
         ("head", head),
         ("actions", Pipeline([("first", FunctionTransformer(action_words)),
                               ("tfidf", TfidfVectorizer(token_pattern=r"[^ ]+", lowercase=False))])),
+        ("clause", Pipeline([("first", FunctionTransformer(first_clauses)),
+                             ("tfidf", TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 2), min_df=2,
+                                                       sublinear_tf=True))])),
     ])
     if kind == "svm":
         clf = CalibratedClassifierCV(LinearSVC(C=0.5, class_weight="balanced"), cv=3, method="sigmoid")
