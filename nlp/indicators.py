@@ -69,7 +69,8 @@ _GENERIC = frozenset(
     "triển khai tháng ngày lần bảo đảm được hơn còn trên dưới nâng cao đề ra giao tốc độ bình quân giai đoạn này "
     "lựa chọn thêm".split()
 )
-_MONEY = re.compile(r"(?:đồng|usd|đô la|\$)", re.I)
+# "triệu đồng", "USD"; "đồng chí" (comrades, party members) and "đồng bào" are people
+_MONEY = re.compile(r"đồng(?!\s+(?:chí|bào))|usd|đô la|\$", re.I)
 _TIME_UNITS = {"năm", "tháng", "ngày", "giờ", "tuần", "quý", "buổi", "lần", "điểm", "tuổi"}
 
 

@@ -505,6 +505,23 @@ def _intro_block(doc: Doc, i: int) -> Block | None:
     return None
 
 
+_LABEL_END = re.compile(r":[\s*]*(?P<dir>(?:tăng|giảm)(?![\wÀ-ỹ]))?[\s\w]{0,12}$", re.I)
+
+
+def _label_metric(doc: Doc, q: Quantity, s: int, qs: int) -> str:
+    """What a value's label names ("Tỷ lệ hộ nghèo" in "- Tỷ lệ hộ nghèo: giảm 1,5%", with its direction: "tỷ lệ
+    hộ nghèo giảm"); nothing when the value has no label of its own line, or the label is a place or a body."""
+    text = doc.text
+    colon = text.rfind(":", s, qs)
+    if colon < 0 or (m := _LABEL_END.search(text, colon, qs)) is None or m.start() != colon:
+        return ""
+    left = max(s, text.rfind("\n", 0, colon) + 1)
+    ms, me, label = _left_metric(doc, q, left, colon)
+    if not label or any(e.label in ("ORG", "LOC") and e.start <= ms + 1 and e.end >= me - 1 for e in doc.entities):
+        return ""
+    return f"{label} {m.group('dir').lower()}" if m.group("dir") else label
+
+
 _INTRO_END = re.compile(r"(?:\s+(?:cho|tới|đến)\s+(?:các|từng|mỗi)\s[^:]*)?(?:\s+(?:như\s+sau|cụ\s+thể))?\s*:[\s*]*$", re.I)
 _INTRO_WORDS = 20
 
@@ -677,8 +694,10 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
         anchor = before[-1] if before else replace(q, start=paren, end=paren, qual_start=None, qual_end=None)
         metric = _metric(doc, anchor, s, e)[2]
     labelled = is_labelled(doc.text[s:qs])
-    if labelled and metric.lower() in ("", (q.unit or "").lower()):
-        metric = _intro_metric(doc, q) or metric  # "- Xã Tân An: 45 hộ" under "Giao chỉ tiêu hỗ trợ … như sau:"
+    if metric.lower() in ("", (q.unit or "").lower()) or _DIRECTION.fullmatch(metric):
+        # "- Kết nạp đảng viên mới: 45 đồng chí", "- Tỷ lệ hộ nghèo: giảm 1,5%": the label names the metric;
+        # "- Xã Tân An: 45 hộ" under "Giao chỉ tiêu hỗ trợ … như sau:": the list's intro does
+        metric = _label_metric(doc, q, s, qs) or (_intro_metric(doc, q) if labelled else "") or metric
     if not metric:
         metric = re.sub(r"\s+", " ", doc.text[s:qs]).strip()[-60:].strip(" ([") or q.text
     base, base_end = _base(doc, q, e)

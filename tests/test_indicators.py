@@ -42,6 +42,8 @@ def test_corpus_copy_of_catalog_is_the_shipped_file() -> None:
 def test_percent_target_links_to_rate_and_count_target_to_count() -> None:
     assert _best("kết nạp đảng viên mới", "%", "tổng số đảng viên")[0] == "DANG-001"
     assert _best("kết nạp đảng viên mới", "đảng viên")[0] == "DANG-002"
+    # "đồng chí" counts party members, it is no currency
+    assert _best("kết nạp đảng viên mới", "đồng chí") == _best("kết nạp đảng viên mới", "người")
     assert _best("xã đạt chuẩn nông thôn mới", "%")[0] == "DP-001"
     assert _best("xã đạt chuẩn nông thôn mới", "xã")[0] == "DP-002"
 

@@ -349,6 +349,21 @@ def test_labelled_values_in_separate_paragraphs_reach_the_list_intro() -> None:
     assert [_intro_metric(doc, q) for q in households] == ["hỗ trợ xóa nhà tạm"] * 3
 
 
+def test_a_labelled_value_is_named_by_its_label_unless_the_label_is_a_place() -> None:
+    text = PLAN_HEAD + (
+        "I. MỤC TIÊU, CHỈ TIÊU\n"
+        "- Kết nạp đảng viên mới: 45 đồng chí.\n"
+        "- Tỷ lệ hộ nghèo: giảm 1,5%.\n"
+        "- Thu ngân sách trên địa bàn: 1.250 tỷ đồng.\n"
+        "- Tỷ lệ dân số tham gia bảo hiểm y tế: đạt 95%.\n"
+    )
+    metrics = {t.value: t.metric for t in _targets(text)}
+    assert metrics == {45.0: "Kết nạp đảng viên mới", 1.5: "Tỷ lệ hộ nghèo giảm",
+                       1250.0: "Thu ngân sách trên địa bàn", 95.0: "Tỷ lệ dân số tham gia bảo hiểm y tế"}
+    places = PLAN_HEAD + "Giao chỉ tiêu hỗ trợ xóa nhà tạm năm 2024 cho các xã như sau:\n- Xã Tân An: 45 hộ;\n"
+    assert [t.metric for t in _targets(places)] == ["hỗ trợ xóa nhà tạm"]
+
+
 def test_an_intro_naming_only_a_body_or_results_gives_no_metric() -> None:
     body = CONCLUSION_HEAD + "1. Phòng Lao động - Thương binh và Xã hội:\n\n- Xã Tân An: 45 hộ.\n"
     results = CONCLUSION_HEAD + "Kết quả thực hiện năm 2025 của các xã như sau:\n\n- Xã Tân An: 45 hộ;\n- Xã Tân Lập: 75 hộ.\n"
