@@ -399,9 +399,38 @@ def _open_unit(doc: Doc, q: Quantity, excluded: _Excluded) -> None:
     q.end, q.text, q.kind, q.unit = end, doc.text[q.start : end], "quantity", word
 
 
+@cache
+def _label_nouns() -> re.Pattern[str]:
+    nouns = _alternation(w for w in load_lines("units.txt") if w.lower() not in _PERIODS)  # "… trong năm: 45"
+    return re.compile(rf"(?<![\wÀ-ỹ])({nouns})(?![\wÀ-ỹ])", re.I)
+
+
+_LABEL_RATE = re.compile(r"tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|chỉ\s+số|bình\s+quân", re.I)
+_LINE_END = re.compile(r"[ \t]*[.;]?[ \t*]*(?:\n|$)")
+
+
+def _label_unit(doc: Doc, q: Quantity) -> None:
+    """A bare number that is the value of a labelled line ("- Số đảng viên mới kết nạp: 45") counts the first
+    counted noun of its label ("đảng viên"); a rate's label ("Tỷ lệ …: 2") or one naming no noun keeps it bare."""
+    if q.kind != "number" or q.unit or not _LINE_END.match(doc.text, q.end):
+        return
+    text = doc.text
+    ls = text.rfind("\n", 0, q.start) + 1
+    label = text[ls : q.qual_start or q.start].rstrip(" *")
+    if not label.endswith(":") or _LABEL_RATE.search(label):
+        return
+    for m in _label_nouns().finditer(text, ls, ls + len(label)):
+        word_start = any(t.start == m.start() for t in doc.tokens_in(m.start(), m.start() + 1))
+        after = text[m.end() :].lstrip(" ")[:1]
+        if word_start and not (after.isupper() or after.isdigit()):  # not "nông thôn", not "xã Tân An"
+            q.kind, q.unit = "quantity", _SPACE.sub(" ", m.group(1)).lower()
+            return
+
+
 def run(doc: Doc) -> None:
     spans = [(d.start, d.end) for d in doc.dates] + [(r.start, r.end) for r in doc.references]
     doc.quantities = find_quantities(doc.text, spans)
     excluded = _Excluded(spans)
     for q in doc.quantities:
         _open_unit(doc, q, excluded)
+        _label_unit(doc, q)

@@ -68,6 +68,7 @@ class _Cues:
     goal_sections: tuple[str, ...]
     age_units: frozenset[str]
     duration_units: frozenset[str]
+    measure_units: frozenset[str]
     votes: re.Pattern[str]
     span_of_time: re.Pattern[str]
     result_sections: tuple[str, ...]
@@ -108,6 +109,7 @@ def cues() -> _Cues:
         meta_units=frozenset(d["meta_units"]),
         age_units=frozenset(d["age_units"]),
         duration_units=frozenset(d["duration_units"]),
+        measure_units=frozenset(d["measure_units"]),
         votes=re.compile(bound.format(_phrases(d["vote_words"])), re.I),
         span_of_time=re.compile(r"\s+(?:{})(?![\wÀ-ỹ])".format(_phrases(d["span_of_time_after"])), re.I),
         task=re.compile(bound.format(_phrases(d["task_verbs"])), re.I),
@@ -176,7 +178,7 @@ def _cited(doc: Doc, pos: int) -> bool:
 
 def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | None, str | None]:
     def usable(d: DateMention, lo: int = s, hi: int = e) -> bool:
-        return (lo <= d.start < hi and not _cited(doc, d.start) and d.kind != "month"
+        return (lo <= d.start < hi and not _cited(doc, d.start) and d.kind != "month" and not _aside(doc, d, q)
                 and not (d.kind == "date" and not d.iso and not d.year_end)  # "ngày 5 - 7/12": a day says no year
                 and not _COMPARED_WITH.search(doc.text, max(lo, d.start - 30), d.start)
                 and not _AS_OF.search(doc.text, max(lo, d.start - 30), d.start))
@@ -207,6 +209,18 @@ def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | No
     start = str(best.year_start) if best.year_start and best.kind != "until" else None
     end = str(best.year_end) if best.year_end else None
     return start, end, best.text
+
+
+def _aside(doc: Doc, d: DateMention, q: Quantity) -> bool:
+    """`d` lies in a bracket about another figure ("đạt 7,5% (năm 2027 ước đạt 6,9%)"), not the number's own
+    ("bình quân 8%/năm (giai đoạn 2026 - 2030)" keeps its period)."""
+    text = doc.text
+    opened = text.rfind("(", 0, d.start)
+    if opened < 0 or text.rfind(")", 0, d.start) > opened or (closed := text.find(")", d.end)) < 0:
+        return False
+    if opened < q.start and q.end <= closed:
+        return False
+    return any(opened < o.start and o.end <= closed for o in doc.quantities if o is not q)
 
 
 def _actors(doc: Doc, s: int, q_start: int, places: bool = False) -> list[str]:
@@ -336,7 +350,8 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
         rs = m.start("rest")
         r_end = _words(text, rs, m.end("rest"), 15, from_right=False)
         for stop_pattern in (_AFTER_STOP, c.clause_after_comma):
-            if stop := stop_pattern.search(text, rs, r_end):
+            # from the space before the words: "1.500 ha vào năm 2030" names nothing after the number
+            if stop := stop_pattern.search(text, rs - 1 if text[rs - 1 : rs].isspace() else rs, r_end):
                 r_end = stop.start()
         for other in doc.quantities:  # "100% trạm y tế có bác sĩ và 90% trường …": up to the next number
             if rs < (other.qual_start or other.start) < r_end and other.unit not in c.age_units:
@@ -359,6 +374,8 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
             unit_noun = ""  # a whole noun phrase: "… tham gia xuất khẩu", not "… tham gia xuất khẩu tấn"
     if metric and after and text[me:qs].strip().lower() == "cho":
         metric += " cho"  # "trợ giúp pháp lý cho 100% số người …": the verb keeps its preposition before the object
+    if unit_noun and unit_noun.split()[-1].lower() in c.measure_units:
+        unit_noun = ""  # a counted noun joins the metric ("kết nạp đảng viên mới"), a physical unit does not
     parts = [p for p in (metric, unit_noun, after) if p]
     name = _rate_of_previous(doc, q, s, e, clause, re.sub(r"\s+", " ", " ".join(parts)).strip())
     span_start = ms if metric else qs
@@ -690,9 +707,10 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
     if not metric and paren > doc.text.rfind(")", s, qs):
         # "tỷ lệ … đạt 93,5%, cao hơn chỉ tiêu đề ra (ít nhất 92%)": a bracketed number restates the metric of
         # the number before it, else of the clause before the bracket
+        # ("đạt 38,05%, vượt 0,05% so với chỉ tiêu … (38%)": a difference names nothing, the number before it does)
         before = [x for x in doc.quantities if s <= x.start and x.end <= paren]
-        anchor = before[-1] if before else replace(q, start=paren, end=paren, qual_start=None, qual_end=None)
-        metric = _metric(doc, anchor, s, e)[2]
+        anchors = before[::-1] or [replace(q, start=paren, end=paren, qual_start=None, qual_end=None)]
+        metric = next((m for a in anchors if (m := _metric(doc, a, s, e)[2])), "")
     labelled = is_labelled(doc.text[s:qs])
     if metric.lower() in ("", (q.unit or "").lower()) or _DIRECTION.fullmatch(metric):
         # "- Kết nạp đảng viên mới: 45 đồng chí", "- Tỷ lệ hộ nghèo: giảm 1,5%": the label names the metric;

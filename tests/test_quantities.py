@@ -345,3 +345,18 @@ def test_a_year_heading_over_ty_le_is_no_sum_of_money() -> None:
     assert ("5 tỷ đồng", "tỷ đồng") in found
     one_line = _quantities("Bảng 2: 2030 tỷ lệ hộ nghèo, nhóm 1 tỷ trọng cao.")
     assert not [q for q in one_line if q.unit.lower().startswith(("tỷ lệ", "tỷ trọng"))]
+
+
+def test_a_bare_labelled_value_counts_the_noun_of_its_label() -> None:
+    from nlp.pipeline import process
+
+    doc = process(
+        "I. CHỈ TIÊU\n"
+        "- Số đảng viên mới kết nạp trong năm: 45.\n"
+        "- Số xã đạt chuẩn nông thôn mới nâng cao: 3;\n"
+        "- Tỷ lệ hộ nghèo: 2\n"
+        "- Xã Tân An: 45\n"
+        "- Số hộ được hỗ trợ: 30 (năm trước: 25)\n"
+    )
+    units = [(q.value, q.unit) for q in doc.quantities]
+    assert units == [(45.0, "đảng viên"), (3.0, "xã"), (2.0, ""), (45.0, ""), (30.0, ""), (25.0, "")]

@@ -364,6 +364,37 @@ def test_a_labelled_value_is_named_by_its_label_unless_the_label_is_a_place() ->
     assert [t.metric for t in _targets(places)] == ["hỗ trợ xóa nhà tạm"]
 
 
+def test_a_physical_unit_is_not_part_of_the_metric() -> None:
+    text = PLAN_HEAD + (
+        "I. MỤC TIÊU\n"
+        "- Trồng mới 500 ha rừng tập trung.\n"
+        "- Bê tông hóa 12 km đường giao thông nông thôn.\n"
+        "- Diện tích cây ăn trái đạt 1.500 ha vào năm 2030.\n"
+        "- Trồng 2.000 cây xanh dọc các tuyến đường.\n"
+    )
+    metrics = {t.value: t.metric for t in _targets(text)}
+    assert metrics[500.0] == "Trồng mới rừng tập trung"
+    assert metrics[12.0] == "Bê tông hóa đường giao thông nông thôn"
+    assert metrics[1500.0] == "Diện tích cây ăn trái"
+    assert metrics[2000.0] == "Trồng cây xanh dọc các tuyến đường"  # a counted noun stays
+
+
+def test_a_year_in_a_bracket_about_another_figure_is_not_the_period() -> None:
+    aside = PLAN_HEAD + "1. Chỉ tiêu năm 2028\na) Về kinh tế: tốc độ tăng trưởng giá trị sản xuất đạt 7,5% (năm 2027 ước đạt 6,9%).\n"
+    (t,) = [t for t in _targets(aside) if t.value == 7.5]
+    assert t.period.end == "2028"
+    own = PLAN_HEAD + "I. MỤC TIÊU\nTốc độ tăng trưởng kinh tế bình quân đạt 8%/năm (giai đoạn 2026 - 2030).\n"
+    (t,) = _targets(own)
+    assert (t.period.start, t.period.end) == ("2026", "2030")
+
+
+def test_a_bracketed_target_after_a_difference_takes_the_metric_of_the_result() -> None:
+    text = ("Tính đến ngày 30/9/2026, tỷ lệ lao động tham gia bảo hiểm xã hội toàn tỉnh đạt 41,2%, vượt 0,2% so với "
+            "chỉ tiêu đề ra tại Nghị quyết số 05-NQ/TU ngày 12/12/2025 của Tỉnh ủy (41%).")
+    (t,) = [t for t in _targets(text) if t.value == 41.0]
+    assert t.metric == "tỷ lệ lao động tham gia bảo hiểm xã hội toàn tỉnh"
+
+
 def test_an_intro_naming_only_a_body_or_results_gives_no_metric() -> None:
     body = CONCLUSION_HEAD + "1. Phòng Lao động - Thương binh và Xã hội:\n\n- Xã Tân An: 45 hộ.\n"
     results = CONCLUSION_HEAD + "Kết quả thực hiện năm 2025 của các xã như sau:\n\n- Xã Tân An: 45 hộ;\n- Xã Tân Lập: 75 hộ.\n"
@@ -579,7 +610,7 @@ def test_the_words_after_a_number_stop_where_the_metric_ends(text: str, expected
      {10.0: "tổng sản phẩm trong tỉnh (GRDP) tăng"}),
     # the lender's own direction word and unit are not repeated
     ("Phấn đấu năm 2026 năng suất lúa đạt 62 tạ/ha, tăng 2% so với năm 2025.",
-     {62.0: "năng suất lúa tạ", 2.0: "năng suất lúa tăng"}),
+     {62.0: "năng suất lúa", 2.0: "năng suất lúa tăng"}),
     # a share of the plan in brackets lends nothing; what reaches it does
     ("Phấn đấu năm 2026 thu ngân sách đạt 900 tỷ đồng (bằng 105% dự toán), tăng 5%.",
      {900.0: "thu ngân sách", 5.0: "thu ngân sách tăng"}),
