@@ -194,6 +194,11 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
     return False
 
 
+# "Không để tỷ lệ nợ xấu vượt quá 3%", "không để tỷ lệ … thấp hơn 90%": what must not happen bounds the other way
+_NOT_LET = re.compile(r"(?<![\wÀ-ỹ])không\s+để(?![\wÀ-ỹ])[^.;:\n]{0,90}$", re.I)
+_TURNED = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
+
+
 def _qualifiers(text: str, q: Quantity, pats: dict[str, re.Pattern[str]]) -> None:
     """Set comparator and qual span from the words right before and after the quantity."""
     ops = _comparators()
@@ -205,6 +210,8 @@ def _qualifiers(text: str, q: Quantity, pats: dict[str, re.Pattern[str]]) -> Non
         q.comparator = op_after
     elif q.comparator != "range" and op_before is not None:
         q.comparator = op_before
+        if before is not None and _NOT_LET.search(text, max(0, before.start(1) - 100), before.start(1)):
+            q.comparator = _TURNED.get(op_before, op_before)
     if before is not None and (op_before != "=" or q.comparator != "="):  # a lone "từ" is no qualifier
         q.qual_start = before.start(1)
     if after is not None:

@@ -360,3 +360,14 @@ def test_a_bare_labelled_value_counts_the_noun_of_its_label() -> None:
     )
     units = [(q.value, q.unit) for q in doc.quantities]
     assert units == [(45.0, "đảng viên"), (3.0, "xã"), (2.0, ""), (45.0, ""), (30.0, ""), (25.0, "")]
+
+
+def test_a_bound_after_khong_de_turns_over() -> None:
+    from nlp.quantities import find_quantities
+
+    def comparators(text: str) -> list[str | None]:
+        return [q.comparator for q in find_quantities(text)]
+
+    assert comparators("Không để tỷ lệ nợ xấu của quỹ tín dụng nhân dân vượt quá 3%.") == ["<="]
+    assert comparators("Không để tỷ lệ trẻ em 6 tuổi đến trường thấp hơn 98%.")[-1] == ">="
+    assert comparators("Doanh thu năm 2026 vượt quá 3 tỷ đồng.")[-1] == ">"
