@@ -178,7 +178,7 @@ def _cited(doc: Doc, pos: int) -> bool:
 
 def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | None, str | None]:
     def usable(d: DateMention, lo: int = s, hi: int = e) -> bool:
-        return (lo <= d.start < hi and not _cited(doc, d.start) and d.kind != "month" and not _aside(doc, d, q)
+        return (lo <= d.start < hi and not _cited(doc, d.start) and d.kind != "month" and not _aside(doc, d, q, lo, hi)
                 and not (d.kind == "date" and not d.iso and not d.year_end)  # "ngày 5 - 7/12": a day says no year
                 and not _COMPARED_WITH.search(doc.text, max(lo, d.start - 30), d.start)
                 and not _AS_OF.search(doc.text, max(lo, d.start - 30), d.start))
@@ -211,12 +211,12 @@ def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | No
     return start, end, best.text
 
 
-def _aside(doc: Doc, d: DateMention, q: Quantity) -> bool:
-    """`d` lies in a bracket about another figure ("đạt 7,5% (năm 2027 ước đạt 6,9%)"), not the number's own
-    ("bình quân 8%/năm (giai đoạn 2026 - 2030)" keeps its period)."""
+def _aside(doc: Doc, d: DateMention, q: Quantity, lo: int, hi: int) -> bool:
+    """`d` lies in a bracket (within text[lo:hi]) about another figure ("đạt 7,5% (năm 2027 ước đạt 6,9%)"), not
+    the number's own ("bình quân 8%/năm (giai đoạn 2026 - 2030)" keeps its period)."""
     text = doc.text
-    opened = text.rfind("(", 0, d.start)
-    if opened < 0 or text.rfind(")", 0, d.start) > opened or (closed := text.find(")", d.end)) < 0:
+    opened = text.rfind("(", lo, d.start)
+    if opened < 0 or text.rfind(")", opened, d.start) >= 0 or (closed := text.find(")", d.end, hi)) < 0:
         return False
     if opened < q.start and q.end <= closed:
         return False
