@@ -79,9 +79,12 @@ class _Cues:
     plan_share: re.Pattern[str]
 
 
-def _phrases(items: list[str]) -> str:
+def _phrases(items: list[str], guard_moi: list[str] = ()) -> str:
+    """An alternation, longest first; phrases starting with "mới" do not match after a word of `guard_moi`
+    ("đảng viên mới đạt": a new member, not "only reached")."""
+    guard = "".join(rf"(?<!{re.escape(w)}\s)" for w in guard_moi)
     ordered = sorted(items, key=len, reverse=True)
-    return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in ordered)
+    return "|".join((guard if x.startswith("mới ") else "") + re.escape(x).replace(r"\ ", r"\s+") for x in ordered)
 
 
 @cache
@@ -93,7 +96,7 @@ def cues() -> _Cues:
         strong=re.compile(bound.format(_phrases(d["strong"])), re.I),
         commit=re.compile(bound.format(_phrases(d["commit"])), re.I),
         weak=re.compile(bound.format(_phrases(d["weak"])), re.I),
-        result=re.compile(bound.format(_phrases(d["result_strong"])), re.I),
+        result=re.compile(bound.format(_phrases(d["result_strong"], guard_moi=d["moi_adjective"])), re.I),
         head=re.compile(r"\s*(?:{})(?![\wÀ-ỹ])[\s,:]*".format(_phrases(d["metric_head"])), re.I),
         tail=re.compile(r"[\s,:]*(?<![\wÀ-ỹ])(?:{})\s*$".format(_phrases(d["metric_tail"])), re.I),
         base=re.compile(

@@ -395,6 +395,15 @@ def test_a_bracketed_target_after_a_difference_takes_the_metric_of_the_result() 
     assert t.metric == "tỷ lệ lao động tham gia bảo hiểm xã hội toàn tỉnh"
 
 
+def test_moi_after_a_member_means_new_not_only() -> None:
+    from nlp.targets import cues
+
+    result = cues().result
+    assert result.search("Phấn đấu năm 2026 kết nạp đảng viên mới đạt 4% so với tổng số đảng viên.") is None
+    assert result.search("Tỷ lệ bao phủ bảo hiểm y tế mới đạt 86% dân số.") is not None
+    assert result.search("Khu vực nông thôn mới đạt 62%.") is not None  # reads both ways: left a result
+
+
 def test_an_intro_naming_only_a_body_or_results_gives_no_metric() -> None:
     body = CONCLUSION_HEAD + "1. Phòng Lao động - Thương binh và Xã hội:\n\n- Xã Tân An: 45 hộ.\n"
     results = CONCLUSION_HEAD + "Kết quả thực hiện năm 2025 của các xã như sau:\n\n- Xã Tân An: 45 hộ;\n- Xã Tân Lập: 75 hộ.\n"
