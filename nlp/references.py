@@ -104,6 +104,15 @@ _NUMBER = re.compile(NUMBER_PATTERN)
 _LOOKBACK = 60  # the type word ends within this many characters before the number
 
 
+@cache
+def _cited_next() -> re.Pattern[str]:
+    """A type word that begins the next citation ("… của Ban Thường vụ Huyện ủy và Nghị quyết số 57-NQ/TW"); a
+    type word without a number stays in a name ("Sở Kế hoạch và Đầu tư")."""
+    words = sorted(_types()[0], key=len, reverse=True)
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?i:{alts})(?:\s+(?i:số))?\s*:?\s*\d")
+
+
 def _issuer(text: str, pos: int) -> tuple[str, int] | None:
     """Issuer name starting at `pos` (after "của"): capitalised words and known lower-case syllables."""
     lower = _types()[2]
@@ -116,7 +125,7 @@ def _issuer(text: str, pos: int) -> tuple[str, int] | None:
         if word[0] in "“\"'(":
             break
         core = word.rstrip(_TRAILING)
-        if not core or not (core[0].isupper() or (core in lower and count > 0)):
+        if not core or not (core[0].isupper() or (core in lower and count > 0)) or _cited_next().match(text, tok.start()):
             break
         nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
         if core.islower() and f"{core} {nxt}" in _ISSUER_STOPS:

@@ -161,3 +161,13 @@ def test_corpus_conclusion_notice_cites_cong_van():
     refs = {r.number: r for r in find_references(_corpus("raw/066.txt"))}
     assert refs["2003/UBDT-VPCTMTQG"].doc_type == "cong_van"
     assert refs["2003/UBDT-VPCTMTQG"].issued_date == "2024-11-01"
+
+
+def test_an_issuer_stops_where_the_next_citation_begins() -> None:
+    from nlp.references import find_references
+
+    text = ("Thực hiện Kế hoạch số 117-KH/HU, ngày 31/10/2022 của Ban Thường vụ Huyện ủy và Nghị quyết số "
+            "57-NQ/TW của Bộ Chính trị; Quyết định số 12/QĐ-UBND của Sở Kế hoạch và Đầu tư.")
+    issuers = {r.number: r.issuer for r in find_references(text)}
+    assert issuers == {"117-KH/HU": "Ban Thường vụ Huyện ủy", "57-NQ/TW": "Bộ Chính trị",
+                       "12/QĐ-UBND": "Sở Kế hoạch và Đầu tư"}
