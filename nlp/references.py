@@ -82,6 +82,8 @@ def type_of_number(number: str) -> str:
     if not state:
         return "other"
     code, _, rest = state.group(1).partition("-")
+    if code not in abbr and code.replace("D", "Đ") in abbr:
+        code = code.replace("D", "Đ")  # "30/2020/ND-CP" typed without Đ
     bare = code.rstrip("0123456789")
     if code in abbr or bare in abbr:
         return abbr.get(code) or abbr[bare]

@@ -171,3 +171,12 @@ def test_an_issuer_stops_where_the_next_citation_begins() -> None:
     issuers = {r.number: r.issuer for r in find_references(text)}
     assert issuers == {"117-KH/HU": "Ban Thường vụ Huyện ủy", "57-NQ/TW": "Bộ Chính trị",
                        "12/QĐ-UBND": "Sở Kế hoạch và Đầu tư"}
+
+
+def test_a_chair_as_issuer_and_a_decree_typed_without_d_stroke() -> None:
+    from nlp.references import find_references
+
+    (chair,) = find_references("Căn cứ Quyết định số: 2087/QĐ-UBND ngày 28/9/2022 của Chủ tịch UBND tỉnh về việc giao biên chế.")
+    assert (chair.number, chair.issuer) == ("2087/QĐ-UBND", "Chủ tịch UBND tỉnh")
+    (decree,) = find_references("Theo số 30/2020/ND-CP, các cơ quan rà soát thể thức văn bản.")
+    assert decree.doc_type == "other"  # a Nghị định, not a công văn
