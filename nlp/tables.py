@@ -401,6 +401,13 @@ _SUM_OF_ROWS = re.compile(r"(?:tổng|cộng)(?:\s+(?:cộng|số))?(?:\s+[IVX\d
 _ITEM_WORDS = 6  # "Sữa và sản phẩm từ sữa", "Xi măng và clanke": an item's name may run to six words
 
 
+def _past_year(doc: Doc, col: _Column) -> bool:
+    """A column that is only a year before the document's ("Năm 2025" in a plan of January 2026) holds what was
+    reached; a plan word keeps it ("Kế hoạch 2025" restates last year's target)."""
+    issued = doc.info.issued_date
+    return bool(issued and col.year_end and col.year_end[:4] < issued[:4] and not _roles()["value"].search(col.label))
+
+
 def table_targets(doc: Doc, rows: list[list[Cell]]) -> list[Target]:
     """Targets of one table (rows of cells)."""
     width = max(len(r) for r in rows)
@@ -410,7 +417,7 @@ def table_targets(doc: Doc, rows: list[list[Cell]]) -> list[Target]:
     cols = _columns(rows[:n_header], width)
     name_col = next(i for i, c in enumerate(cols) if c.role == "name")
     unit_col = next((i for i, c in enumerate(cols) if c.role == "unit"), None)
-    value_cols = [i for i, c in enumerate(cols) if c.role == "value"]
+    value_cols = [i for i, c in enumerate(cols) if c.role == "value" and not _past_year(doc, c)]
     out: list[Target] = []
     group = ""  # the last row with a name and no values: "Giá trị tham gia xuất khẩu" over "Chuối", "Nhãn"
     for row in rows[n_header:]:

@@ -303,3 +303,19 @@ def test_markdown_table_with_outer_bars_and_rule_is_read() -> None:
     assert [c.text for c in rows[1]] == ["1", "Tỷ lệ hộ nghèo", "%", "4,1", "3,5", "3", "2,5"]
     got = {(t.metric, t.period_end): t.quantity.value for t in _targets(text)}
     assert got[("Tỷ lệ hộ nghèo", "2026")] == 2.5 and got[("Kết nạp đảng viên mới", "2024")] == 120
+
+
+def test_columns_of_what_was_done_and_of_past_years_give_no_targets() -> None:
+    from nlp.pipeline import analyze_text
+
+    head = ("ỦY BAN NHÂN DÂN\nHUYỆN BÌNH NGUYÊN\nSố: 45/KH-UBND\nBình Nguyên, ngày 10 tháng 01 năm 2026\n\n"
+            "KẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2026\n\nI. CÁC CHỈ TIÊU CHỦ YẾU\n\n")
+    rows = ("|---|---|---|---|---|\n"
+            "| 1 | Thu ngân sách nhà nước trên địa bàn | Tỷ đồng | 410 | 450 |\n"
+            "| 2 | Kết nạp đảng viên mới | Đảng viên | 120 | 130 |\n")
+    for done, planned in (("Thực hiện 2025", "Kế hoạch 2026"), ("Năm 2025", "Năm 2026")):
+        table = f"| STT | Chỉ tiêu | Đơn vị tính | {done} | {planned} |\n" + rows
+        targets = analyze_text(head + table).targets
+        assert sorted(t.value for t in targets) == [130.0, 450.0], done
+    restated = "| STT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2025 | Kế hoạch 2026 |\n" + rows
+    assert sorted(t.value for t in analyze_text(head + restated).targets) == [120.0, 130.0, 410.0, 450.0]
