@@ -471,12 +471,16 @@ def rule_entities(text: str) -> list[Entity]:
     for m in p["place"].finditer(text):
         start = m.start() - 5 if text[max(0, m.start() - 5) : m.start()] in ("vùng ", "Vùng ") else m.start()
         found.append(Entity(start, m.end(), text[start : m.end()], "LOC"))  # "vùng Tây Nguyên" keeps its word
+    titled_at = set()
     for m in p["per_title"].finditer(text):
         s, e = m.start("name"), _trim_name(text, m.start("name"), m.end("name"))
         e = _rstrip(text, s, e)
         if " " in text[s:e].strip() or "\n" in text[s:e]:
             found.append(Entity(s, e, text[s:e], "PER"))
+            titled_at.add(m.start())
     for m in p["per_surname"].finditer(text):
+        if m.start() in titled_at:
+            continue  # "Ông Giàng A Páo" opening a sentence: "Ông" is the title, not the rare surname
         e = _rstrip(text, m.start(), _trim_name(text, m.start() + 1, m.end()))
         if re.search(r"\s", text[m.start() : e]):
             found.append(Entity(m.start(), e, text[m.start() : e], "PER"))

@@ -196,3 +196,20 @@ def test_region_keeps_its_word_vung() -> None:
     ents = _ents("Tỉnh phấn đấu trở thành trung tâm logistics của vùng Duyên hải Nam Trung Bộ và Tây Nguyên.")
     assert ("LOC", "vùng Duyên hải Nam Trung Bộ") in ents
     assert ("LOC", "Tây Nguyên") in ents
+
+
+def test_a_title_opening_a_sentence_is_not_taken_for_a_surname() -> None:
+    from nlp.pipeline import analyze_text
+
+    text = "Ông Giàng A Páo, Chủ tịch UBND xã, cho biết. Ông Võ Đức Thắng, Giám đốc công ty, cũng có mặt."
+    people = [e.text for e in analyze_text(text).entities if e.label == "PER"]
+    assert people == ["Giàng A Páo", "Võ Đức Thắng"]
+
+
+def test_party_committees_of_the_armed_forces_and_project_boards_keep_their_whole_name() -> None:
+    from nlp.pipeline import analyze_text
+
+    text = ("Đảng ủy Quân sự huyện và Đảng ủy Công an tỉnh phối hợp; Ban Quản lý dự án đầu tư xây dựng huyện "
+            "làm chủ đầu tư.")
+    orgs = [e.text for e in analyze_text(text).entities if e.label == "ORG"]
+    assert orgs == ["Đảng ủy Quân sự huyện", "Đảng ủy Công an tỉnh", "Ban Quản lý dự án đầu tư xây dựng huyện"]
