@@ -166,10 +166,10 @@ def test_corpus_conclusion_notice_cites_cong_van():
 def test_an_issuer_stops_where_the_next_citation_begins() -> None:
     from nlp.references import find_references
 
-    text = ("Thực hiện Kế hoạch số 117-KH/HU, ngày 31/10/2022 của Ban Thường vụ Huyện ủy và Nghị quyết số "
+    text = ("Căn cứ Kế hoạch số 215-KH/HU, ngày 12/9/2024 của Ban Thường vụ Huyện ủy và Nghị quyết số "
             "57-NQ/TW của Bộ Chính trị; Quyết định số 12/QĐ-UBND của Sở Kế hoạch và Đầu tư.")
     issuers = {r.number: r.issuer for r in find_references(text)}
-    assert issuers == {"117-KH/HU": "Ban Thường vụ Huyện ủy", "57-NQ/TW": "Bộ Chính trị",
+    assert issuers == {"215-KH/HU": "Ban Thường vụ Huyện ủy", "57-NQ/TW": "Bộ Chính trị",
                        "12/QĐ-UBND": "Sở Kế hoạch và Đầu tư"}
 
 
