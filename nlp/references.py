@@ -96,10 +96,15 @@ def type_of_number(number: str) -> str:
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
+def _type_words() -> str:
+    """The type words as one alternation, longest first, any whitespace between their syllables."""
     words = sorted(_types()[0], key=len, reverse=True)
-    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-    return re.compile(rf"(?<!\w)(?P<type>(?i:{alts}))(?:\s+(?i:số|so))?\s*:?\s*$")
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?P<type>(?i:{_type_words()}))(?:\s+(?i:số|so))?\s*:?\s*$")
 
 
 _NUMBER = re.compile(NUMBER_PATTERN)
@@ -110,9 +115,7 @@ _LOOKBACK = 60  # the type word ends within this many characters before the numb
 def _cited_next() -> re.Pattern[str]:
     """A type word that begins the next citation ("… của Ban Thường vụ Huyện ủy và Nghị quyết số 57-NQ/TW"); a
     type word without a number stays in a name ("Sở Kế hoạch và Đầu tư")."""
-    words = sorted(_types()[0], key=len, reverse=True)
-    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-    return re.compile(rf"(?i:{alts})(?:\s+(?i:số))?\s*:?\s*\d")
+    return re.compile(rf"(?i:{_type_words()})(?:\s+(?i:số))?\s*:?\s*\d")
 
 
 def _issuer(text: str, pos: int) -> tuple[str, int] | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -79,7 +80,7 @@ class _Cues:
     plan_share: re.Pattern[str]
 
 
-def _phrases(items: list[str], guard_moi: list[str] = ()) -> str:
+def _phrases(items: list[str], guard_moi: Iterable[str] = ()) -> str:
     """An alternation, longest first; phrases starting with "mới" do not match after a word of `guard_moi`
     ("đảng viên mới đạt": a new member, not "only reached")."""
     guard = "".join(rf"(?<!{re.escape(w)}\s)" for w in guard_moi)
