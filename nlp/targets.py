@@ -215,13 +215,21 @@ def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | No
     return start, end, best.text
 
 
+def _bracket(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """The bracket (its "(" and ")" offsets, both within text[lo:hi]) that holds text[start:end], if any."""
+    opened = text.rfind("(", lo, start)
+    if opened < 0 or text.rfind(")", opened, start) >= 0 or (closed := text.find(")", end, hi)) < 0:
+        return None
+    return opened, closed
+
+
 def _aside(doc: Doc, d: DateMention, q: Quantity, lo: int, hi: int) -> bool:
     """`d` lies in a bracket (within text[lo:hi]) about another figure ("đạt 7,5% (năm 2027 ước đạt 6,9%)"), not
     the number's own ("bình quân 8%/năm (giai đoạn 2026 - 2030)" keeps its period)."""
-    text = doc.text
-    opened = text.rfind("(", lo, d.start)
-    if opened < 0 or text.rfind(")", opened, d.start) >= 0 or (closed := text.find(")", d.end, hi)) < 0:
+    around = _bracket(doc.text, d.start, d.end, lo, hi)
+    if around is None:
         return False
+    opened, closed = around
     if opened < q.start and q.end <= closed:
         return False
     return any(opened < o.start and o.end <= closed for o in doc.quantities if o is not q)
@@ -316,7 +324,7 @@ def _rate_of_previous(doc: Doc, q: Quantity, s: int, e: int, clause: int, name: 
     before = sorted((p for p in doc.quantities if s <= p.start and p.end <= clause and p is not q),
                     key=lambda p: p.start, reverse=True)
     # a bracketed aside passes its turn ("đạt 900 tỷ đồng (bằng 105% dự toán), tăng 5%")
-    prev = next((p for p in before if not _in_brackets(text, p.start, clause)), None)
+    prev = next((p for p in before if _bracket(text, p.start, p.start, s, clause) is None), None)
     if (prev is None or ";" in text[prev.end : clause] or not prev.unit
             or prev.unit in c.duration_units or prev.unit == "lần"  # "6 tháng đầu năm", "gấp 1,5 lần"
             or (prev.unit == "%" and c.plan_share.match(text[prev.end : clause].strip(" ,)")))):
@@ -327,11 +335,6 @@ def _rate_of_previous(doc: Doc, q: Quantity, s: int, e: int, clause: int, name: 
     if not prev_name or _RATE_ONLY.fullmatch(prev_name) or len(prev_name.split()) > 12 or _ANAPHORA.search(prev_name):
         return name
     return f"{name} {prev_name}" if name.lower().startswith("tốc") else f"{prev_name} {name}"
-
-
-def _in_brackets(text: str, pos: int, end: int) -> bool:
-    """`pos` lies in a bracket still open before `end` ("(bằng 105% dự toán), tăng 5%")."""
-    return text.rfind("(", 0, pos) > text.rfind(")", 0, pos) and text.find(")", pos, end) >= 0
 
 
 def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:

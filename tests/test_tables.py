@@ -319,3 +319,5 @@ def test_columns_of_what_was_done_and_of_past_years_give_no_targets() -> None:
         assert sorted(t.value for t in targets) == [130.0, 450.0], done
     restated = "| STT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2025 | Kế hoạch 2026 |\n" + rows
     assert sorted(t.value for t in analyze_text(head + restated).targets) == [120.0, 130.0, 410.0, 450.0]
+    planned = "| STT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2025 | Kế hoạch thực hiện năm 2026 |\n" + rows
+    assert sorted(t.value for t in analyze_text(head + planned).targets) == [130.0, 450.0]
