@@ -26,9 +26,13 @@ from nlp.resources import load_lines
 
 _UP = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _LO = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-CAP = rf"[{_UP}][{_LO}]*(?:'[{_LO}]+)?"  # one capitalised syllable ("Càng", "H'Mông")
+CAP = rf"[{_UP}][{_LO}]*(?:['’][{_UP}]?[{_LO}]+)?"  # one capitalised syllable ("Càng", "H'Mông", "H'Nhơi")
 _SEP = r"(?:[ \t]+\n?|\n)[ \t]*"  # names may be broken by a hard line break ("Nguyễn Hòa\nBình")
 _NAME = rf"{CAP}(?:(?:{_SEP}|[ \t]+[-–][ \t]+){CAP}){{0,3}}"  # "Bà Rịa - Vũng Tàu"
+# a place numbered after its name ("xã Đam Rông 1"), when a list mark or the line's end follows the number
+# "Phường 3" but not "phường 33,8 tỷ đồng" or "xã 45 hộ": no decimal part, no lower-case word after it
+_UNIT_NUMBER = r"\d+(?![.,]\d)(?![ \t]+[a-zđà-ỹ])"
+_NUMBERED = r"(?:[ \t]+\d{1,2}(?=[ \t]*(?:[,.;:)]|\n|và(?!\w)|$)))?"
 _B = rf"(?<![{_UP}{_LO}0-9])"  # left word boundary
 _WS = r"(?:[ \t]+\n?|\n)[ \t]*"  # a space or one line break ("Ủy ban nhân dân tỉnh\nBình Dương")
 _CAPS_AMBIGUOUS = ("bản", "vùng", "làng")  # "BẢN TIN SINH HOẠT": in upper case these are no unit words
@@ -73,11 +77,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     body = rf"(?:{_alt_loose(heads)}|{field_org}|{_alt(solo)}){_E}"
     core = rf"(?:(?:{_alt(lead)})[ \t]+)?{body}"  # "TT HĐND tỉnh", "UB MTTQ Việt Nam tỉnh"
     unit = rf"(?:{_alt(units)})"
+    # a court or procuracy of a numbered region (2025): "Tòa án nhân dân khu vực 3 - Lâm Đồng"
+    region = rf"[ \t]+khu[ \t]+vực[ \t]+\d{{1,2}}(?:[ \t]*[-–][ \t]*(?P<rname>{_NAME}))?{_E}"
     org = (
-        rf"{_B}{core}(?:\s+{core}){{0,2}}(?:{_WS}{unit}{_WS}(?P<uname>{_NAME}|\d+){_E}"
+        rf"{_B}{core}(?:\s+{core}){{0,2}}(?:{region}|{_WS}{unit}{_WS}(?P<uname>{_NAME}{_NUMBERED}|{_UNIT_NUMBER}){_E}"
         rf"|{_WS}(?P<bare>{unit}){_E}|[ \t]+(?P<dname>{_NAME}){_E})?"
     )
-    loc = rf"{_B}(?P<unit>{unit})[ \t]*\n?[ \t]*(?P<name>{_NAME}|\d+{_E})"
+    loc = rf"{_B}(?P<unit>{unit})[ \t]*\n?[ \t]*(?P<name>{_NAME}{_NUMBERED}|{_UNIT_NUMBER}{_E})"
     types = load_lines("org_types.txt")
     org_type = rf"{_B}(?P<type>{_alt([t.rstrip('*') for t in types])})(?=[ \t]*\n?[ \t]*\S)"
     titles = load_lines("person_titles.txt")
@@ -89,13 +95,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     caps_word = rf"[{_UP}]+"
     caps_head = _alt([h.upper() for h in heads if not h.isupper()])
     caps_unit = _alt([u.upper() for u in load_lines("admin_units.txt") if u[0].islower() and u not in _CAPS_AMBIGUOUS])
-    caps_name = rf"{caps_word}(?:[ \t]+{caps_word}){{0,3}}"
+    caps_name = rf"{caps_word}(?:[ \t]{{1,3}}{caps_word}){{0,3}}"  # a wider gap parts two header columns
     caps_sep = r"(?=\**[ \t\n])\**[ \t]*\**[ \t]*\n?[ \t]*\**"  # "ỦY BAN NHÂN\nDÂN **\nTỈNH ĐẮK LẮK"
     caps_org = (
         rf"{_B}(?:{caps_head})(?:\**[ \t]{{1,3}}\**(?:{caps_head})){{0,2}}"
         rf"(?:{caps_sep}(?P<cunit>(?:{caps_unit})(?:[ \t]*\n?[ \t]*{caps_name})?)|[ \t]+(?P<cname>{caps_name}))?{_E}"
     )
-    caps_loc = rf"{_B}(?:{caps_unit})[ \t]*\n?[ \t]*{caps_name}{_E}"
+    caps_loc = rf"{_B}(?:{caps_unit})(?:[ \t]+\n?|\n)[ \t]*{caps_name}{_E}"  # "THÔNG TIN" holds no "THÔN"
     party = rf"{_B}Đảng(?![ \t]+(?:viên|bộ|ủy|đoàn|phí|vụ|kỳ|Cộng|cộng)){_E}"
     national = rf"(?:{_alt(load_lines('national_bodies.txt'))})$"
     return {
@@ -106,6 +112,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "unit_at": re.compile(rf"{_WS}(?:{unit}{_WS}(?P<uname>{_NAME}|\d+){_E}|(?P<bare>{unit}){_E})"),
         "heads_before": re.compile(rf"(?:{core}[ \t]+){{1,3}}$"),
         "loc": re.compile(loc),
+        "loc_next": re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)(?P<name>{_NAME}{_NUMBERED}){_E}"),
         "per_title": re.compile(per_title),
         "per_surname": re.compile(per_surname),
         "place": re.compile(places),
@@ -126,6 +133,7 @@ _GOVERNMENT_AS_SYSTEM = re.compile(r"[ \t]+(?:điện\s+tử|số(?![ \t]*\d))(?
 _MEETING_BEFORE = re.compile(r"(?i)(?<!\w)sinh\s+hoạt\s+$")
 _INSURED_BEFORE = re.compile(r"(?<!\w)(?:tham\s+gia|đóng|hưởng|chế\s+độ|sổ|thẻ)\s+$")
 _PLURAL_BEFORE = re.compile(r"(?<!\w)(?:[Cc]ác|[Nn]hững|[Mm]ột\s+số|[Mm]ọi|[Tt]ừng|[Nn]hiều)\s+$")
+_MANY_BEFORE = re.compile(r"(?<!\w)(?:[Cc]ác|[Hh]ai|[Bb]a|[Bb]ốn|\d{1,2})[ \t]+$")  # "các xã A, B và C"
 _UNIT_LIST = re.compile(r"\s*,\s*(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)(?!\w)")
 _TITLE_HEADS = frozenset({"văn phòng", "thường trực"})
 _TITLE_BEFORE = re.compile(r"(?i)(?:chánh|bí\s+thư|chủ\s+tịch|ủy\s+viên)\s+$")
@@ -136,10 +144,12 @@ _STATE = re.compile(
 _BRACKET_ACRONYM = re.compile(r"[ \t]*\(([A-ZĐ][A-ZĐ0-9&]{2,9})\)")
 _NEXT_WORD = re.compile(r"(?P<sep>(?:[ \t]*[,&–-][ \t]*|[ \t]+)?\n?[ \t]*(?<=[\s,&–-]))(?P<w>[^\W\d_][\w&'-]*|\d{1,3}(?![\d/.,:]?\w))")
 _COOPERATIVE = re.compile(r"[Hh]ợp\s+tác\s+$")
+_COLUMN_GAP = re.compile(r"[ \t]{4,}")
+_ELDER_BEFORE = re.compile(r"(?<!\w)[Gg]ià[ \t]+$")
 _TWO_WORDS = re.compile(r"(\w+)[ \t]*\n?[ \t]*(\w+)")
 _ONE_OR_TWO_WORDS = re.compile(r"(\S+)(?:[ \t]*\n?[ \t]*(\S+))?")
 _UNIT_NOT_PLACE = re.compile(r"xã\s+hội(?!\w)")
-_AMBIGUOUS_UNIT = re.compile(r"(?:bản|vùng|làng|sóc|buôn|khu|xóm)[ \t]+[a-zđà-ỹ]")  # "bản sắc", "vùng sâu"
+_AMBIGUOUS_UNIT = re.compile(r"(?:bản|vùng|làng|sóc|buôn|khu|xóm|vịnh)[ \t]+[a-zđà-ỹ]")  # "bản sắc", "vùng sâu"
 # lower-case words that never continue the name of a body: prepositions, auxiliaries; and the usual verbs
 # as pairs ("phối hợp", "triển khai": "Phát triển nông thôn" goes on)
 _NAME_STOPS = frozenset(
@@ -157,10 +167,14 @@ _TITLE_IN_BODY = re.compile(r"(?:Phó\s+)?Thủ\s+tướng\s+")
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
-    """Whether only spaces and bold marks stand around the span on its line(s)."""
+    """Whether only spaces and bold marks stand around the span on its line(s) or its column of a flattened
+    two-column header ("TỈNH ỦY HƯNG YÊN          ĐẢNG CỘNG SẢN VIỆT NAM")."""
     a = text.rfind("\n", 0, start) + 1
     b = text.find("\n", end)
     b = len(text) if b < 0 else b
+    gaps = [g for g in _COLUMN_GAP.finditer(text, a, b) if g.end() <= start or g.start() >= end]
+    a = max([a] + [g.end() for g in gaps if g.end() <= start])
+    b = min([b] + [g.start() for g in gaps if g.start() >= end])
     return not text[a:start].strip(" \t*|") and not text[end:b].strip(" \t*|")
 
 
@@ -194,8 +208,9 @@ def _stops_name(text: str, pos: int) -> bool:
 def _trim_name(text: str, start: int, end: int, keep_first: bool = False) -> int:
     """Cut a name before the first syllable that opens a title or a body ("Chính phủ Trưởng Ban")."""
     head = _patterns()["org_head"]
+    place = _patterns()["place"].match(text, start)  # "Hải Phòng": a known place is not cut at "Phòng"
     for m in re.finditer(r"\S+", text[start:end]):
-        if keep_first and m.start() == 0:
+        if (keep_first and m.start() == 0) or (place is not None and start + m.start() < place.end()):
             continue
         if _stops_name(text, start + m.start()) or head.match(text, start + m.start()):
             return start + m.start()
@@ -333,6 +348,24 @@ def _trim_lower_tail(text: str, pos: int, end: int) -> int:
     return cut
 
 
+def _listed_places(text: str, pos: int) -> list[Entity]:
+    """The names after the first in "các xã Ia Pếch, Ia Băng và Chư Pông": places under one unit word."""
+    p = _patterns()
+    out: list[Entity] = []
+    while (m := p["loc_next"].match(text, pos)) is not None:
+        s = m.start("name")
+        if _stops_name(text, s) or p["org_head"].match(text, s) or p["org_type"].match(text, s):
+            break
+        e = _rstrip(text, s, _trim_name(text, s, m.end("name")))
+        if e <= s:
+            break
+        out.append(Entity(s, e, text[s:e], "LOC"))
+        if e < m.end("name"):
+            break
+        pos = e
+    return out
+
+
 def _typed_orgs(text: str) -> list[Entity]:
     """Bodies opened by a type word and named by the words after it ("Ngân hàng Thế giới")."""
     p = _patterns()
@@ -392,6 +425,8 @@ def rule_entities(text: str) -> list[Entity]:
     found: list[Entity] = []
     for m in p["org"].finditer(text):
         name = "dname" if m.group("dname") is not None else "uname" if m.group("uname") is not None else None
+        if m.group("rname") is not None:  # the region's province: "… khu vực 3 - Lâm Đồng"
+            found.append(Entity(m.start("rname"), m.end("rname"), m.group("rname"), "LOC"))
         if _not_a_mention(text, m, "name" if name else "bare" if m.group("bare") else ""):
             continue
         end = m.end()
@@ -462,12 +497,16 @@ def rule_entities(text: str) -> list[Entity]:
     for m in p["loc"].finditer(text):  # also inside ORG: "Đảng bộ xã Tân An" holds "xã Tân An"
         if _COOPERATIVE.search(text, max(0, m.start() - 10), m.start()):  # "Hợp tác xã Nông nghiệp"
             continue
+        if _ELDER_BEFORE.search(text, max(0, m.start() - 5), m.start()):  # "Già làng Rơ Mah Blơi": a title
+            continue
         end = m.end()
         for a, _b in people:
             if m.start() < a < end:
                 end = _rstrip(text, m.start(), a)
         if end > m.start("name"):
             found.append(Entity(m.start(), end, text[m.start() : end], "LOC"))
+            if end == m.end() and _MANY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                found += _listed_places(text, end)
     for m in p["place"].finditer(text):
         start = m.start() - 5 if text[max(0, m.start() - 5) : m.start()] in ("vùng ", "Vùng ") else m.start()
         found.append(Entity(start, m.end(), text[start : m.end()], "LOC"))  # "vùng Tây Nguyên" keeps its word

@@ -213,3 +213,58 @@ def test_party_committees_of_the_armed_forces_and_project_boards_keep_their_whol
             "làm chủ đầu tư.")
     orgs = [e.text for e in analyze_text(text).entities if e.label == "ORG"]
     assert orgs == ["Đảng ủy Quân sự huyện", "Đảng ủy Công an tỉnh", "Ban Quản lý dự án đầu tư xây dựng huyện"]
+
+
+def test_a_court_of_a_numbered_region_keeps_its_number_and_province() -> None:
+    ents = _ents("Sáng 14/10, Tòa án nhân dân khu vực 4 - Gia Lai xét xử lưu động; Viện kiểm sát nhân dân khu vực 4 "
+                 "giữ quyền công tố.")
+    assert ("ORG", "Tòa án nhân dân khu vực 4 - Gia Lai") in ents
+    assert ("LOC", "Gia Lai") in ents
+    assert ("ORG", "Viện kiểm sát nhân dân khu vực 4") in ents
+    assert not any(label == "LOC" and "khu vực" in text for label, text in ents)
+
+
+def test_names_with_an_apostrophe_and_ethnic_family_names_are_people() -> None:
+    ents = _ents("Bà Kpă H'Lan, Chủ tịch Hội Phụ nữ xã, cho biết. Siu Thị Bình, 41 tuổi, được vay vốn. "
+                 "Già làng Rơ Mah Hyưk phát biểu tại buổi lễ.")
+    assert ("PER", "Kpă H'Lan") in ents
+    assert ("PER", "Siu Thị Bình") in ents
+    assert ("PER", "Rơ Mah Hyưk") in ents
+    assert not any(label == "LOC" and text.startswith("làng") for label, text in ents)
+
+
+def test_places_listed_under_one_unit_word_are_each_a_place() -> None:
+    ents = _ents("Tuyến đường đi qua các xã Ia Dreh, Ia Mơr và Krông Năng, rồi đến thị trấn Phú Túc.")
+    assert {("LOC", "xã Ia Dreh"), ("LOC", "Ia Mơr"), ("LOC", "Krông Năng"), ("LOC", "thị trấn Phú Túc")} <= ents
+    alone = _ents("Đảng ủy xã Ia Dreh, Hội Nông dân và Đoàn Thanh niên cùng tham gia.")
+    assert ("ORG", "Hội Nông dân") in alone
+    assert not any(label == "LOC" and text in ("Hội Nông dân", "Đoàn Thanh niên") for label, text in alone)
+
+
+def test_a_numbered_commune_keeps_its_number_but_a_budget_is_no_place() -> None:
+    ents = _ents("Các xã Krông Bông 1, Krông Bông 2 và Yang Mao đã xong. Tổng chi ngân sách phường 41,6 tỷ đồng.")
+    assert ("LOC", "xã Krông Bông 1") in ents
+    assert ("LOC", "Krông Bông 2") in ents
+    assert not any(text.startswith("phường 41") for _, text in ents)
+
+
+def test_a_known_city_is_not_cut_at_a_body_word_inside_it() -> None:
+    ents = _ents("Đại diện UBND thành phố Hải Phòng đề nghị bổ sung biên chế.")
+    assert ("ORG", "UBND thành phố Hải Phòng") in ents
+
+
+def test_a_flattened_two_column_header_is_split_at_its_wide_gap() -> None:
+    ents = _ents("TỈNH ỦY PHÚ THỌ                      ĐẢNG CỘNG SẢN VIỆT NAM\n"
+                 "ĐẢNG BỘ XÃ HÒA SƠN          CỔNG THÔNG TIN ĐIỆN TỬ\n")
+    assert ("ORG", "TỈNH ỦY PHÚ THỌ") in ents
+    assert ("ORG", "ĐẢNG BỘ XÃ HÒA SƠN") in ents
+    assert not any("  " in text for _, text in ents)
+    assert not any(label == "LOC" and "THÔNG" in text for label, text in ents)
+
+
+def test_bodies_of_the_two_level_government_are_whole_names() -> None:
+    ents = _ents("Đảng ủy các cơ quan Đảng tỉnh phối hợp với Văn phòng Đăng ký đất đai tỉnh và Chi nhánh Ngân hàng "
+                 "Chính sách xã hội tỉnh Lâm Đồng.")
+    assert ("ORG", "Đảng ủy các cơ quan Đảng tỉnh") in ents
+    assert ("ORG", "Văn phòng Đăng ký đất đai tỉnh") in ents
+    assert ("ORG", "Chi nhánh Ngân hàng Chính sách xã hội tỉnh Lâm Đồng") in ents
