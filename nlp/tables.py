@@ -458,10 +458,21 @@ def _skip_caption() -> re.Pattern[str]:
     return re.compile("|".join(load_json("table_columns.json")["skip_captions"]), re.I)
 
 
+_PROSE_LINE = 200  # a longer line is a paragraph of the text, not a caption: its "dự toán" is no table's
+_HEADING = re.compile(r"^[\s*#]*(?:[IVX]+|\d+(?:\.\d+)*|[A-D]|Phần|Mục|Điều\s+\d+)[.):]\s*\S")
+
+
 def _captioned_as_non_targets(text: str, start: int, prev_end: int) -> bool:
-    """A budget, forecast or results table ("DỰ TOÁN THU NSNN …", "DỰ BÁO …") sets no targets."""
-    caption = text[max(prev_end, start - 400) : start]
-    return bool(_skip_caption().search(caption))
+    """A budget, forecast or results table ("DỰ TOÁN THU NSNN …", "DỰ BÁO …") sets no targets. Its caption
+    runs back from the table to the heading above it, within 400 characters, and stops at a line of prose."""
+    caption = []
+    for line in reversed(text[max(prev_end, start - 400) : start].split("\n")):
+        if len(line.strip()) > _PROSE_LINE:
+            break
+        caption.append(line)
+        if _HEADING.match(line):
+            break
+    return bool(_skip_caption().search("\n".join(caption)))
 
 
 def run(doc: Doc) -> None:

@@ -321,3 +321,19 @@ def test_columns_of_what_was_done_and_of_past_years_give_no_targets() -> None:
     assert sorted(t.value for t in analyze_text(head + restated).targets) == [120.0, 130.0, 410.0, 450.0]
     planned = "| STT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2025 | Kế hoạch thực hiện năm 2026 |\n" + rows
     assert sorted(t.value for t in analyze_text(head + planned).targets) == [130.0, 450.0]
+
+
+def test_a_budget_word_in_prose_above_the_heading_does_not_caption_the_table() -> None:
+    from nlp.pipeline import analyze_text
+
+    head = ("ỦY BAN NHÂN DÂN\nXÃ HÒA MINH\nSố: 77/KH-UBND\nHòa Minh, ngày 22 tháng 12 năm 2025\n\n"
+            "KẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2026\n\nI. MỤC ĐÍCH, YÊU CẦU\n"
+            "- Kế thừa kết quả năm 2025: thu ngân sách trên địa bàn ước đạt 14,2 tỷ đồng, bằng 108% dự toán "
+            "huyện giao; tỷ lệ hộ nghèo còn 3,1%; thêm 2 thôn được công nhận đạt chuẩn nông thôn mới nâng cao.\n\n")
+    table = ("| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2026 |\n"
+             "| 1 | Thu ngân sách nhà nước trên địa bàn | tỷ đồng | 15 |\n"
+             "| 2 | Tỷ lệ hộ nghèo | % | 2,6 |\n")
+    goals = "II. MỤC TIÊU, CHỈ TIÊU NĂM 2026\nCác chỉ tiêu chủ yếu:\n\n"
+    assert {2.6, 15.0} <= {t.value for t in analyze_text(head + goals + table).targets}
+    budget = "II. DỰ TOÁN THU NGÂN SÁCH NĂM 2026\n\n"
+    assert not {2.6, 15.0} & {t.value for t in analyze_text(head + budget + table).targets}
