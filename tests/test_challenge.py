@@ -45,8 +45,29 @@ def test_eval_challenge_prints_the_figures_of_the_shipped_sets(capsys: pytest.Ca
     assert r["targets"]["files"] == len(list((CHALLENGE / "targets").glob("*.txt")))
     assert r["targets"]["tp"] + r["targets"]["fn"] > 100
     assert r["headers"]["files"] == 56
+    assert r["documents"]["files"] == 12 and r["documents"]["targets"]["tp"] + r["documents"]["targets"]["fn"] > 100
 
 
 def test_eval_challenge_refuses_error_listing(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", "--split", "challenge", "--errors"]) == 2
     assert "--split challenge" in capsys.readouterr().err
+
+
+def test_whole_documents_are_scored_for_targets_references_entities_and_identity(tmp_path: Path) -> None:
+    from nlp.evaluation.challenge import score_documents
+
+    (tmp_path / "g1.txt").write_text(
+        "ĐẢNG BỘ TỈNH HÒA GIANG\nĐẢNG ỦY XÃ AN LẠC\nSố: 07-KH/ĐU\nAn Lạc, ngày 12 tháng 9 năm 2025\n\nKẾ HOẠCH\n"
+        "Phát triển đảng viên năm 2026\n\nThực hiện Nghị quyết số 03-NQ/ĐU của Đảng ủy xã An Lạc, "
+        "phấn đấu năm 2026 ⟦kết nạp ít nhất 30 đảng viên mới⟧. Đồng chí Lê Văn Bảy phụ trách.\n",
+        encoding="utf-8")
+    key = {"file": "g1.txt", "doc_type": "ke_hoach", "number": "07-KH/ĐU", "issued_date": "2025-09-12",
+           "references": ["03-NQ/ĐU"],
+           "entities": [["ORG", "Đảng ủy xã An Lạc"], ["LOC", "xã An Lạc"], ["PER", "Lê Văn Bảy"]]}
+    (tmp_path / "key.jsonl").write_text(json.dumps(key, ensure_ascii=False) + "\n", encoding="utf-8")
+    got = score_documents(tmp_path)
+    assert got.files == 1
+    assert (got.targets.tp, got.targets.fn) == (1, 0)
+    assert (got.references.tp, got.references.fp, got.references.fn) == (1, 0, 0)
+    assert got.entities["PER"].tp == 1 and got.entities["ORG"].tp >= 1
+    assert got.right == {"doc_type": 1, "number": 1, "issued_date": 1}

@@ -74,6 +74,51 @@ def score_headers(folder: Path = CHALLENGE / "headers") -> HeaderScore:
     return out
 
 
+_LABELS = ("PER", "ORG", "LOC")
+
+
+@dataclass
+class DocumentScore:
+    """Whole written documents (`documents/`): targets marked ⟦…⟧, and a key with the document's identity,
+    the numbers it cites and every entity mention (label and text, in order)."""
+
+    files: int = 0
+    targets: PRF = field(default_factory=PRF)
+    references: PRF = field(default_factory=PRF)
+    entities: dict[str, PRF] = field(default_factory=lambda: {k: PRF() for k in _LABELS})
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_FIELDS, 0))
+
+
+def score_documents(folder: Path = CHALLENGE / "documents") -> DocumentScore:
+    """Entities are matched as (label, text) multisets per document: the key gives mentions, not offsets."""
+    from collections import Counter
+
+    from nlp.pipeline import analyze_text
+    from nlp.training.targets import read_marked
+
+    out = DocumentScore()
+    key_file = folder / "key.jsonl"
+    if not key_file.exists():
+        return out
+    for line in key_file.read_text(encoding="utf-8").splitlines():
+        key = json.loads(line)
+        text, gold = read_marked((folder / key["file"]).read_text(encoding="utf-8"))
+        a = analyze_text(text)
+        out.files += 1
+        out.targets.add(*match_spans(gold, [(t.start, t.end) for t in a.targets]))
+        for name in _FIELDS:
+            out.right[name] += getattr(a.document, name) == key[name]
+        g = {n.upper() for n in key["references"]}
+        p = {r.number.upper() for r in a.references if r.number}
+        out.references.add(len(g & p), len(p - g), len(g - p))
+        got = Counter((e.label, e.text) for e in a.entities if e.label in _LABELS)
+        want = Counter((label, t) for label, t in key["entities"])
+        for k in set(got) | set(want):
+            tp = min(got[k], want[k])
+            out.entities[k[0]].add(tp, got[k] - tp, want[k] - tp)
+    return out
+
+
 def report(root: Path = CHALLENGE) -> dict:
     files = score_target_files(root / "targets")
     t = _total(list(files.values()))
@@ -86,6 +131,17 @@ def report(root: Path = CHALLENGE) -> dict:
             for k in sets
         },
         "headers": {"files": h.files, **{f"{n}_accuracy": round(h.accuracy(n), 4) for n in _FIELDS}},
+        "documents": _documents_dict(score_documents(root / "documents")),
+    }
+
+
+def _documents_dict(d: DocumentScore) -> dict:
+    return {
+        "files": d.files,
+        "targets": d.targets.as_dict(),
+        "references": d.references.as_dict(),
+        "entities": {k: v.as_dict() for k, v in d.entities.items()},
+        **{f"{n}_accuracy": round(d.right[n] / d.files, 4) if d.files else 0.0 for n in _FIELDS},
     }
 
 
@@ -104,4 +160,11 @@ def format_report(r: dict) -> str:
             rows.append(f"| targets, set {k.upper()} | {x['precision']:.3f} | {x['recall']:.3f} | {x['f1']:.3f} | "
                         f"{x['tp'] + x['fn']} gold / {x['tp'] + x['fp']} predicted in {x['files']} texts |")
     rows += [f"| document {n} | | | {h[f'{n}_accuracy']:.3f} | {h['files']} openings |" for n in _FIELDS]
+    d = r.get("documents", {})
+    if d.get("files"):
+        n = f"{d['files']} whole documents (set G)"
+        for name, x in [("targets", d["targets"]), ("references", d["references"]), *d["entities"].items()]:
+            rows.append(f"| {name}, set G | {x['precision']:.3f} | {x['recall']:.3f} | {x['f1']:.3f} | "
+                        f"{x['tp'] + x['fn']} gold / {x['tp'] + x['fp']} predicted in {n} |")
+        rows += [f"| document {f}, set G | | | {d[f'{f}_accuracy']:.3f} | {n} |" for f in _FIELDS]
     return "\n".join(rows)
