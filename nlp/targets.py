@@ -20,6 +20,15 @@ from nlp.resources import load_json
 
 _WORD = re.compile(r"[^\s,;:()“”\"]+")
 _CLAUSE_BREAK = re.compile(r"[;:()]|,\s|\.\s|\s–\s|\s—\s")
+_HARD_BREAK = re.compile(r"[;:()]|\.\s|\s–\s|\s—\s")  # a clause break that no list of nouns crosses
+_LIST_TAIL = 4  # syllables after a comma that may end a list of nouns rather than start a clause
+_LIST_ITEM = 2  # syllables between two commas that can only be an item of a list ("nông, lâm, thủy sản")
+# a verb of its own before the comma, or a sentence adverbial opening the sentence ("Theo đó, …", "Về kinh tế,
+# …"): a clause, not a list of nouns
+_OWN_VERB = re.compile(r"(?<![\wÀ-ỹ])(?:tăng|giảm|đạt|nâng|hạ|duy\s+trì|bảo\s+đảm|đảm\s+bảo|còn|là)(?![\wÀ-ỹ])", re.I)
+_OPENER = re.compile(
+    r"[\s*+•–-]*(?:ngoài\s+ra|bên\s+cạnh\s+đó|theo\s+đó|trong\s+đó|cụ\s+thể|đồng\s+thời|tuy\s+nhiên|h[ằà]ng\s+năm"
+    r"|mỗi\s+năm|(?:đến\s+|trong\s+)?năm\s+\d{4}|riêng[^,\n]{0,30}|về[^,\n]{0,30}|theo[^,\n]{0,30}),\s*", re.I)
 _RIGHT_RESULT = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|cùng\s+kỳ)", re.I)
 _PER_WORDS = re.compile(r"\s*(?:/\s*|mỗi\s+|hằng\s+|hàng\s+|bình\s+quân\s+(?:hằng\s+|mỗi\s+|hàng\s+)?)(năm|tháng|quý)\b", re.I)
 # "100% khu công nghiệp, cụm công nghiệp triển khai …": the words after a leading number run over the commas of a
@@ -311,6 +320,22 @@ def _metric_clause_start(text: str, s: int, qs: int) -> int:
     for m in _SHORT_BRACKET.finditer(text, s, qs):
         if m.start() < clause <= m.end() and text[m.end() : qs].strip():
             clause = _clause_start(text, s, m.start())
+    # "tỷ trọng ngư, nông, lâm nghiệp … đạt", "phát hiện, bắt giữ tại biên giới, hàng không, chuyển phát nhanh
+    # tăng": a few words after a comma continue a list of nouns; the metric runs back to the clause's real start
+    # ("Số hộ khá tăng, số hộ nghèo giảm còn": a verb before the comma makes it a clause of its own)
+    wider = max([s] + [m.end() for m in _HARD_BREAK.finditer(text, s, clause)])
+    before = text.rfind(",", wider, clause - 2) + 1 or wider  # the list item before the comma: "lâm" in "nông, lâm, …"
+    if text[clause - 2 : clause] == ", " and (
+        len(_WORD.findall(text, *_strip_metric(text, clause, qs))) <= _LIST_TAIL
+        or len(_WORD.findall(text, before, clause)) <= _LIST_ITEM
+    ):
+        if (opener := _OPENER.match(text, wider, clause)) is not None:
+            wider = opener.end()  # "Hằng năm, số vụ … được phát hiện, xử lý tại cảng biển, sân bay": after it
+        head = text[wider:clause]
+        if not any(ch.isdigit() for ch in head) and not _OWN_VERB.search(head) and not cues().strong.match(
+            text, clause
+        ):  # "…, quyết tâm giải ngân 100%": a commitment's own clause
+            clause = wider
     return clause
 
 

@@ -634,3 +634,22 @@ def test_a_metric_borrows_what_its_clause_leaves_unnamed(text: str, expected: di
 def test_a_bracket_holding_a_number_stays_out_of_the_metric() -> None:
     (t,) = analyze_text("Năm 2026 phấn đấu số xã đạt chuẩn nông thôn mới (hiện có 12 xã) tăng thêm 3 xã.").targets
     assert t.value == 3 and "hiện có" not in t.metric and "12" not in t.metric
+
+
+def test_a_metric_holding_a_list_of_nouns_runs_back_over_its_commas() -> None:
+    text = ("KẾ HOẠCH\nPhòng, chống tội phạm năm 2027\n\nI. MỤC TIÊU\n\n"
+            "- Hằng năm, số vụ buôn lậu được phát hiện, xử lý tại cảng biển, sân bay, bưu chính tăng trên 4%.\n"
+            "- Tỷ trọng nông, lâm, thủy sản trong cơ cấu kinh tế còn 18%.\n")
+    first, second = _targets(text)
+    assert first.metric.startswith("số vụ buôn lậu") and "bưu chính" in first.metric
+    assert second.metric.startswith("Tỷ trọng nông, lâm, thủy sản")
+
+
+def test_a_comma_after_a_verb_or_an_opener_still_ends_the_metric() -> None:
+    text = ("KẾ HOẠCH\nPhát triển kinh tế năm 2027\n\nI. MỤC TIÊU\n\n"
+            "- Số hộ khá tăng, số hộ nghèo giảm còn 85 hộ.\n- Về kinh tế, GRDP tăng 7,5%.\n"
+            "- Đẩy mạnh các chương trình mục tiêu quốc gia, quyết tâm giải ngân 100% vốn được giao.\n")
+    poor, grdp, money = _targets(text)
+    assert poor.metric.startswith("số hộ nghèo")
+    assert grdp.metric == "GRDP tăng"
+    assert "quốc gia" not in money.metric
