@@ -30,8 +30,15 @@ def _not_person_lines() -> frozenset[str]:
 
 @cache
 def _stop_words() -> frozenset[str]:
-    """Syllables that are not part of a name ("Kế", "Nghị", "BAN", "HUYỆN")."""
-    return frozenset(w.lower() for f in ("not_names.txt", "caps_stop.txt") for line in load_lines(f) for w in line.split())
+    """Syllables ("Kế", "Nghị", "BAN", "HUYỆN") and pairs ("Trung tâm", "LẦN THỨ") that are not part of a name:
+    a pair stops only as a pair, so "THANH TÂM" stays a name."""
+    return frozenset(line.lower() for f in ("not_names.txt", "caps_stop.txt") for line in load_lines(f))
+
+
+def _has_stop(part: str) -> bool:
+    words = [w.lower() for w in part.replace(".", " ").split()]
+    stop = _stop_words()
+    return any(w in stop for w in words) or any(f"{a} {b}" in stop for a, b in zip(words, words[1:], strict=False))
 
 
 def _names_on_line(text: str, start: int, end: int) -> list[Entity] | None:
@@ -46,7 +53,7 @@ def _names_on_line(text: str, start: int, end: int) -> list[Entity] | None:
         single = re.fullmatch(rf"{_TITLE}|{_CAPS}", part)  # "Piên" after a full name
         if not (_NAME.fullmatch(part) or (single and out)) or part.lower() in _not_person_lines():
             return None
-        if any(w.lower() in _stop_words() for w in part.replace(".", " ").split()):
+        if _has_stop(part):
             return None
         at = text.index(part, pos, end)
         out.append(Entity(at, at + len(part), part, "PER", source="rule"))

@@ -154,7 +154,7 @@ _AMBIGUOUS_UNIT = re.compile(r"(?:bản|vùng|làng|sóc|buôn|khu|xóm|vịnh)[
 # as pairs ("phối hợp", "triển khai": "Phát triển nông thôn" goes on)
 _NAME_STOPS = frozenset(
     "của về để cho với tại theo trong trên dưới từ đến đã được bị là có sẽ đang không chưa này đó khi nếu thì mà "
-    "nhưng hoặc do bởi như phải cần cùng năm ngày tháng".split()
+    "nhưng hoặc do bởi như phải cần cùng năm ngày tháng ở".split()
 )
 _VERB_STOPS = frozenset(
     {"chủ trì", "phối hợp", "tham mưu", "tham gia", "thực hiện", "triển khai", "báo cáo", "kiểm tra", "ban hành",
@@ -507,7 +507,11 @@ def rule_entities(text: str) -> list[Entity]:
             found.append(Entity(m.start(), end, text[m.start() : end], "LOC"))
             if end == m.end() and _MANY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 found += _listed_places(text, end)
+    surnames = _surnames()
     for m in p["place"].finditer(text):
+        before = re.search(r"(\S+)[ \t]+$", text[max(0, m.start() - 12) : m.start()])
+        if before and before.group(1) in surnames:  # "Nguyễn Trường Sơn": a person named after a place
+            continue
         start = m.start() - 5 if text[max(0, m.start() - 5) : m.start()] in ("vùng ", "Vùng ") else m.start()
         found.append(Entity(start, m.end(), text[start : m.end()], "LOC"))  # "vùng Tây Nguyên" keeps its word
     titled_at = set()

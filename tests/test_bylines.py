@@ -36,3 +36,9 @@ def test_official_documents_have_no_bylines() -> None:
             "Số: 12/KH-UBND\nTiền Giang, ngày 5 tháng 3 năm 2025\nKẾ HOẠCH\nPhát triển du lịch năm 2025\n\n"
             "Các sở, ngành triển khai thực hiện./.\n\nMinh Tâm\n")
     assert "Minh Tâm" not in _persons(text)
+
+
+def test_a_byline_is_not_stopped_by_one_word_of_a_two_word_stop() -> None:
+    # "Trung tâm" stops a name as a pair; "TÂM" alone in a byline is a name
+    names = _persons(NEWS.replace("THANH TÂM |", "MINH TÂM |"))
+    assert names[0] == "MINH TÂM"

@@ -268,3 +268,17 @@ def test_bodies_of_the_two_level_government_are_whole_names() -> None:
     assert ("ORG", "Đảng ủy các cơ quan Đảng tỉnh") in ents
     assert ("ORG", "Văn phòng Đăng ký đất đai tỉnh") in ents
     assert ("ORG", "Chi nhánh Ngân hàng Chính sách xã hội tỉnh Lâm Đồng") in ents
+
+
+def test_a_person_named_after_a_place_and_countries_abroad() -> None:
+    ents = _ents("Phóng viên Lê Trường Sơn đưa tin hàng hóa xuất sang Lào, Campuchia và Nhật Bản tăng mạnh.")
+    assert ("PER", "Lê Trường Sơn") in ents
+    assert not any(label == "LOC" and text == "Trường Sơn" for label, text in ents)
+    assert {("LOC", "Lào"), ("LOC", "Campuchia"), ("LOC", "Nhật Bản")} <= ents
+
+
+def test_a_body_name_stops_at_o_and_a_school_title_is_no_person() -> None:
+    ents = _ents("Hợp tác xã Nông nghiệp Thành Lợi ở xã Phú An nhận hỗ trợ. Phó Hiệu trưởng Đặng Thị Hoa phát biểu.")
+    assert ("ORG", "Hợp tác xã Nông nghiệp Thành Lợi") in ents
+    assert ("PER", "Đặng Thị Hoa") in ents
+    assert not any(label == "PER" and text.startswith("Phó") for label, text in ents)
