@@ -78,7 +78,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     core = rf"(?:(?:{_alt(lead)})[ \t]+)?{body}"  # "TT HĐND tỉnh", "UB MTTQ Việt Nam tỉnh"
     unit = rf"(?:{_alt(units)})"
     # a court or procuracy of a numbered region (2025): "Tòa án nhân dân khu vực 3 - Lâm Đồng"
-    region = rf"[ \t]+khu[ \t]+vực[ \t]+\d{{1,2}}(?:[ \t]*[-–][ \t]*(?P<rname>{_NAME}))?{_E}"
+    # and other numbered units: "Kho bạc Nhà nước khu vực XX", "Thuế cơ sở 3", "Đội Quản lý thị trường số 4"
+    region = (rf"[ \t]+(?:khu[ \t]+vực|[Kk]hu[ \t]+vực|cơ[ \t]+sở|số)[ \t]+(?:\d{{1,2}}|[IVX]{{1,6}})"
+              rf"(?:[ \t]*[-–][ \t]*(?P<rname>{_NAME}))?{_E}")
     org = (
         rf"{_B}{core}(?:\s+{core}){{0,2}}(?:{region}|{_WS}{unit}{_WS}(?P<uname>{_NAME}{_NUMBERED}|{_UNIT_NUMBER}){_E}"
         rf"|{_WS}(?P<bare>{unit}){_E}|[ \t]+(?P<dname>{_NAME}){_E})?"
@@ -457,7 +459,10 @@ def rule_entities(text: str) -> list[Entity]:
             ):  # "Trường Đại học Phạm Văn Đồng": a person's name, not a place
                 found.append(Entity(m.start(name), end, text[m.start(name) : end], "LOC"))  # "Càng Long"
         again = _SAME_PREFIX.match(text, m.start(), end)
-        if again:  # "Sở Khoa học và Công nghệ Sở Công Thương" (a table cell): two departments
+        head = p["org_head"].match(text, m.start())
+        # "Sở Khoa học và Công nghệ Sở Công Thương" (a table cell): two departments; but a head that holds both
+        # prefixes ("Bộ Chỉ huy Bộ đội Biên phòng") is one body
+        if again and (head is None or head.end() <= again.start(2)):
             end = _rstrip(text, m.start(), again.start(2))
             rest = p["org"].match(text, again.start(2))
             if rest is not None:

@@ -282,3 +282,12 @@ def test_a_body_name_stops_at_o_and_a_school_title_is_no_person() -> None:
     assert ("ORG", "Hợp tác xã Nông nghiệp Thành Lợi") in ents
     assert ("PER", "Đặng Thị Hoa") in ents
     assert not any(label == "PER" and text.startswith("Phó") for label, text in ents)
+
+
+def test_numbered_units_of_agencies_and_a_border_guard_command_are_whole_names() -> None:
+    ents = _ents("Kho bạc Nhà nước khu vực XV và Thuế cơ sở 2 phối hợp với Đội Quản lý thị trường số 3.\n"
+                 "5. Bộ Chỉ huy Bộ đội Biên phòng tỉnh\nChủ trì tuần tra; Đồn Biên phòng Ia Mơ phối hợp.")
+    assert ("ORG", "Kho bạc Nhà nước khu vực XV") in ents
+    assert ("ORG", "Đội Quản lý thị trường số 3") in ents
+    assert ("ORG", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh") in ents
+    assert ("ORG", "Đồn Biên phòng Ia Mơ") in ents
