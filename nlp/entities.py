@@ -145,7 +145,8 @@ _STATE = re.compile(
 )
 _BRACKET_ACRONYM = re.compile(r"[ \t]*\(([A-ZĐ][A-ZĐ0-9&]{2,9})\)")
 _NEXT_WORD = re.compile(r"(?P<sep>(?:[ \t]*[,&–-][ \t]*|[ \t]+)?\n?[ \t]*(?<=[\s,&–-]))(?P<w>[^\W\d_][\w&'-]*|\d{1,3}(?![\d/.,:]?\w))")
-_COOPERATIVE = re.compile(r"[Hh]ợp\s+tác\s+$")
+_TITLE_NOT_SURNAME = re.compile(r"Phó[ \t]+(?:Hiệu|Giám|Chủ|Bí|Trưởng|Tổng|Thủ|Chánh|Cục|Vụ|Viện)(?![\wÀ-ỹ])")
+_TERRITORY_WORD = re.compile(r"(?:[Hh]ợp\s+tác|[Tt]hông\s+tấn)\s+$")  # "Hợp tác xã …", "Thông tấn xã Việt Nam"
 _COLUMN_GAP = re.compile(r"[ \t]{4,}")
 _ELDER_BEFORE = re.compile(r"(?<!\w)[Gg]ià[ \t]+$")
 _TWO_WORDS = re.compile(r"(\w+)[ \t]*\n?[ \t]*(\w+)")
@@ -500,7 +501,7 @@ def rule_entities(text: str) -> list[Entity]:
             found.append(Entity(m.start(), end, text[m.start() : end], label))
     people = [(e.start, e.end) for e in found if e.label == "PER"]
     for m in p["loc"].finditer(text):  # also inside ORG: "Đảng bộ xã Tân An" holds "xã Tân An"
-        if _COOPERATIVE.search(text, max(0, m.start() - 10), m.start()):  # "Hợp tác xã Nông nghiệp"
+        if _TERRITORY_WORD.search(text, max(0, m.start() - 12), m.start()):  # "Hợp tác xã Nông nghiệp"
             continue
         if _ELDER_BEFORE.search(text, max(0, m.start() - 5), m.start()):  # "Già làng Rơ Mah Blơi": a title
             continue
@@ -527,8 +528,8 @@ def rule_entities(text: str) -> list[Entity]:
             found.append(Entity(s, e, text[s:e], "PER"))
             titled_at.add(m.start())
     for m in p["per_surname"].finditer(text):
-        if m.start() in titled_at:
-            continue  # "Ông Giàng A Páo" opening a sentence: "Ông" is the title, not the rare surname
+        if m.start() in titled_at or _TITLE_NOT_SURNAME.match(text, m.start()):
+            continue  # "Ông Giàng A Páo", "Phó Hiệu trưởng": a title, not the rare surnames Ông and Phó
         e = _rstrip(text, m.start(), _trim_name(text, m.start() + 1, m.end()))
         if re.search(r"\s", text[m.start() : e]):
             found.append(Entity(m.start(), e, text[m.start() : e], "PER"))

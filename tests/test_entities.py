@@ -291,3 +291,10 @@ def test_numbered_units_of_agencies_and_a_border_guard_command_are_whole_names()
     assert ("ORG", "Đội Quản lý thị trường số 3") in ents
     assert ("ORG", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh") in ents
     assert ("ORG", "Đồn Biên phòng Ia Mơ") in ents
+
+
+def test_a_deputy_title_is_no_surname_and_the_news_agency_holds_no_commune() -> None:
+    ents = _ents("Phó Hiệu trưởng nhà trường cho biết, phóng viên Thông tấn xã Việt Nam đã đến dự.")
+    assert not any(label == "PER" for label, _ in ents)
+    assert ("ORG", "Thông tấn xã Việt Nam") in ents
+    assert not any(label == "LOC" and text.startswith("xã") for label, text in ents)
