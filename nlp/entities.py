@@ -29,9 +29,9 @@ _LO = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềế�
 CAP = rf"[{_UP}][{_LO}]*(?:['’][{_UP}]?[{_LO}]+)?"  # one capitalised syllable ("Càng", "H'Mông", "H'Nhơi")
 _SEP = r"(?:[ \t]+\n?|\n)[ \t]*"  # names may be broken by a hard line break ("Nguyễn Hòa\nBình")
 _NAME = rf"{CAP}(?:(?:{_SEP}|[ \t]+[-–][ \t]+){CAP}){{0,3}}"  # "Bà Rịa - Vũng Tàu"
-# a place numbered after its name ("xã Đam Rông 1"), when a list mark or the line's end follows the number
 # "Phường 3" but not "phường 33,8 tỷ đồng" or "xã 45 hộ": no decimal part, no lower-case word after it
 _UNIT_NUMBER = r"\d+(?![.,]\d)(?![ \t]+[a-zđà-ỹ])"
+# a place numbered after its name ("xã Đam Rông 1"), when a list mark or the line's end follows the number
 _NUMBERED = r"(?:[ \t]+\d{1,2}(?=[ \t]*(?:[,.;:)]|\n|và(?!\w)|$)))?"
 _B = rf"(?<![{_UP}{_LO}0-9])"  # left word boundary
 _WS = r"(?:[ \t]+\n?|\n)[ \t]*"  # a space or one line break ("Ủy ban nhân dân tỉnh\nBình Dương")
@@ -79,7 +79,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     unit = rf"(?:{_alt(units)})"
     # a court or procuracy of a numbered region (2025): "Tòa án nhân dân khu vực 3 - Lâm Đồng"
     # and other numbered units: "Kho bạc Nhà nước khu vực XX", "Thuế cơ sở 3", "Đội Quản lý thị trường số 4"
-    region = (rf"[ \t]+(?:khu[ \t]+vực|[Kk]hu[ \t]+vực|cơ[ \t]+sở|số)[ \t]+(?:\d{{1,2}}|[IVX]{{1,6}})"
+    region = (rf"[ \t]+(?:[Kk]hu[ \t]+vực|cơ[ \t]+sở|số)[ \t]+(?:\d{{1,2}}|[IVX]{{1,6}})"
               rf"(?:[ \t]*[-–][ \t]*(?P<rname>{_NAME}))?{_E}")
     org = (
         rf"{_B}{core}(?:\s+{core}){{0,2}}(?:{region}|{_WS}{unit}{_WS}(?P<uname>{_NAME}{_NUMBERED}|{_UNIT_NUMBER}){_E}"
@@ -145,10 +145,8 @@ _STATE = re.compile(
 )
 _BRACKET_ACRONYM = re.compile(r"[ \t]*\(([A-ZĐ][A-ZĐ0-9&]{2,9})\)")
 _NEXT_WORD = re.compile(r"(?P<sep>(?:[ \t]*[,&–-][ \t]*|[ \t]+)?\n?[ \t]*(?<=[\s,&–-]))(?P<w>[^\W\d_][\w&'-]*|\d{1,3}(?![\d/.,:]?\w))")
-_TITLE_NOT_SURNAME = re.compile(r"Phó[ \t]+(?:Hiệu|Giám|Chủ|Bí|Trưởng|Tổng|Thủ|Chánh|Cục|Vụ|Viện)(?![\wÀ-ỹ])")
 _TERRITORY_WORD = re.compile(r"(?:[Hh]ợp\s+tác|[Tt]hông\s+tấn)\s+$")  # "Hợp tác xã …", "Thông tấn xã Việt Nam"
 _COLUMN_GAP = re.compile(r"[ \t]{4,}")
-_ELDER_BEFORE = re.compile(r"(?<!\w)[Gg]ià[ \t]+$")
 _TWO_WORDS = re.compile(r"(\w+)[ \t]*\n?[ \t]*(\w+)")
 _ONE_OR_TWO_WORDS = re.compile(r"(\S+)(?:[ \t]*\n?[ \t]*(\S+))?")
 _UNIT_NOT_PLACE = re.compile(r"xã\s+hội(?!\w)")
@@ -179,6 +177,21 @@ def _whole_line(text: str, start: int, end: int) -> bool:
     a = max([a] + [g.end() for g in gaps if g.end() <= start])
     b = min([b] + [g.start() for g in gaps if g.start() >= end])
     return not text[a:start].strip(" \t*|") and not text[end:b].strip(" \t*|")
+
+
+@cache
+def _title_guards() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """From the titles: a surname that opens one ("Phó Hiệu trưởng": Phó is also a family name), and the words
+    before a unit word that ends one ("Già làng Rơ Mah Blơi": no village named Rơ Mah Blơi)."""
+    titles = load_lines("person_titles.txt")
+    units = set(load_lines("admin_units.txt"))
+    surnames = _surnames()
+    opening = [t for t in titles if t.split()[0] in surnames and len(t.split()) > 1]
+    before_unit = {" ".join(t.split()[:-1]) for t in titles if len(t.split()) > 1 and t.split()[-1] in units}
+    return (
+        re.compile(rf"(?:{_alt(opening)}){_E}"),
+        re.compile(rf"(?<![{_UP}{_LO}])(?:{_alt(sorted(before_unit))})[ \t]+$"),
+    )
 
 
 @cache
@@ -503,7 +516,7 @@ def rule_entities(text: str) -> list[Entity]:
     for m in p["loc"].finditer(text):  # also inside ORG: "Đảng bộ xã Tân An" holds "xã Tân An"
         if _TERRITORY_WORD.search(text, max(0, m.start() - 12), m.start()):  # "Hợp tác xã Nông nghiệp"
             continue
-        if _ELDER_BEFORE.search(text, max(0, m.start() - 5), m.start()):  # "Già làng Rơ Mah Blơi": a title
+        if _title_guards()[1].search(text, max(0, m.start() - 20), m.start()):  # "Già làng Rơ Mah Blơi": a title
             continue
         end = m.end()
         for a, _b in people:
@@ -528,7 +541,7 @@ def rule_entities(text: str) -> list[Entity]:
             found.append(Entity(s, e, text[s:e], "PER"))
             titled_at.add(m.start())
     for m in p["per_surname"].finditer(text):
-        if m.start() in titled_at or _TITLE_NOT_SURNAME.match(text, m.start()):
+        if m.start() in titled_at or _title_guards()[0].match(text, m.start()):
             continue  # "Ông Giàng A Páo", "Phó Hiệu trưởng": a title, not the rare surnames Ông and Phó
         e = _rstrip(text, m.start(), _trim_name(text, m.start() + 1, m.end()))
         if re.search(r"\s", text[m.start() : e]):
