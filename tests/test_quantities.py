@@ -371,3 +371,14 @@ def test_a_bound_after_khong_de_turns_over() -> None:
     assert comparators("Không để tỷ lệ nợ xấu của quỹ tín dụng nhân dân vượt quá 3%.") == ["<="]
     assert comparators("Không để tỷ lệ trẻ em 6 tuổi đến trường thấp hơn 98%.")[-1] == ">="
     assert comparators("Doanh thu năm 2026 vượt quá 3 tỷ đồng.")[-1] == ">"
+
+
+def test_a_view_counter_in_a_page_meta_line_counts_nothing() -> None:
+    from nlp.pipeline import process
+
+    doc = process("Xã Hòa Lộc đề ra 12 chỉ tiêu\nCập nhật: 04/09/2025 - 08:15  |  Lượt xem: 2.417\n\n"
+                  "- Số hộ được hỗ trợ: 30\n")
+    units = {q.value: q.unit for q in doc.quantities}
+    assert units[2417.0] == ""
+    assert units[30.0] == "hộ"
+    assert all(t.quantity.value != 2417.0 for t in doc.targets)
