@@ -146,6 +146,7 @@ _STATE = re.compile(
 _BRACKET_ACRONYM = re.compile(r"[ \t]*\(([A-ZĐ][A-ZĐ0-9&]{2,9})\)")
 _NEXT_WORD = re.compile(r"(?P<sep>(?:[ \t]*[,&–-][ \t]*|[ \t]+)?\n?[ \t]*(?<=[\s,&–-]))(?P<w>[^\W\d_][\w&'-]*|\d{1,3}(?![\d/.,:]?\w))")
 _TERRITORY_WORD = re.compile(r"(?:[Hh]ợp\s+tác|[Tt]hông\s+tấn)\s+$")  # "Hợp tác xã …", "Thông tấn xã Việt Nam"
+_LOCAL_UNIT_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|ấp|thôn|bản)[ \t]+$")
 _COLUMN_GAP = re.compile(r"[ \t]{4,}")
 _TWO_WORDS = re.compile(r"(\w+)[ \t]*\n?[ \t]*(\w+)")
 _ONE_OR_TWO_WORDS = re.compile(r"(\S+)(?:[ \t]*\n?[ \t]*(\S+))?")
@@ -251,8 +252,11 @@ def _person_in_name(text: str, start: int, end: int, titled: bool) -> int | None
         return None
     syllables = list(re.finditer(r"\S+", text[start:end]))
     surnames = _surnames()
+    # every province is a known place, a commune is not: "Chủ tịch UBND xã Mai Sơn" names the commune, and a
+    # person right after a commune's body is named in full ("Chủ tịch UBND xã Nguyễn Văn Hùng")
+    local = _LOCAL_UNIT_BEFORE.search(text, max(0, start - 12), start) is not None
     for i, m in enumerate(syllables):
-        if m.group(0) in surnames and len(syllables) - i >= 2 and (i > 0 or titled):
+        if m.group(0) in surnames and len(syllables) - i >= (3 if local and i == 0 else 2) and (i > 0 or titled):
             return start + m.start()
     return None
 

@@ -298,3 +298,12 @@ def test_a_deputy_title_is_no_surname_and_the_news_agency_holds_no_commune() -> 
     assert not any(label == "PER" for label, _ in ents)
     assert ("ORG", "Thông tấn xã Việt Nam") in ents
     assert not any(label == "LOC" and text.startswith("xã") for label, text in ents)
+
+
+def test_a_commune_named_like_a_person_after_a_title_stays_a_place() -> None:
+    ents = _ents("Bà Hà Thị Lan, Chủ tịch UBND xã Mai Lâm, cho biết. Phó Chủ tịch UBND tỉnh Võ Phiên dự họp. "
+                 "Chủ tịch UBND xã Nguyễn Văn Hùng phát biểu.")
+    assert ("LOC", "xã Mai Lâm") in ents
+    assert not any(label == "PER" and text == "Mai Lâm" for label, text in ents)
+    assert ("PER", "Võ Phiên") in ents
+    assert ("PER", "Nguyễn Văn Hùng") in ents
