@@ -23,12 +23,6 @@ _CLAUSE_BREAK = re.compile(r"[;:()]|,\s|\.\s|\s–\s|\s—\s")
 _HARD_BREAK = re.compile(r"[;:()]|\.\s|\s–\s|\s—\s")  # a clause break that no list of nouns crosses
 _LIST_TAIL = 4  # syllables after a comma that may end a list of nouns rather than start a clause
 _LIST_ITEM = 2  # syllables between two commas that can only be an item of a list ("nông, lâm, thủy sản")
-# a verb of its own before the comma, or a sentence adverbial opening the sentence ("Theo đó, …", "Về kinh tế,
-# …"): a clause, not a list of nouns
-_OWN_VERB = re.compile(r"(?<![\wÀ-ỹ])(?:tăng|giảm|đạt|nâng|hạ|duy\s+trì|bảo\s+đảm|đảm\s+bảo|còn|là)(?![\wÀ-ỹ])", re.I)
-_OPENER = re.compile(
-    r"[\s*+•–-]*(?:ngoài\s+ra|bên\s+cạnh\s+đó|theo\s+đó|trong\s+đó|cụ\s+thể|đồng\s+thời|tuy\s+nhiên|h[ằà]ng\s+năm"
-    r"|mỗi\s+năm|(?:đến\s+|trong\s+)?năm\s+\d{4}|riêng[^,\n]{0,30}|về[^,\n]{0,30}|theo[^,\n]{0,30}),\s*", re.I)
 _RIGHT_RESULT = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|cùng\s+kỳ)", re.I)
 _PER_WORDS = re.compile(r"\s*(?:/\s*|mỗi\s+|hằng\s+|hàng\s+|bình\s+quân\s+(?:hằng\s+|mỗi\s+|hàng\s+)?)(năm|tháng|quý)\b", re.I)
 # "100% khu công nghiệp, cụm công nghiệp triển khai …": the words after a leading number run over the commas of a
@@ -86,6 +80,8 @@ class _Cues:
     task: re.Pattern[str]
     task_compound: re.Pattern[str]
     clause_after_comma: re.Pattern[str]
+    list_breaking_verb: re.Pattern[str]
+    opener: re.Pattern[str]
     plan_share: re.Pattern[str]
 
 
@@ -128,6 +124,11 @@ def cues() -> _Cues:
         task=re.compile(bound.format(_phrases(d["task_verbs"])), re.I),
         task_compound=re.compile(r"(?:{})(?![\wÀ-ỹ])".format(_phrases(d["task_compounds"])), re.I),
         clause_after_comma=re.compile(r",\s*(?:{})(?![\wÀ-ỹ])".format(_phrases(d["clause_after_comma"])), re.I),
+        list_breaking_verb=re.compile(bound.format(_phrases(d["list_breaking_verbs"])), re.I),
+        # "Theo đó, ", "Hằng năm, ", "Về kinh tế, ", "Năm 2026, ": an adverbial up to its comma opens the sentence
+        opener=re.compile(
+            r"[\s*+•–-]*(?:(?:{})|(?:{})(?![\wÀ-ỹ])[^,\n]{{0,30}}|(?:đến\s+|trong\s+)?năm\s+\d{{4}}),\s*".format(
+                _phrases(d["sentence_openers"]), _phrases(d["opener_heads"])), re.I),
         # "100% kế hoạch", "105% dự toán Hội đồng nhân dân tỉnh giao", "100% chỉ tiêu được giao": the whole rest
         # is the plan and who set it ("100% chỉ tiêu tuyển quân", "kế hoạch sử dụng đất" name what is measured)
         plan_share=re.compile(
@@ -329,10 +330,11 @@ def _metric_clause_start(text: str, s: int, qs: int) -> int:
         len(_WORD.findall(text, *_strip_metric(text, clause, qs))) <= _LIST_TAIL
         or len(_WORD.findall(text, before, clause)) <= _LIST_ITEM
     ):
-        if (opener := _OPENER.match(text, wider, clause)) is not None:
+        c = cues()
+        if (opener := c.opener.match(text, wider, clause)) is not None:
             wider = opener.end()  # "Hằng năm, số vụ … được phát hiện, xử lý tại cảng biển, sân bay": after it
         head = text[wider:clause]
-        if not any(ch.isdigit() for ch in head) and not _OWN_VERB.search(head) and not cues().strong.match(
+        if not any(ch.isdigit() for ch in head) and not c.list_breaking_verb.search(head) and not c.strong.match(
             text, clause
         ):  # "…, quyết tâm giải ngân 100%": a commitment's own clause
             clause = wider
