@@ -29,7 +29,8 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from nlp.doc import Doc, Quantity
-from nlp.resources import load_json, load_lines
+from nlp.resources import load_lines
+from nlp.structure import is_page_noise
 
 Span = tuple[int, int]
 
@@ -413,12 +414,6 @@ def _label_nouns() -> re.Pattern[str]:
 
 
 _LABEL_RATE = re.compile(r"tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|chỉ\s+số|bình\s+quân", re.I)
-
-
-@cache
-def _page_furniture() -> re.Pattern[str]:
-    """The page-noise lines of structure.json ("Lượt xem: 1.348", "Hôm nay: 52"): their numbers count nothing."""
-    return re.compile(load_json("structure.json")["noise"])
 _LINE_END = re.compile(r"[ \t]*[.;]?[ \t*]*(?:\n|$)")
 
 
@@ -432,7 +427,7 @@ def _label_unit(doc: Doc, q: Quantity) -> None:
     label = text[ls : q.qual_start or q.start].rstrip(" *")
     if not label.endswith(":") or _LABEL_RATE.search(label):
         return
-    if _page_furniture().fullmatch(f"{label.rsplit('|', 1)[-1].strip()} {q.text}"):
+    if is_page_noise(f"{label.rsplit('|', 1)[-1].strip()} {q.text}"):
         return  # "Cập nhật: 23/08/2025 | Lượt xem: 1.348": a view counter in a page's meta line
     for m in _label_nouns().finditer(text, ls, ls + len(label)):
         word_start = any(t.start == m.start() for t in doc.tokens_in(m.start(), m.start() + 1))

@@ -155,6 +155,11 @@ def _find_header(text: str, lines: list[_Line]) -> tuple[int, re.Match[str] | No
     return idx, number
 
 
+def is_page_noise(line: str) -> bool:
+    """A line of page furniture ("Lượt xem: 1.348", "Hôm nay: 52", "Chia sẻ"): the pattern of structure.json."""
+    return _patterns()["noise"].fullmatch(line) is not None
+
+
 def _zone_start(lines: list[_Line], anchor: int) -> int:
     """Walk up from the anchor over caps lines, "|" and separator lines: that is the issuer's cell."""
     noise = _patterns()["noise"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlp.evaluation.annotations import REPO
-from nlp.evaluation.scoring import PRF, _match, _overlap
+from nlp.evaluation.scoring import PRF, _match, _overlap, reference_numbers, set_counts
 
 CHALLENGE = REPO / "corpus" / "examples" / "challenge"
 _FIELDS = ("doc_type", "number", "issued_date")
@@ -108,9 +108,7 @@ def score_documents(folder: Path = CHALLENGE / "documents") -> DocumentScore:
         out.targets.add(*match_spans(gold, [(t.start, t.end) for t in a.targets]))
         for name in _FIELDS:
             out.right[name] += getattr(a.document, name) == key[name]
-        g = {n.upper() for n in key["references"]}
-        p = {r.number.upper() for r in a.references if r.number}
-        out.references.add(len(g & p), len(p - g), len(g - p))
+        out.references.add(*set_counts({n.upper() for n in key["references"]}, reference_numbers(a.references)))
         got = Counter((e.label, e.text) for e in a.entities if e.label in _LABELS)
         want = Counter((label, t) for label, t in key["entities"])
         for k in set(got) | set(want):

@@ -158,6 +158,16 @@ def macro_f1(pairs: Sequence[tuple[str, str]]) -> float:
     return sum(scores) / len(scores) if scores else 0.0
 
 
+def set_counts(gold: set[str], pred: set[str]) -> tuple[int, int, int]:
+    """(tp, fp, fn) of two sets: references are scored as the set of numbers a document cites."""
+    return len(gold & pred), len(pred - gold), len(gold - pred)
+
+
+def reference_numbers(references: Sequence[Any]) -> set[str]:
+    """The cited numbers of an analysis, as they are compared ("117-KH/HU" in upper case)."""
+    return {r.number.upper() for r in references if r.number}
+
+
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
@@ -251,8 +261,8 @@ def score_document(report: Report, gold: Annotation, pred: Analysis, doc: Doc | 
         _score_links(report, gold)
     if "references" in layers:
         g = {r.number.upper() for r in gold.references}
-        p = {r.number.upper() for r in pred.references if r.number}
-        report.references.add(len(g & p), len(p - g), len(g - p))
+        p = reference_numbers(pred.references)
+        report.references.add(*set_counts(g, p))
         for n in sorted(g - p):
             report.error("references", "missed", n)
         for n in sorted(p - g):
