@@ -333,6 +333,9 @@ def _numeral_quantity(
         if kind != "ratio":
             kind = unit_kind or "number"
             label = pats["label"].search(text, max(0, start - 20), start)
+            if (label and ":" in label.group() and label.group()[0].islower()
+                    and text[text.rfind("\n", 0, label.start()) + 1 : label.start()].strip(" -+*•\t")):
+                label = None  # "Tầng: 5" names a floor, "- Số cụm … hạ tầng: 10" is a field's value
             if label and (label.group("hard") or kind == "number"):
                 return None  # "Điều 5", "lần thứ 6", "Nghị quyết 57"; but "tổng số 52 đảng viên"
     if excluded.hits(start, end):
@@ -424,6 +427,7 @@ def _label_unit(doc: Doc, q: Quantity) -> None:
         return
     text = doc.text
     ls = text.rfind("\n", 0, q.start) + 1
+    ls = max(ls, text.rfind(";", ls, q.start) + 1)  # "… là 12; số thôn đạt chuẩn: 30": the last field's label
     label = text[ls : q.qual_start or q.start].rstrip(" *")
     if not label.endswith(":") or _LABEL_RATE.search(label):
         return
@@ -437,6 +441,45 @@ def _label_unit(doc: Doc, q: Quantity) -> None:
             return
 
 
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.;,)]|\n|$)")
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
+
+
+@cache
+def _value_word() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{_alternation(load_lines('value_words.txt'))})\s*$", re.I)
+
+
+_COUNT_HEADS = frozenset({"số", "tổng số", "số lượng"})
+
+
+def _metric_unit(doc: Doc, q: Quantity) -> None:
+    """A bare number closing its clause counts the noun its metric names after "số": "Số xã đạt chuẩn … là 12",
+    "giảm số hộ nghèo xuống còn 150", "…; số chi hội xếp loại vững mạnh: 8" (the plan line that leaves the unit
+    to its metric)."""
+    if q.kind != "number" or q.unit or not _CLAUSE_END.match(doc.text, q.qual_end or q.end):
+        return
+    text, qs = doc.text, q.qual_start or q.start
+    head = text[:qs].rstrip(" \t")
+    colon = head.endswith(":")
+    upto = len(head) - 1 if colon else qs
+    if not colon and not _value_word().search(text, max(0, qs - 30), qs):
+        return
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, upto - 250), upto)]
+    tokens = doc.tokens_in(breaks[-1] if breaks else max(0, upto - 250), upto)
+    at = next((i for i in range(len(tokens) - 2, -1, -1) if " ".join(tokens[i].text.lower().split()) in _COUNT_HEADS), None)
+    if at is None:
+        return
+    noun = tokens[at + 1]
+    if any(ch.isdigit() for ch in text[noun.start : upto]) or not noun.text[:1].islower():
+        return  # another number between, or "số Tân An"
+    counted = _label_nouns().match(text, noun.start)
+    word = counted.group(1) if counted else noun.text
+    if not counted and (not word.replace(" ", "").isalpha() or word in _not_units() or word in _not_magnitudes()):
+        return
+    q.kind, q.unit = "quantity", _SPACE.sub(" ", word).lower()
+
+
 def run(doc: Doc) -> None:
     spans = [(d.start, d.end) for d in doc.dates] + [(r.start, r.end) for r in doc.references]
     doc.quantities = find_quantities(doc.text, spans)
@@ -444,3 +487,4 @@ def run(doc: Doc) -> None:
     for q in doc.quantities:
         _open_unit(doc, q, excluded)
         _label_unit(doc, q)
+        _metric_unit(doc, q)

@@ -148,7 +148,9 @@ def _find_header(text: str, lines: list[_Line]) -> tuple[int, re.Match[str] | No
     number = _NUMBER_LINE.search(text, 0, top)
     if motto is None and number is None:
         return None
-    if motto is None and not (_DATE_LINE.search(text, number.end(), min(len(text), number.end() + 600))):
+    # the place and date stand after the number, or above it when the issuer's cell is short (a Đoàn's
+    # "BCH ĐOÀN XÃ …" beside "Phước Sơn, ngày …", then "Số: 03-CTr/ĐTN" on its own line)
+    if motto is None and not _DATE_LINE.search(text, max(0, number.start() - 300), min(len(text), number.end() + 600)):
         return None
     anchor = min(m.start() for m in (motto, number) if m is not None)
     idx = next(i for i, ln in enumerate(lines) if ln.end >= anchor)
@@ -168,6 +170,8 @@ def _zone_start(lines: list[_Line], anchor: int) -> int:
         core = lines[i].core
         if noise.fullmatch(core) or not core:
             continue
+        if all(noise.fullmatch(c) or _DATE_LINE.fullmatch(c) for c in _cells(lines[i])):
+            continue  # "***   Phước Sơn, ngày 10 tháng 01 năm 2026": the issuer's cell is above its separator
         if not _is_caps(core) or _patterns()["stamp"].match(core):
             break
         start = i
@@ -311,8 +315,10 @@ def _signers(lines: list[_Line], first: int) -> tuple[list[str], int, int]:
         elif names and not any(pats["signature_title"].match(c) or pats["signature_marker"].match(c)
                                for c in _cells(lines[i])) and not pats["noise"].fullmatch(lines[i].core):
             break
-    # "Nơi nhận" opens the block, or follows the signer ("KT. CHỦ TỊCH / name / Nơi nhận: / - …")
-    heads = [i for i in range(start, min(len(lines), last + 2)) if pats["recipients"].match(lines[i].core)]
+    # "Nơi nhận" opens the block, or follows the signer ("KT. CHỦ TỊCH / name / Nơi nhận: / - …"), also one
+    # whose name no surname list knows ("T/M ĐẢNG ỦY / BÍ THƯ / Y Bhiăng Niê / Nơi nhận: …")
+    reach = last + 2 if names else start + 8
+    heads = [i for i in range(start, min(len(lines), reach)) if pats["recipients"].match(lines[i].core)]
     if heads:
         last = _recipients_end(lines, heads[0], last)
     return names, start, last
@@ -328,6 +334,7 @@ def _recipients_end(lines: list[_Line], start: int, last: int) -> int:
     for i in window:
         if pats["filed"].match(lines[i].core):
             return max(last, i)
+    last = max(last, start)  # the title and the name a surname list missed stand between
     for i in range(last + 1, window.stop):
         core = lines[i].core
         if not (pats["recipient_line"].search(core) or pats["noise"].fullmatch(core)):

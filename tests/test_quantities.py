@@ -382,3 +382,30 @@ def test_a_view_counter_in_a_page_meta_line_counts_nothing() -> None:
     assert units[2417.0] == ""
     assert units[30.0] == "hộ"
     assert all(t.quantity.value != 2417.0 for t in doc.targets)
+
+
+def test_counted_nouns_written_as_abbreviations_are_units() -> None:
+    found = [(q.text, q.unit) for q in _quantities("Thành lập mới 05 HTX, 10 CLB văn nghệ; thu hút 3 DN vào 2 CCN.")]
+    assert found == [("05 HTX", "htx"), ("10 CLB", "clb"), ("3 DN", "dn"), ("2 CCN", "ccn")]
+    assert [q.unit for q in _quantities("Cột 12 ĐVT người; xét nghiệm 3 DNA")] == ["", ""]
+
+
+def test_a_bare_value_closing_its_clause_counts_the_noun_its_metric_names() -> None:
+    from nlp.pipeline import process
+
+    doc = process(
+        "II. CHỈ TIÊU\n"
+        "- Số xã đạt chuẩn nông thôn mới nâng cao là 12; số thôn đạt chuẩn kiểu mẫu: 30.\n"
+        "- Giảm số hộ nghèo toàn xã xuống còn 150.\n"
+        "- Nâng tổng số hợp tác xã lên 30; số chi hội xếp loại vững mạnh: 8.\n"
+        "- Chỉ số hài lòng của người dân đạt 85; dân số trung bình là 12.400.\n"
+        "- Hoàn thành 240 căn nhà trong tháng 6.\n"
+    )
+    units = [(q.value, q.unit) for q in doc.quantities if q.kind in ("number", "quantity")]
+    assert units == [(12.0, "xã"), (30.0, "thôn"), (150.0, "hộ nghèo"), (30.0, "hợp tác xã"), (8.0, "chi hội"),
+                     (85.0, ""), (12400.0, ""), (240.0, "căn nhà"), (6.0, "")]
+
+
+def test_a_label_word_ending_a_field_name_does_not_hide_its_value() -> None:
+    assert [q.text for q in _quantities("- Số cụm công nghiệp có nhà đầu tư hạ tầng: 10.\n")] == ["10"]
+    assert _quantities("Tầng: 5\n") == []

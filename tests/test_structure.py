@@ -493,3 +493,42 @@ def test_a_lead_paragraph_standing_as_headline_gives_its_first_sentence_as_title
             "hiện, kiểm tra định kỳ hằng quý.")
     info = _doc(lead + "\n\nCác xã đã tổ chức hội nghị quán triệt kế hoạch tới cán bộ, đảng viên.\n").info
     assert info.title == lead.split(". ")[0] + "."
+
+
+YOUTH_UNION = """ĐOÀN TNCS HỒ CHÍ MINH TỈNH BÌNH LÂM          ĐOÀN TNCS HỒ CHÍ MINH
+BCH ĐOÀN XÃ TÂN HỘI
+        ***                                  Tân Hội, ngày 08 tháng 01 năm 2026
+  Số: 05-CTr/ĐTN
+
+CHƯƠNG TRÌNH
+công tác Đoàn năm 2026
+
+I. CHỈ TIÊU
+- Giới thiệu 12 đoàn viên ưu tú cho Đảng xem xét kết nạp.
+
+                                             TM. BAN THƯỜNG VỤ ĐOÀN XÃ
+                                                    BÍ THƯ
+
+                                                 Y Kriêng Mlô
+Nơi nhận:
+- Ban Thường vụ Tỉnh đoàn;
+- 14 chi đoàn trực thuộc;
+- Lưu VP.
+"""
+
+
+def test_a_youth_union_header_prints_its_name_as_motto_and_its_date_above_the_number() -> None:
+    doc = _doc(YOUTH_UNION)
+    info = doc.info
+    assert (info.doc_type, info.number, info.issued_date) == ("chuong_trinh", "05-CTr/ĐTN", "2026-01-08")
+    assert info.issuer == "BCH Đoàn xã Tân Hội"  # the motto's cell and the parent body are not part of it
+
+
+def test_the_recipients_after_a_signer_no_surname_list_knows_are_no_body_text() -> None:
+    from nlp.pipeline import process
+
+    doc = process(YOUTH_UNION)
+    recipients = YOUTH_UNION.index("- 14 chi đoàn")
+    assert doc.blocks[doc.block_index(recipients)].kind == "signature"
+    assert [t.text for t in doc.targets if t.start >= recipients] == []
+    assert any("12 đoàn viên" in t.text for t in doc.targets)
