@@ -420,6 +420,12 @@ _LABEL_RATE = re.compile(r"tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|chỉ\s+số|b�
 _LINE_END = re.compile(r"[ \t]*[.;]?[ \t*]*(?:\n|$)")
 
 
+def _meta_field(doc: Doc, q: Quantity) -> bool:
+    """ "Cập nhật: 23/08/2025 | Lượt xem: 1.348": a view counter in a page's meta line counts nothing."""
+    field = doc.text[doc.text.rfind("\n", 0, q.start) + 1 : q.start].rsplit("|", 1)[-1].strip()
+    return is_page_noise(f"{field} {q.text}")
+
+
 def _label_unit(doc: Doc, q: Quantity) -> None:
     """A bare number that is the value of a labelled line ("- Số đảng viên mới kết nạp: 45") counts the first
     counted noun of its label ("đảng viên"); a rate's label ("Tỷ lệ …: 2") or one naming no noun keeps it bare."""
@@ -431,8 +437,8 @@ def _label_unit(doc: Doc, q: Quantity) -> None:
     label = text[ls : q.qual_start or q.start].rstrip(" *")
     if not label.endswith(":") or _LABEL_RATE.search(label):
         return
-    if is_page_noise(f"{label.rsplit('|', 1)[-1].strip()} {q.text}"):
-        return  # "Cập nhật: 23/08/2025 | Lượt xem: 1.348": a view counter in a page's meta line
+    if _meta_field(doc, q):
+        return
     for m in _label_nouns().finditer(text, ls, ls + len(label)):
         word_start = any(t.start == m.start() for t in doc.tokens_in(m.start(), m.start() + 1))
         after = text[m.end() :].lstrip(" ")[:1]
@@ -454,30 +460,48 @@ _COUNT_HEADS = frozenset({"số", "tổng số", "số lượng"})
 
 
 def _metric_unit(doc: Doc, q: Quantity) -> None:
-    """A bare number closing its clause counts the noun its metric names after "số": "Số xã đạt chuẩn … là 12",
-    "giảm số hộ nghèo xuống còn 150", "…; số chi hội xếp loại vững mạnh: 8" (the plan line that leaves the unit
-    to its metric)."""
-    if q.kind != "number" or q.unit or not _CLAUSE_END.match(doc.text, q.qual_end or q.end):
+    """A bare number closing its clause counts the noun its metric names: after "số" ("Số xã đạt chuẩn … là 12",
+    "giảm số hộ nghèo xuống còn 150", "…; số chi hội xếp loại vững mạnh: 8"), else the counted noun nearest
+    before it in its clause ("kết nạp đảng viên mới trên 2.800"), when a bound, a value word or a colon hands
+    the metric its value (the plan line that leaves the unit to its metric)."""
+    if q.kind != "number" or q.unit or not _CLAUSE_END.match(doc.text, q.qual_end or q.end) or _meta_field(doc, q):
         return
     text, qs = doc.text, q.qual_start or q.start
     head = text[:qs].rstrip(" \t")
     colon = head.endswith(":")
     upto = len(head) - 1 if colon else qs
-    if not colon and not _value_word().search(text, max(0, qs - 30), qs):
+    if not colon and q.qual_start is None and not _value_word().search(text, max(0, qs - 30), qs):
         return
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, upto - 250), upto)]
-    tokens = doc.tokens_in(breaks[-1] if breaks else max(0, upto - 250), upto)
+    clause = breaks[-1] if breaks else max(0, upto - 250)
+    tokens = doc.tokens_in(clause, upto)
     at = next((i for i in range(len(tokens) - 2, -1, -1) if " ".join(tokens[i].text.lower().split()) in _COUNT_HEADS), None)
     if at is None:
-        return
-    noun = tokens[at + 1]
-    if any(ch.isdigit() for ch in text[noun.start : upto]) or not noun.text[:1].islower():
-        return  # another number between, or "số Tân An"
-    counted = _label_nouns().match(text, noun.start)
-    word = counted.group(1) if counted else noun.text
-    if not counted and (not word.replace(" ", "").isalpha() or word in _not_units() or word in _not_magnitudes()):
-        return
-    q.kind, q.unit = "quantity", _SPACE.sub(" ", word).lower()
+        word = _nearest_counted_noun(doc, max(clause, text.rfind(",", 0, upto) + 1), upto)
+    else:
+        noun = tokens[at + 1]
+        counted = _label_nouns().match(text, noun.start)
+        word = counted.group(1) if counted else noun.text
+        if any(ch.isdigit() for ch in text[noun.start : upto]):
+            return  # another number between
+        if not counted and (not word.replace(" ", "").isalpha() or not word[:1].islower() or word in _not_units()
+                            or word in _not_magnitudes()):
+            return  # "số Tân An", "số này"
+    if word:
+        q.kind, q.unit = "quantity", _SPACE.sub(" ", word).lower()
+
+
+def _nearest_counted_noun(doc: Doc, start: int, end: int) -> str | None:
+    """The last counted noun of units.txt in text[start:end] with no number after it, unless the clause is a rate's."""
+    text = doc.text
+    if _LABEL_RATE.search(text, start, end):
+        return None  # "tỷ lệ hộ nghèo giảm còn 2": a rate that left out its "%"
+    found = [m for m in _label_nouns().finditer(text, start, end)
+             if any(t.start == m.start() for t in doc.tokens_in(m.start(), m.start() + 1))
+             and not text[m.end() :].lstrip(" ")[:1].isupper()]
+    if not found or any(ch.isdigit() for ch in text[found[-1].end() : end]):
+        return None
+    return found[-1].group(1)
 
 
 def run(doc: Doc) -> None:

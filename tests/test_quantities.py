@@ -409,3 +409,19 @@ def test_a_bare_value_closing_its_clause_counts_the_noun_its_metric_names() -> N
 def test_a_label_word_ending_a_field_name_does_not_hide_its_value() -> None:
     assert [q.text for q in _quantities("- Số cụm công nghiệp có nhà đầu tư hạ tầng: 10.\n")] == ["10"]
     assert _quantities("Tầng: 5\n") == []
+
+
+def test_a_bound_after_the_counted_noun_of_its_metric_counts_that_noun() -> None:
+    from nlp.pipeline import process
+
+    doc = process(
+        "II. CHỈ TIÊU\n"
+        "- Kết nạp đảng viên mới trên 2.800.\n"
+        "- Giới thiệu đoàn viên ưu tú cho Đảng xem xét kết nạp ít nhất 12.\n"
+        "- Tỷ lệ hộ nghèo giảm còn 2.\n"
+        "- Hỗ trợ 50 hộ nghèo xây nhà, mức hỗ trợ trên 40.\n"
+        "Cập nhật: 04/09/2025 | Lượt xem: 1.348\n"
+    )
+    units = [(q.value, q.unit) for q in doc.quantities if q.kind in ("number", "quantity")]
+    assert units == [(2800.0, "đảng viên"), (12.0, "đoàn viên"), (2.0, ""), (50.0, "hộ nghèo"), (40.0, ""),
+                     (1348.0, "")]
