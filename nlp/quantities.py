@@ -390,6 +390,30 @@ def _not_units() -> frozenset[str]:
     return frozenset(w.lower() for w in load_lines("not_units.txt"))
 
 
+def _title_noun(doc: Doc, q: Quantity, word: str, end: int) -> bool:
+    """A capitalised counted noun ("500 Thẻ BHYT", "3 Điểm du lịch"), not a name ("Tổ 5 Tân Lập", "Đội 3 Công an
+    xã"): the next word is lower case or an abbreviation, and the word before the number is lower case or a
+    label's colon ("- Phường Đồi Thông: 500 Thẻ BHYT")."""
+    if not (word[0].isupper() and word[1:].islower()) or word.isascii() or word.lower() in _label_words():
+        return False  # "10 Gigabit" is a measure, "điểm 1 Mục III" a reference
+    before = doc.text[max(0, q.start - 12) : q.start].split()
+    if not before or not (before[-1][:1].islower() or before[-1].endswith(":")):
+        return False
+    after = [t for t in doc.tokens_in(end, end + 3) if t.start > end]
+    nxt = doc.text[after[0].start : after[0].end] if after and doc.text[end : after[0].start] == " " else ""
+    abbreviation = nxt.isupper() and 2 <= len(nxt) <= 6 and not _ROMAN.fullmatch(nxt)
+    return bool(nxt) and nxt.replace(" ", "").isalpha() and (nxt.islower() or abbreviation)
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+@cache
+def _label_words() -> frozenset[str]:
+    """The words after which a number is an identifier ("Điều", "Mục"; number_labels.txt without its "~" ones)."""
+    return frozenset(w.lower() for w in load_lines("number_labels.txt") if not w.startswith("~"))
+
+
 def _open_unit(doc: Doc, q: Quantity, excluded: _Excluded) -> None:
     """A bare number followed on its line by a lower-case word that is not a function, time or verb word
     counts that word: units.txt cannot list every noun ("2.500 thẻ", "250 chiến sĩ")."""
@@ -401,8 +425,9 @@ def _open_unit(doc: Doc, q: Quantity, excluded: _Excluded) -> None:
         return
     end = covering[0].end
     word = doc.text[q.end + 1 : end]
-    if "\n" in word or not word.replace(" ", "").isalpha() or not word.islower():
+    if "\n" in word or not word.replace(" ", "").isalpha() or not (word.islower() or _title_noun(doc, q, word, end)):
         return
+    word = word.lower()
     if word in _not_units() or word.split()[0] in _not_units() or word in _not_magnitudes() or excluded.hits(q.end, end):
         return
     if q.qual_end == q.end:
@@ -416,6 +441,7 @@ def _label_nouns() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÀ-ỹ])({nouns})(?![\wÀ-ỹ])", re.I)
 
 
+_LABEL_BRACKET = re.compile(r"\(\s*([^()\n]{1,24}?)\s*\)\s*:$")
 _LABEL_RATE = re.compile(r"tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|chỉ\s+số|bình\s+quân", re.I)
 _LINE_END = re.compile(r"[ \t]*[.;]?[ \t*]*(?:\n|$)")
 
@@ -435,7 +461,18 @@ def _label_unit(doc: Doc, q: Quantity) -> None:
     ls = text.rfind("\n", 0, q.start) + 1
     ls = max(ls, text.rfind(";", ls, q.start) + 1)  # "… là 12; số thôn đạt chuẩn: 30": the last field's label
     label = text[ls : q.qual_start or q.start].rstrip(" *")
-    if not label.endswith(":") or _LABEL_RATE.search(label):
+    if not label.endswith(":"):
+        return
+    if (bracket := _LABEL_BRACKET.search(label)) is not None:  # "- Giá trị sản xuất (tỷ đồng): 1.250"
+        if bracket.group(1) == "%":
+            q.kind, q.unit = "percent", "%"
+        elif (m := _patterns()["unit"].fullmatch(" " + bracket.group(1))) is not None and m.group("unit"):
+            noun = _SPACE.sub(" ", m.group("unit")).lower()
+            q.kind = "money" if noun in _currencies() else "quantity"
+            q.unit = _SPACE.sub(" ", bracket.group(1)).lower()
+        if q.unit:
+            return
+    if _LABEL_RATE.search(label):
         return
     if _meta_field(doc, q):
         return

@@ -425,3 +425,30 @@ def test_a_bound_after_the_counted_noun_of_its_metric_counts_that_noun() -> None
     units = [(q.value, q.unit) for q in doc.quantities if q.kind in ("number", "quantity")]
     assert units == [(2800.0, "đảng viên"), (12.0, "đoàn viên"), (2.0, ""), (50.0, "hộ nghèo"), (40.0, ""),
                      (1348.0, "")]
+
+
+def test_a_capitalised_counted_noun_counts_but_a_numbered_name_does_not() -> None:
+    from nlp.pipeline import process
+
+    doc = process(
+        "- Phường Đồi Thông: 500 Thẻ BHYT hộ gia đình.\n"
+        "- Xây dựng 2 Điểm du lịch cộng đồng.\n"
+        "- Đội 3 Công an xã tuần tra; Chi bộ 4 Trường Tiểu học Tân Hội.\n"
+        "- Truyền dữ liệu với tốc độ 10 Gigabit mỗi giây; thực hiện điểm 1 Mục III.\n"
+    )
+    units = [(q.value, q.unit) for q in doc.quantities if q.kind in ("number", "quantity")]
+    assert units == [(500.0, "thẻ"), (2.0, "điểm"), (3.0, ""), (4.0, ""), (10.0, ""), (1.0, "")]
+
+
+def test_a_unit_in_brackets_before_a_labels_colon_is_the_values_unit() -> None:
+    from nlp.pipeline import process
+
+    doc = process(
+        "- Thu nhập bình quân đầu người (triệu đồng): 65.\n"
+        "- Giá trị sản xuất nông nghiệp (tỷ đồng): 1.250;\n"
+        "- Tỷ lệ hộ nghèo (%): 2,5\n"
+        "- Số hộ (theo Quyết định 12): 30\n"
+    )
+    got = [(q.value, q.kind, q.unit) for q in doc.quantities]
+    assert got == [(65.0, "money", "triệu đồng"), (1250.0, "money", "tỷ đồng"), (2.5, "percent", "%"),
+                   (30.0, "quantity", "hộ")]
