@@ -342,6 +342,8 @@ def _columns(header: list[list[Cell]], width: int) -> list[_Column]:
             col.role = "unit"
         elif roles["index"].fullmatch(label.strip()):
             col.role = "index"
+        elif roles["actor"].search(label.strip()):
+            col.role = "actor"
         elif (y := list(_YEAR.finditer(label))):
             col.role = "value"
             last = y[-1]
@@ -354,8 +356,10 @@ def _columns(header: list[list[Cell]], width: int) -> list[_Column]:
             col.role = "value"
         elif roles["name"].search(label):
             col.role = "name"
+        elif col.unit:  # "Số hộ nghèo giảm (hộ)", "Tỷ lệ (%)": a column that prints its unit holds values
+            col.role = "value"
         cols.append(col)
-    if not any(c.role == "name" for c in cols):
+    if not any(c.role in ("name", "actor") for c in cols):
         for c in cols:
             if not c.role:
                 c.role = "name"
@@ -415,7 +419,12 @@ def table_targets(doc: Doc, rows: list[list[Cell]]) -> list[Target]:
     if n_header == 0:
         return []
     cols = _columns(rows[:n_header], width)
-    name_col = next(i for i, c in enumerate(cols) if c.role == "name")
+    _assign_actors(cols, [r for r in rows[n_header:] if len(r) >= width])
+    name_col = next((i for i, c in enumerate(cols) if c.role == "name"), None)
+    actor_col = next((i for i, c in enumerate(cols) if c.role == "actor"), None)
+    row_col = name_col if name_col is not None else actor_col
+    if row_col is None:
+        return []
     unit_col = next((i for i, c in enumerate(cols) if c.role == "unit"), None)
     value_cols = [i for i, c in enumerate(cols) if c.role == "value" and not _past_year(doc, c)]
     out: list[Target] = []
@@ -423,7 +432,7 @@ def table_targets(doc: Doc, rows: list[list[Cell]]) -> list[Target]:
     for row in rows[n_header:]:
         if len(row) < width or _is_numbering(row):
             continue
-        name = re.sub(r"^[-+•–]\s*", "", row[name_col].text).strip()
+        name = re.sub(r"^[-+•–]\s*", "", row[row_col].text).strip()
         if len(name) < 3 or not any(ch.isalpha() for ch in name):
             continue
         if not any(_is_value(row[i].text) for i in value_cols):
@@ -442,15 +451,57 @@ def table_targets(doc: Doc, rows: list[list[Cell]]) -> list[Target]:
             if q is None:
                 continue
             col = cols[i]
-            metric = _with_measure(col, name)
+            # a row naming who is assigned ("Chi bộ ấp 1") under a column naming what ("Chỉ tiêu kết nạp đảng
+            # viên (đồng chí)"): the column is the metric, the row its actor
+            metric = _with_measure(col, name) if name_col is not None else (col.measure or col.label)
+            period = (col.year_start, col.year_end, col.label) if col.year_end else _context_period(doc, q.start)
             out.append(
                 Target(
                     start=q.start, end=q.end, text=q.text, metric=metric, quantity=q, cue=col.label or None,
-                    period_start=col.year_start, period_end=col.year_end,
-                    period_text=col.label if col.year_end else None, sent=doc.sentence_of(q.start),
+                    period_start=period[0], period_end=period[1], period_text=period[2],
+                    actors=[] if name_col is not None else [name], sent=doc.sentence_of(q.start),
                 )
             )
     return out
+
+
+def _context_period(doc: Doc, pos: int) -> tuple[str | None, str | None, str | None]:
+    """A value column without a year holds the period of the heading above the table, else the title's range."""
+    from nlp.targets import governing_period
+
+    found = governing_period(doc, pos) or doc.extras.get("title_periods", [])
+    if not found:
+        return None, None, None
+    d = found[0]
+    start = str(d.year_start) if d.year_start and d.kind != "until" else None
+    return start, str(d.year_end) if d.year_end else None, d.text
+
+
+def _assign_actors(cols: list[_Column], body: list[list[Cell]]) -> None:
+    """An "Đơn vị" column whose cells are names ("Chi bộ ấp 1", "Xã Tân An"), not units of measure, names who is
+    assigned each row; with no value column of its own the table's "Chỉ tiêu …" column holds the values."""
+    for i, c in enumerate(cols):
+        cells = [r[i].text for r in body if r[i].text]
+        if c.role == "unit" and _roles()["actor"].search(c.label.strip()) and cells and sum(
+            _is_name_cell(t) for t in cells) * 2 > len(cells):
+            c.role = "actor"
+    if any(c.role == "actor" for c in cols) and not any(c.role == "value" for c in cols):
+        for c in cols:
+            if c.role == "name" and (c.unit or re.search(r"chỉ\s+tiêu", c.label, re.I)):
+                c.role = "value"
+    elif not any(c.role == "value" for c in cols):  # "Nội dung | Chỉ tiêu": the second name column holds values
+        names = [c for c in cols if c.role == "name"]
+        for c in names[1:]:
+            if re.search(r"chỉ\s+tiêu", c.label, re.I):
+                c.role = "value"
+
+
+def _is_name_cell(text: str) -> bool:
+    """ "Chi bộ ấp 1", "Xã Tân An": a body or a place, not a unit of measure ("Người", "%", "Tỷ đồng")."""
+    found = find_quantities(f"1 {text}")
+    if found and found[0].unit and found[0].unit == text.lower():
+        return False
+    return len(text.split()) >= 2 and text[:1].isupper()
 
 
 @cache

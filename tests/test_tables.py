@@ -337,3 +337,41 @@ def test_a_budget_word_in_prose_above_the_heading_does_not_caption_the_table() -
     assert {2.6, 15.0} <= {t.value for t in analyze_text(head + goals + table).targets}
     budget = "II. DỰ TOÁN THU NGÂN SÁCH NĂM 2026\n\n"
     assert not {2.6, 15.0} & {t.value for t in analyze_text(head + budget + table).targets}
+
+
+ASSIGNED = """ĐẢNG ỦY XÃ TÂN HỘI                          ĐẢNG CỘNG SẢN VIỆT NAM
+Số: 05-KH/ĐU                              Tân Hội, ngày 05 tháng 01 năm 2026
+
+KẾ HOẠCH
+phát triển đảng viên giai đoạn 2026 - 2030
+
+II. CHỈ TIÊU GIAO CÁC CHI BỘ
+
+TT | Đơn vị | Chỉ tiêu kết nạp đảng viên (đồng chí)
+1 | Chi bộ ấp Tân Lập | 5
+2 | Chi bộ Trường Tiểu học Tân Hội | 3
+
+III. CHỈ TIÊU CHUNG
+
+TT | Tên chỉ tiêu | Đơn vị | Chỉ tiêu cụ thể | Yêu cầu đạt
+1 | Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ | % | 80 |
+2 | Số cuộc kiểm tra chuyên đề | Cuộc | | 12
+
+IV. NHIỆM VỤ
+
+TT | Nội dung | Số lượng | Đơn vị chủ trì
+1 | Xây dựng mô hình dân vận khéo | 5 | Ban Dân vận
+"""
+
+
+def test_a_table_assigning_values_to_bodies_reads_the_column_as_metric_and_the_row_as_actor() -> None:
+    got = [(t.quantity.value, t.quantity.unit, t.metric, t.actors, t.period_end) for t in _targets(ASSIGNED)]
+    assert (5.0, "đồng chí", "kết nạp đảng viên", ["Chi bộ ấp Tân Lập"], "2030") in got
+    assert (3.0, "đồng chí", "kết nạp đảng viên", ["Chi bộ Trường Tiểu học Tân Hội"], "2030") in got
+
+
+def test_columns_of_what_must_be_reached_and_of_counted_tasks_hold_values() -> None:
+    got = {t.metric: (t.quantity.value, t.quantity.unit) for t in _targets(ASSIGNED)}
+    assert got["Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ"] == (80.0, "%")
+    assert got["Số cuộc kiểm tra chuyên đề"] == (12.0, "cuộc")
+    assert got["Xây dựng mô hình dân vận khéo"] == (5.0, "")
