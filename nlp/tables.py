@@ -356,8 +356,8 @@ def _columns(header: list[list[Cell]], width: int) -> list[_Column]:
             col.role = "value"
         elif roles["name"].search(label):
             col.role = "name"
-        elif col.unit:  # "Số hộ nghèo giảm (hộ)", "Tỷ lệ (%)": a column that prints its unit holds values
-            col.role = "value"
+        elif col.unit:  # "Số hộ nghèo giảm (hộ)", "Tỷ lệ (%)": values, under a caption that sets targets
+            col.role = "unit_value"
         cols.append(col)
     if not any(c.role in ("name", "actor") for c in cols):
         for c in cols:
@@ -412,13 +412,16 @@ def _past_year(doc: Doc, col: _Column) -> bool:
     return bool(issued and col.year_end and col.year_end[:4] < issued[:4] and not _roles()["value"].search(col.label))
 
 
-def table_targets(doc: Doc, rows: list[list[Cell]]) -> list[Target]:
-    """Targets of one table (rows of cells)."""
+def table_targets(doc: Doc, rows: list[list[Cell]], caption: str = "") -> list[Target]:
+    """Targets of one table (rows of cells); `caption` is the text from the heading above to the table."""
     width = max(len(r) for r in rows)
     n_header = _header_rows(rows)
     if n_header == 0:
         return []
     cols = _columns(rows[:n_header], width)
+    for c in cols:  # a column that only prints its unit holds targets when the caption sets them
+        if c.role == "unit_value":
+            c.role = "value" if _TARGET_CAPTION.search(caption) else ""
     _assign_actors(cols, [r for r in rows[n_header:] if len(r) >= width])
     name_col = next((i for i, c in enumerate(cols) if c.role == "name"), None)
     actor_col = next((i for i, c in enumerate(cols) if c.role == "actor"), None)
@@ -513,9 +516,9 @@ _PROSE_LINE = 200  # a longer line is a paragraph of the text, not a caption: it
 _HEADING = re.compile(r"^[\s*#]*(?:[IVX]+|\d+(?:\.\d+)*|[A-D]|Phần|Mục|Điều\s+\d+)[.):]\s*\S")
 
 
-def _captioned_as_non_targets(text: str, start: int, prev_end: int) -> bool:
-    """A budget, forecast or results table ("DỰ TOÁN THU NSNN …", "DỰ BÁO …") sets no targets. Its caption
-    runs back from the table to the heading above it, within 400 characters, and stops at a line of prose."""
+def _caption(text: str, start: int, prev_end: int) -> str:
+    """The table's caption: from the table back to the heading above it, within 400 characters, stopping at a
+    line of prose."""
     caption = []
     for line in reversed(text[max(prev_end, start - 400) : start].split("\n")):
         if len(line.strip()) > _PROSE_LINE:
@@ -523,7 +526,10 @@ def _captioned_as_non_targets(text: str, start: int, prev_end: int) -> bool:
         caption.append(line)
         if _HEADING.match(line):
             break
-    return bool(_skip_caption().search("\n".join(caption)))
+    return "\n".join(reversed(caption))
+
+
+_TARGET_CAPTION = re.compile(r"chỉ\s+tiêu|mục\s+tiêu|phấn\s+đấu|kế\s+hoạch|\bgiao\b", re.I)
 
 
 def run(doc: Doc) -> None:
@@ -532,8 +538,9 @@ def run(doc: Doc) -> None:
     prev_end = 0
     for rows in tables:
         start = rows[0][0].start
-        if not _captioned_as_non_targets(doc.text, start, prev_end):
-            found.extend(table_targets(doc, rows))
+        caption = _caption(doc.text, start, prev_end)
+        if not _skip_caption().search(caption):  # a budget, forecast or results table sets no targets
+            found.extend(table_targets(doc, rows, caption))
         prev_end = rows[-1][-1].end
     if not found:
         return

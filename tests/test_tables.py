@@ -375,3 +375,12 @@ def test_columns_of_what_must_be_reached_and_of_counted_tasks_hold_values() -> N
     assert got["Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ"] == (80.0, "%")
     assert got["Số cuộc kiểm tra chuyên đề"] == (12.0, "cuộc")
     assert got["Xây dựng mô hình dân vận khéo"] == (5.0, "")
+
+
+def test_a_column_that_only_prints_its_unit_holds_targets_only_under_a_caption_that_sets_them() -> None:
+    table = "TT | Tên xã | Số hộ thoát nghèo (hộ) | Tỷ lệ (%)\n1 | Xã Tân An | 45 | 1,5\n2 | Xã Tân Hội | 30 | 1,2\n"
+    results = _targets(f"I. KẾT QUẢ ĐẠT ĐƯỢC NĂM 2025\n\n{table}\nCác xã tiếp tục rà soát.\n")
+    assert [t.text for t in results] == []
+    planned = _targets(f"II. CHỈ TIÊU GIẢM NGHÈO NĂM 2026\n\n{table}\nCác xã tổ chức thực hiện.\n")
+    assert [(t.quantity.value, t.metric, t.actors) for t in planned][:2] == [
+        (45.0, "Số hộ thoát nghèo", ["Xã Tân An"]), (1.5, "Tỷ lệ", ["Xã Tân An"])]
