@@ -28,12 +28,15 @@ _MD = re.compile(r"\*+")
 _CELL_SPLIT = re.compile(r"\||[ \t]{3,}")
 _FINAL = re.compile(r"[.;:!?]$")
 _NUMBER_LINE = re.compile(
-    rf"(?<!\w)S[ốỐ](?![ \t]*hiệu)(?:[ \t]*:\s*|[ \t]+)(?:(?P<num>{NUMBER_PATTERN})|(?P<blank>[-. \t]*/[ \t]*[A-ZĐ]))"
+    rf"(?<!\w)S[ốỐ](?![ \t]*hiệu)(?:[ \t]*:\s*|[ \t]+)(?:(?P<num>{NUMBER_PATTERN})|(?P<blank>[-. \t]*/[ \t]*(?:(?:19|20)\d\d[ \t]*/[ \t]*)?[A-ZĐ]))"
 )
 _DATE_LINE = re.compile(
     r"(?P<place>(?:[^\W\d_][^\W\d_.]*\.?[ \t\n]+){0,5}?[^\W\d_]+)[ \t]*,\s*ngày"
-    r"(?P<date>[\s\d]{0,14}tháng[\s\d]{0,12}năm[ \t\n]*\d{4}|[ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d))"
+    r"(?P<date>[\s\d]{0,14}tháng[\s\d]{0,12}năm[ \t\n]*\d{4}|[ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)"
+    # a right column wrapped under a left one: "Hà Nội, ngày 09 tháng 9" / "V/v tăng cường …      năm 2025"
+    r"|[ \t\d]{0,14}tháng[ \t]*\d{1,2}[ \t]*\n[^\n]{0,120}?[ \t]{3,}năm[ \t]*\d{4})"
 )
+_WRAPPED_DATE = re.compile(r"(tháng \d{1,2}) .*? (năm \d{4})$")
 # a scan's handwritten or stamped day and number come out of OCR as symbols ("Số: 2 #ˆ /CT-UBND",
 # "ngày Z tháng 4 năm 2020"): the line is still the header's, but its value is unreadable
 _ILLEGIBLE_NUMBER = re.compile(r"(?<!\w)S[ốỐ][ \t]*:[ \t]*(?=[^\n/]{0,8}?[^\s\w/])[^\n/]{1,8}?/[ \t]*[A-ZĐ]{2,}[-A-ZĐ/]*")
@@ -70,6 +73,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     data = load_json("structure.json")
     pats = {k: re.compile(v) for k, v in data.items() if isinstance(v, str) and not k.startswith("_")}
     pats["motto"] = re.compile("|".join(data["motto"]))
+    pats["banner"] = re.compile(data["banner"])
     starts = sorted(data["org_starts"], key=len, reverse=True)
     pats["org_start"] = re.compile(rf"^(?:{'|'.join(map(re.escape, starts))})\b")
     words = sorted((w for w in load_json("doc_types.json")["words"]), key=len, reverse=True)
@@ -144,7 +148,9 @@ def _find_header(text: str, lines: list[_Line]) -> tuple[int, re.Match[str] | No
     """Line index of the header's anchor (motto or "Số: …") and the number match, None for no header."""
     pats = _patterns()
     top = min(len(text), _TOP_CHARS, lines[min(len(lines), _TOP_LINES) - 1].end if lines else 0)
-    motto = pats["motto"].search(text, 0, top)
+    # a newspaper's banner holds the party's name ("BÁO … - CƠ QUAN CỦA ĐẢNG BỘ ĐẢNG CỘNG SẢN VIỆT NAM TỈNH …")
+    motto = next((m for m in pats["motto"].finditer(text, 0, top)
+                  if not pats["banner"].match(text, text.rfind("\n", 0, m.start()) + 1)), None)
     number = _NUMBER_LINE.search(text, 0, top)
     if motto is None and number is None:
         return None
@@ -200,7 +206,12 @@ def _issuer(text: str, start: int, end: int) -> str | None:
             units.append([row])
         else:
             units[-1].append(row)
+    if len(units) >= 2 and _COMMITTEE.fullmatch(" ".join(units[-1])):  # "HỘI LHPN TỈNH X" over "BAN THƯỜNG VỤ"
+        units[-1] = units[-1] + units[-2]
     return readable_name(" ".join(units[-1])) if units else None
+
+
+_COMMITTEE = re.compile(r"(?:BAN\s+THƯỜNG\s+VỤ|BAN\s+THƯỜNG\s+TRỰC|THƯỜNG\s+TRỰC|BAN\s+CHẤP\s+HÀNH|BCH)")
 
 
 def _title(text: str, lines: list[_Line], first: int, limit: int) -> tuple[list[_Line], int]:
@@ -367,7 +378,7 @@ def _read_header(doc: Doc, lines: list[_Line]) -> _Header | None:
         info.number = normalise_number(number.group("num"))
     if date is not None:
         if legible_date:
-            info.issued_date = parse_date("ngày " + " ".join(date.group("date").split()))
+            info.issued_date = parse_date("ngày " + _WRAPPED_DATE.sub(r"\1 \2", " ".join(date.group("date").split())))
         place = []
         for w in reversed(date.group("place").split()):
             if not (w[0].isupper() and not _is_caps(w)) and not (w[0].isupper() and len(w) == 1):

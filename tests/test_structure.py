@@ -532,3 +532,37 @@ def test_the_recipients_after_a_signer_no_surname_list_knows_are_no_body_text() 
     assert doc.blocks[doc.block_index(recipients)].kind == "signature"
     assert [t.text for t in doc.targets if t.start >= recipients] == []
     assert any("12 đoàn viên" in t.text for t in doc.targets)
+
+
+def test_a_newspaper_banner_naming_the_party_is_no_header() -> None:
+    doc = _doc(
+        "BÁO BÌNH LÂM ĐIỆN TỬ - CƠ QUAN CỦA ĐẢNG BỘ ĐẢNG CỘNG SẢN VIỆT NAM TỈNH BÌNH LÂM\n"
+        "Thời sự | Kinh tế | Xã hội\n\nThứ Hai, 12/01/2026 - 09:10\n\n"
+        "Tỉnh ủy ban hành kết luận về giải ngân vốn đầu tư công\n\n"
+        "Ngày 10/1/2026, Ban Thường vụ Tỉnh ủy ban hành Kết luận số 88-KL/TU về giải ngân vốn đầu tư công năm 2026.\n"
+    )
+    assert (doc.info.doc_type, doc.info.number) == ("tin_tuc", None)
+
+
+def test_a_date_line_wrapped_under_the_left_column_keeps_its_year() -> None:
+    doc = _doc(
+        "BỘ TÀI CHÍNH                             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "                                            Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 512/BTC-NSNN                         Hà Nội, ngày 07 tháng 10\n"
+        "V/v lập dự toán ngân sách                     năm 2025\n\n"
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố.\n"
+    )
+    assert (doc.info.doc_type, doc.info.number, doc.info.issued_date) == ("cong_van", "512/BTC-NSNN", "2025-10-07")
+
+
+def test_a_standing_committee_under_its_organisation_is_named_with_it() -> None:
+    doc = _doc(
+        "KHẨN\n"
+        "HỘI LHPN TỈNH BÌNH LÂM                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "    BAN THƯỜNG VỤ                                Độc lập - Tự do - Hạnh phúc\n"
+        "Số:     /2026/KH-HPN                      Bình Lâm, ngày   tháng 01 năm 2026\n\n"
+        "KẾ HOẠCH\nCông tác Hội năm 2026\n\nCăn cứ Điều lệ Hội;\n"
+    )
+    info = doc.info
+    assert (info.doc_type, info.number, info.issued_date) == ("ke_hoach", None, None)
+    assert info.issuer == "Ban Thường vụ Hội LHPN tỉnh Bình Lâm"
