@@ -26,11 +26,11 @@ from nlp.resources import load_lines
 
 _UP = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _LO = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-CAP = rf"[{_UP}][{_LO}]*(?:['’][{_UP}]?[{_LO}]+)?"  # one capitalised syllable ("Càng", "H'Mông", "H'Nhơi")
+CAP = rf"[{_UP}][{_LO}]*(?:['’] ?[{_UP}]?[{_LO}]+)?"  # one capitalised syllable ("Càng", "H'Mông", "H' Nhơi")
 _SEP = r"(?:[ \t]+\n?|\n)[ \t]*"  # names may be broken by a hard line break ("Nguyễn Hòa\nBình")
 _NAME = rf"{CAP}(?:(?:{_SEP}|[ \t]+[-–][ \t]+){CAP}){{0,3}}"  # "Bà Rịa - Vũng Tàu"
-# "Phường 3" but not "phường 33,8 tỷ đồng" or "xã 45 hộ": no decimal part, no lower-case word after it
-_UNIT_NUMBER = r"\d+(?![.,]\d)(?![ \t]+[a-zđà-ỹ])"
+# "Phường 3", "ấp 3 ra quân" but not "phường 33,8 tỷ đồng", "xã 45 hộ" or "xã 12%": no decimal part, no counted
+# noun, magnitude or "%" after it (`unit_number` in `_patterns`)
 # a place numbered after its name ("xã Đam Rông 1"), when a list mark or the line's end follows the number
 _NUMBERED = r"(?:[ \t]+\d{1,2}(?=[ \t]*(?:[,.;:)]|\n|và(?!\w)|$)))?"
 _B = rf"(?<![{_UP}{_LO}0-9])"  # left word boundary
@@ -77,15 +77,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     body = rf"(?:{_alt_loose(heads)}|{field_org}|{_alt(solo)}){_E}"
     core = rf"(?:(?:{_alt(lead)})[ \t]+)?{body}"  # "TT HĐND tỉnh", "UB MTTQ Việt Nam tỉnh"
     unit = rf"(?:{_alt(units)})"
+    counted = [*load_lines("units.txt"), *load_lines("currencies.txt"), "nghìn", "ngàn", "triệu", "tỷ", "trăm"]
+    unit_number = rf"\d+(?![.,]\d)(?![ \t]*%)(?![ \t]+(?:{_alt(counted)})(?![{_LO}]))"
     # a court or procuracy of a numbered region (2025): "Tòa án nhân dân khu vực 3 - Lâm Đồng"
     # and other numbered units: "Kho bạc Nhà nước khu vực XX", "Thuế cơ sở 3", "Đội Quản lý thị trường số 4"
     region = (rf"[ \t]+(?:[Kk]hu[ \t]+vực|cơ[ \t]+sở|số)[ \t]+(?:\d{{1,2}}|[IVX]{{1,6}})"
               rf"(?:[ \t]*[-–][ \t]*(?P<rname>{_NAME}))?{_E}")
     org = (
-        rf"{_B}{core}(?:\s+{core}){{0,2}}(?:{region}|{_WS}{unit}{_WS}(?P<uname>{_NAME}{_NUMBERED}|{_UNIT_NUMBER}){_E}"
+        rf"{_B}{core}(?:\s+{core}){{0,2}}(?:{region}|{_WS}{unit}{_WS}(?P<uname>{_NAME}{_NUMBERED}|{unit_number}){_E}"
         rf"|{_WS}(?P<bare>{unit}){_E}|[ \t]+(?P<dname>{_NAME}){_E})?"
     )
-    loc = rf"{_B}(?P<unit>{unit})[ \t]*\n?[ \t]*(?P<name>{_NAME}{_NUMBERED}|{_UNIT_NUMBER}{_E})"
+    loc = rf"{_B}(?P<unit>{unit})[ \t]*\n?[ \t]*(?P<name>{_NAME}{_NUMBERED}|{unit_number}{_E})"
     types = load_lines("org_types.txt")
     org_type = rf"{_B}(?P<type>{_alt([t.rstrip('*') for t in types])})(?=[ \t]*\n?[ \t]*\S)"
     titles = load_lines("person_titles.txt")
@@ -474,6 +476,7 @@ def rule_entities(text: str) -> list[Entity]:
                 and not p["national"].search(body)
                 and " " in text[m.start(name) : end]
                 and (text[m.start(name) : end].split()[0] not in _surnames() or p["place"].fullmatch(text, m.start(name), end))
+                and not p["org_type"].match(text, m.start(name))  # "Chi bộ Trường Tiểu học …": a school, no place
             ):  # "Trường Đại học Phạm Văn Đồng": a person's name, not a place
                 found.append(Entity(m.start(name), end, text[m.start(name) : end], "LOC"))  # "Càng Long"
         again = _SAME_PREFIX.match(text, m.start(), end)

@@ -307,3 +307,26 @@ def test_a_commune_named_like_a_person_after_a_title_stays_a_place() -> None:
     assert not any(label == "PER" and text == "Mai Lâm" for label, text in ents)
     assert ("PER", "Võ Phiên") in ents
     assert ("PER", "Nguyễn Văn Hùng") in ents
+
+
+def test_grassroots_bodies_of_mass_organisations_are_whole_names() -> None:
+    ents = _ents(
+        "Chi hội Nông dân ấp Bình Lợi phối hợp với Chi đoàn ấp 3 ra quân; Ban Công tác Mặt trận ấp Phú Hòa và "
+        "Hội Người cao tuổi phường 4 vận động hội viên, còn Đoàn xã Ea Yông nhận công trình thanh niên."
+    )
+    for org in ("Chi hội Nông dân ấp Bình Lợi", "Chi đoàn ấp 3", "Ban Công tác Mặt trận ấp Phú Hòa",
+                "Hội Người cao tuổi phường 4", "Đoàn xã Ea Yông"):
+        assert ("ORG", org) in ents
+    assert {("LOC", "ấp 3"), ("LOC", "phường 4")} <= ents
+    assert ("LOC", "Ea Yông") not in ents  # the commune is named with its unit word inside the body
+
+
+def test_a_school_after_a_party_cell_is_no_place_and_a_numbered_place_needs_no_count_after_it() -> None:
+    ents = _ents("Chi bộ Trường Tiểu học Hướng Dương kết nạp 2 đảng viên; toàn xã 45 hộ thoát nghèo, xã 12% hộ nghèo.")
+    assert ("ORG", "Chi bộ Trường Tiểu học Hướng Dương") in ents
+    assert not [e for e in ents if e[0] == "LOC"]
+
+
+def test_an_ede_name_written_with_a_space_after_its_apostrophe_is_one_person() -> None:
+    ents = _ents("Bà H' Lan Niê, Chủ tịch Hội LHPN xã Ea Tul, trao quà cho chị H' Ngân Êban.")
+    assert {("PER", "H' Lan Niê"), ("PER", "H' Ngân Êban"), ("ORG", "Hội LHPN xã Ea Tul")} <= ents
