@@ -258,7 +258,9 @@ def _person_in_name(text: str, start: int, end: int, titled: bool) -> int | None
     # person right after a commune's body is named in full ("Chủ tịch UBND xã Nguyễn Văn Hùng")
     local = _LOCAL_UNIT_BEFORE.search(text, max(0, start - 12), start) is not None
     for i, m in enumerate(syllables):
-        if m.group(0) in surnames and len(syllables) - i >= (3 if local and i == 0 else 2) and (i > 0 or titled):
+        # an Ê Đê man's name opens with "Y" and runs to his family name ("Bí thư Đoàn xã Y Kriêng Mlô")
+        opens = m.group(0) in surnames or (m.group(0) == "Y" and len(syllables) - i >= 3)
+        if opens and len(syllables) - i >= (3 if local and i == 0 else 2) and (i > 0 or titled):
             return start + m.start()
     return None
 

@@ -330,3 +330,5 @@ def test_a_school_after_a_party_cell_is_no_place_and_a_numbered_place_needs_no_c
 def test_an_ede_name_written_with_a_space_after_its_apostrophe_is_one_person() -> None:
     ents = _ents("Bà H' Lan Niê, Chủ tịch Hội LHPN xã Ea Tul, trao quà cho chị H' Ngân Êban.")
     assert {("PER", "H' Lan Niê"), ("PER", "H' Ngân Êban"), ("ORG", "Hội LHPN xã Ea Tul")} <= ents
+    men = _ents("Bí thư Đoàn xã Y Kriêng Mlô phát biểu; UBND xã Y Tý tổ chức ra quân.")
+    assert {("ORG", "Đoàn xã"), ("PER", "Y Kriêng Mlô"), ("LOC", "xã Y Tý")} <= men
