@@ -653,3 +653,13 @@ def test_a_comma_after_a_verb_or_an_opener_still_ends_the_metric() -> None:
     assert poor.metric.startswith("số hộ nghèo")
     assert grdp.metric == "GRDP tăng"
     assert "quốc gia" not in money.metric
+
+
+def test_what_was_only_managed_so_far_is_no_target_beside_the_assigned_one() -> None:
+    texts = [t.text for t in _targets(
+        "Năm nay, Ban Thường vụ Huyện ủy giao chỉ tiêu kết nạp 1.500 đảng viên mới cho toàn Đảng bộ. Tuy nhiên, "
+        "đến hết tháng 9, các chi bộ mới kết nạp được 904 đảng viên và mới thành lập được 3 chi bộ; quỹ mới có 120 "
+        "triệu đồng."
+    )]
+    assert any("1.500 đảng viên" in t for t in texts)
+    assert not [t for t in texts if "904" in t or "3 chi bộ" in t or "120" in t]
