@@ -70,6 +70,11 @@ def test_until_phrases_set_only_year_end() -> None:
         ("đến hết năm 2030", "until", None, 2030),
         ("trước năm 2030", "until", None, 2030),
     ]
+    deadline = find_dates("Bảo đảm 30% xã thoát nghèo vào cuối năm 2025; cuối năm 2026 hoàn thành.")
+    assert [(d.text, d.kind, d.year_start, d.year_end) for d in deadline] == [
+        ("vào cuối năm 2025", "until", None, 2025),
+        ("cuối năm 2026", "until", None, 2026),
+    ]
 
 
 @pytest.mark.parametrize(
