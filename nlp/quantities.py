@@ -476,12 +476,18 @@ def _label_unit(doc: Doc, q: Quantity) -> None:
         return
     if _meta_field(doc, q):
         return
-    for m in _label_nouns().finditer(text, ls, ls + len(label)):
-        word_start = any(t.start == m.start() for t in doc.tokens_in(m.start(), m.start() + 1))
-        after = text[m.end() :].lstrip(" ")[:1]
-        if word_start and not (after.isupper() or after.isdigit()):  # not "nông thôn", not "xã Tân An"
-            q.kind, q.unit = "quantity", _SPACE.sub(" ", m.group(1)).lower()
-            return
+    nouns = _counted_nouns(doc, ls, ls + len(label))
+    if nouns:
+        q.kind, q.unit = "quantity", _SPACE.sub(" ", nouns[0].group(1)).lower()
+
+
+def _counted_nouns(doc: Doc, start: int, end: int) -> list[re.Match[str]]:
+    """The counted nouns of units.txt in text[start:end] that start a word and are no part of a name: not
+    "nông thôn" ("thôn" inside a word), not "xã Tân An" (a place), not "thôn 3"."""
+    text = doc.text
+    return [m for m in _label_nouns().finditer(text, start, end)
+            if any(t.start == m.start() for t in doc.tokens_in(m.start(), m.start() + 1))
+            and not (text[m.end() :].lstrip(" ")[:1].isupper() or text[m.end() :].lstrip(" ")[:1].isdigit())]
 
 
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.;,)]|\n|$)")
@@ -533,9 +539,7 @@ def _nearest_counted_noun(doc: Doc, start: int, end: int) -> str | None:
     text = doc.text
     if _LABEL_RATE.search(text, start, end):
         return None  # "tỷ lệ hộ nghèo giảm còn 2": a rate that left out its "%"
-    found = [m for m in _label_nouns().finditer(text, start, end)
-             if any(t.start == m.start() for t in doc.tokens_in(m.start(), m.start() + 1))
-             and not text[m.end() :].lstrip(" ")[:1].isupper()]
+    found = _counted_nouns(doc, start, end)
     if not found or any(ch.isdigit() for ch in text[found[-1].end() : end]):
         return None
     return found[-1].group(1)
