@@ -73,7 +73,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     data = load_json("structure.json")
     pats = {k: re.compile(v) for k, v in data.items() if isinstance(v, str) and not k.startswith("_")}
     pats["motto"] = re.compile("|".join(data["motto"]))
-    pats["banner"] = re.compile(data["banner"])
     starts = sorted(data["org_starts"], key=len, reverse=True)
     pats["org_start"] = re.compile(rf"^(?:{'|'.join(map(re.escape, starts))})\b")
     words = sorted((w for w in load_json("doc_types.json")["words"]), key=len, reverse=True)
@@ -206,12 +205,10 @@ def _issuer(text: str, start: int, end: int) -> str | None:
             units.append([row])
         else:
             units[-1].append(row)
-    if len(units) >= 2 and _COMMITTEE.fullmatch(" ".join(units[-1])):  # "HỘI LHPN TỈNH X" over "BAN THƯỜNG VỤ"
+    if len(units) >= 2 and pats["committee"].fullmatch(" ".join(units[-1])):  # "HỘI LHPN TỈNH X" over "BAN THƯỜNG VỤ"
         units[-1] = units[-1] + units[-2]
     return readable_name(" ".join(units[-1])) if units else None
 
-
-_COMMITTEE = re.compile(r"(?:BAN\s+THƯỜNG\s+VỤ|BAN\s+THƯỜNG\s+TRỰC|THƯỜNG\s+TRỰC|BAN\s+CHẤP\s+HÀNH|BCH)")
 
 
 def _title(text: str, lines: list[_Line], first: int, limit: int) -> tuple[list[_Line], int]:

@@ -421,7 +421,7 @@ def table_targets(doc: Doc, rows: list[list[Cell]], caption: str = "") -> list[T
     cols = _columns(rows[:n_header], width)
     for c in cols:  # a column that only prints its unit holds targets when the caption sets them
         if c.role == "unit_value":
-            c.role = "value" if _TARGET_CAPTION.search(caption) else ""
+            c.role = "value" if _roles()["target_captions"].search(caption) else ""
     _assign_actors(cols, [r for r in rows[n_header:] if len(r) >= width])
     name_col = next((i for i, c in enumerate(cols) if c.role == "name"), None)
     actor_col = next((i for i, c in enumerate(cols) if c.role == "actor"), None)
@@ -528,8 +528,6 @@ def _caption(text: str, start: int, prev_end: int) -> str:
             break
     return "\n".join(reversed(caption))
 
-
-_TARGET_CAPTION = re.compile(r"chỉ\s+tiêu|mục\s+tiêu|phấn\s+đấu|kế\s+hoạch|\bgiao\b", re.I)
 
 
 def run(doc: Doc) -> None:
