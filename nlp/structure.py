@@ -37,6 +37,7 @@ _DATE_LINE = re.compile(
     r"|[ \t\d]{0,14}tháng[ \t]*\d{1,2}[ \t]*\n[^\n]{0,120}?[ \t]{3,}năm[ \t]*\d{4})"
 )
 _WRAPPED_DATE = re.compile(r"(tháng \d{1,2}) .*? (năm \d{4})$")
+_WRAPPED_YEAR = re.compile(r"[ \t]{3,}năm[ \t]*\d{4}[ \t]*$")  # that year's cell, at the end of a title line
 # a scan's handwritten or stamped day and number come out of OCR as symbols ("Số: 2 #ˆ /CT-UBND",
 # "ngày Z tháng 4 năm 2020"): the line is still the header's, but its value is unreadable
 _ILLEGIBLE_NUMBER = re.compile(r"(?<!\w)S[ốỐ][ \t]*:[ \t]*(?=[^\n/]{0,8}?[^\s\w/])[^\n/]{1,8}?/[ \t]*[A-ZĐ]{2,}[-A-ZĐ/]*")
@@ -384,7 +385,10 @@ def _read_header(doc: Doc, lines: list[_Line]) -> _Header | None:
         info.place = " ".join(place) or None
         group = date.group("place")
         place_start = date.start("place") + (group.rfind(place[0]) if place else len(group))
-    after = max((m.end() for m in (number, date) if m is not None), default=lines[anchor].end)
+    ends = [m.end() for m in (number, date) if m is not None]
+    if date is not None and _WRAPPED_DATE.search(" ".join(date.group("date").split())):
+        ends[-1] = text.find("\n", date.start("date"))  # the year wrapped onto the "V/v …" line: the title starts there
+    after = max(ends, default=lines[anchor].end)
     type_idx = None
     for i in range(zone, min(len(lines), anchor + 60)):
         core = lines[i].core
@@ -426,7 +430,7 @@ def _read_header(doc: Doc, lines: list[_Line]) -> _Header | None:
             if not title:
                 info.title = " ".join(about.group(1).split()) or None
     if title:
-        info.title = _short_title(" ".join(ln.core for ln in title))
+        info.title = _short_title(" ".join(_WRAPPED_YEAR.sub("", ln.core) for ln in title))
         header_end = title[-1].end
     end_line = next((i for i, ln in enumerate(lines) if ln.start >= header_end), len(lines))
     _fill(info, doc, number)

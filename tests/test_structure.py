@@ -553,6 +553,7 @@ def test_a_date_line_wrapped_under_the_left_column_keeps_its_year() -> None:
         "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố.\n"
     )
     assert (doc.info.doc_type, doc.info.number, doc.info.issued_date) == ("cong_van", "512/BTC-NSNN", "2025-10-07")
+    assert doc.info.title == "V/v lập dự toán ngân sách"  # the wrapped year is no part of it
 
 
 def test_a_standing_committee_under_its_organisation_is_named_with_it() -> None:
