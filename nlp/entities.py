@@ -22,6 +22,7 @@ from functools import cache
 
 from nlp.bylines import bylines
 from nlp.doc import Doc, Entity
+from nlp.quantities import counted_words
 from nlp.resources import load_lines
 
 _UP = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -77,8 +78,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     body = rf"(?:{_alt_loose(heads)}|{field_org}|{_alt(solo)}){_E}"
     core = rf"(?:(?:{_alt(lead)})[ \t]+)?{body}"  # "TT HĐND tỉnh", "UB MTTQ Việt Nam tỉnh"
     unit = rf"(?:{_alt(units)})"
-    counted = [*load_lines("units.txt"), *load_lines("currencies.txt"), "nghìn", "ngàn", "triệu", "tỷ", "trăm"]
-    unit_number = rf"\d+(?![.,]\d)(?![ \t]*%)(?![ \t]+(?:{_alt(counted)})(?![{_LO}]))"
+    unit_number = rf"\d+(?![.,]\d)(?![ \t]*%)(?![ \t]+(?:{_alt(list(counted_words()))})(?![{_LO}]))"
     # a court or procuracy of a numbered region (2025): "Tòa án nhân dân khu vực 3 - Lâm Đồng"
     # and other numbered units: "Kho bạc Nhà nước khu vực XX", "Thuế cơ sở 3", "Đội Quản lý thị trường số 4"
     region = (rf"[ \t]+(?:[Kk]hu[ \t]+vực|cơ[ \t]+sở|số)[ \t]+(?:\d{{1,2}}|[IVX]{{1,6}})"

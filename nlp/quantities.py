@@ -446,6 +446,26 @@ _LABEL_RATE = re.compile(r"tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|chỉ\s+số|b�
 _LINE_END = re.compile(r"[ \t]*[.;]?[ \t*]*(?:\n|$)")
 
 
+def unit_kind(phrase: str) -> str | None:
+    """The kind of quantity `phrase` is the whole unit of ("%" percent, "tỷ đồng" money, "Người" quantity), None
+    when it is no unit: what a table's header or a label prints in brackets."""
+    phrase = phrase.strip()
+    if phrase == "%":
+        return "percent"
+    m = _patterns()["unit"].fullmatch(" " + phrase)
+    if m is None or not m.group("unit"):
+        return None
+    return "money" if _SPACE.sub(" ", m.group("unit")).lower() in _currencies() else "quantity"
+
+
+@cache
+def counted_words() -> tuple[str, ...]:
+    """Every word that says what a number counts: counted nouns, currencies and magnitudes ("hộ", "tỷ đồng",
+    "triệu")."""
+    magnitudes = [w for w, (_, role) in _number_words().items() if role == "magnitude"]
+    return (*load_lines("units.txt"), *load_lines("currencies.txt"), *magnitudes)
+
+
 def _meta_field(doc: Doc, q: Quantity) -> bool:
     """ "Cập nhật: 23/08/2025 | Lượt xem: 1.348": a view counter in a page's meta line counts nothing."""
     field = doc.text[doc.text.rfind("\n", 0, q.start) + 1 : q.start].rsplit("|", 1)[-1].strip()
@@ -463,15 +483,10 @@ def _label_unit(doc: Doc, q: Quantity) -> None:
     label = text[ls : q.qual_start or q.start].rstrip(" *")
     if not label.endswith(":"):
         return
-    if (bracket := _LABEL_BRACKET.search(label)) is not None:  # "- Giá trị sản xuất (tỷ đồng): 1.250"
-        if bracket.group(1) == "%":
-            q.kind, q.unit = "percent", "%"
-        elif (m := _patterns()["unit"].fullmatch(" " + bracket.group(1))) is not None and m.group("unit"):
-            noun = _SPACE.sub(" ", m.group("unit")).lower()
-            q.kind = "money" if noun in _currencies() else "quantity"
-            q.unit = _SPACE.sub(" ", bracket.group(1)).lower()
-        if q.unit:
-            return
+    bracket = _LABEL_BRACKET.search(label)  # "- Giá trị sản xuất (tỷ đồng): 1.250"
+    if bracket is not None and (kind := unit_kind(bracket.group(1))) is not None:
+        q.kind, q.unit = kind, _SPACE.sub(" ", bracket.group(1)).lower()
+        return
     if _LABEL_RATE.search(label):
         return
     if _meta_field(doc, q):
@@ -510,9 +525,11 @@ def _metric_unit(doc: Doc, q: Quantity) -> None:
     if q.kind != "number" or q.unit or not _CLAUSE_END.match(doc.text, q.qual_end or q.end) or _meta_field(doc, q):
         return
     text, qs = doc.text, q.qual_start or q.start
-    head = text[:qs].rstrip(" \t")
-    colon = head.endswith(":")
-    upto = len(head) - 1 if colon else qs
+    before = qs
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    colon = text[before - 1 : before] == ":"
+    upto = before - 1 if colon else qs
     if not colon and q.qual_start is None and not _value_word().search(text, max(0, qs - 30), qs):
         return
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, upto - 250), upto)]

@@ -211,7 +211,6 @@ def _issuer(text: str, start: int, end: int) -> str | None:
     return readable_name(" ".join(units[-1])) if units else None
 
 
-
 def _title(text: str, lines: list[_Line], first: int, limit: int) -> tuple[list[_Line], int]:
     """Trích yếu lines from line `first`: until a separator, the body or the enacting authority line."""
     pats = _patterns()
@@ -374,9 +373,11 @@ def _read_header(doc: Doc, lines: list[_Line]) -> _Header | None:
             doc.warnings.append(f"header: the date is illegible ({' '.join(date.group('date').split())!r}), left empty")
     if number is not None and number.groupdict().get("num"):
         info.number = normalise_number(number.group("num"))
+    printed = " ".join(date.group("date").split()) if date is not None else ""
+    wrapped = _WRAPPED_DATE.search(printed) is not None  # "ngày 09 tháng 9 / V/v …      năm 2025"
     if date is not None:
         if legible_date:
-            info.issued_date = parse_date("ngày " + _WRAPPED_DATE.sub(r"\1 \2", " ".join(date.group("date").split())))
+            info.issued_date = parse_date("ngày " + _WRAPPED_DATE.sub(r"\1 \2", printed))
         place = []
         for w in reversed(date.group("place").split()):
             if not (w[0].isupper() and not _is_caps(w)) and not (w[0].isupper() and len(w) == 1):
@@ -386,7 +387,7 @@ def _read_header(doc: Doc, lines: list[_Line]) -> _Header | None:
         group = date.group("place")
         place_start = date.start("place") + (group.rfind(place[0]) if place else len(group))
     ends = [m.end() for m in (number, date) if m is not None]
-    if date is not None and _WRAPPED_DATE.search(" ".join(date.group("date").split())):
+    if wrapped:
         ends[-1] = text.find("\n", date.start("date"))  # the year wrapped onto the "V/v …" line: the title starts there
     after = max(ends, default=lines[anchor].end)
     type_idx = None

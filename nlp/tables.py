@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from nlp.doc import Doc, Quantity, Target
-from nlp.quantities import find_quantities, parse_number
+from nlp.quantities import find_quantities, parse_number, unit_kind
 from nlp.resources import load_json, load_lines
 
 _LINE = re.compile(r"^.*$", re.M)
@@ -283,8 +283,7 @@ def _header_unit(label: str) -> str:
     if m is None:
         return ""
     unit = re.sub(r"\s+", " ", m.group(1)).strip()
-    found = find_quantities(f"1 {unit}")
-    return unit if found and found[0].unit == unit.lower() else ""
+    return unit if unit_kind(unit) else ""
 
 
 def _measure(label: str) -> str:
@@ -470,14 +469,10 @@ def table_targets(doc: Doc, rows: list[list[Cell]], caption: str = "") -> list[T
 
 def _context_period(doc: Doc, pos: int) -> tuple[str | None, str | None, str | None]:
     """A value column without a year holds the period of the heading above the table, else the title's range."""
-    from nlp.targets import governing_period
+    from nlp.targets import governing_period, period_fields
 
     found = governing_period(doc, pos) or doc.extras.get("title_periods", [])
-    if not found:
-        return None, None, None
-    d = found[0]
-    start = str(d.year_start) if d.year_start and d.kind != "until" else None
-    return start, str(d.year_end) if d.year_end else None, d.text
+    return period_fields(found[0]) if found else (None, None, None)
 
 
 def _assign_actors(cols: list[_Column], body: list[list[Cell]]) -> None:
@@ -490,26 +485,21 @@ def _assign_actors(cols: list[_Column], body: list[list[Cell]]) -> None:
             c.role = "actor"
     if any(c.role == "actor" for c in cols) and not any(c.role == "value" for c in cols):
         for c in cols:
-            if c.role == "name" and (c.unit or re.search(r"chỉ\s+tiêu", c.label, re.I)):
+            if c.role == "name" and (c.unit or _CHI_TIEU.search(c.label)):
                 c.role = "value"
     elif not any(c.role == "value" for c in cols):  # "Nội dung | Chỉ tiêu": the second name column holds values
         names = [c for c in cols if c.role == "name"]
         for c in names[1:]:
-            if re.search(r"chỉ\s+tiêu", c.label, re.I):
+            if _CHI_TIEU.search(c.label):
                 c.role = "value"
+
+
+_CHI_TIEU = re.compile(r"chỉ\s+tiêu", re.I)
 
 
 def _is_name_cell(text: str) -> bool:
     """ "Chi bộ ấp 1", "Xã Tân An": a body or a place, not a unit of measure ("Người", "%", "Tỷ đồng")."""
-    found = find_quantities(f"1 {text}")
-    if found and found[0].unit and found[0].unit == text.lower():
-        return False
-    return len(text.split()) >= 2 and text[:1].isupper()
-
-
-@cache
-def _skip_caption() -> re.Pattern[str]:
-    return re.compile("|".join(load_json("table_columns.json")["skip_captions"]), re.I)
+    return unit_kind(text) is None and len(text.split()) >= 2 and text[:1].isupper()
 
 
 _PROSE_LINE = 200  # a longer line is a paragraph of the text, not a caption: its "dự toán" is no table's
@@ -529,7 +519,6 @@ def _caption(text: str, start: int, prev_end: int) -> str:
     return "\n".join(reversed(caption))
 
 
-
 def run(doc: Doc) -> None:
     found: list[Target] = []
     tables = sorted(pipe_tables(doc.text) + bar_tables(doc.text), key=lambda rows: rows[0][0].start)
@@ -537,7 +526,7 @@ def run(doc: Doc) -> None:
     for rows in tables:
         start = rows[0][0].start
         caption = _caption(doc.text, start, prev_end)
-        if not _skip_caption().search(caption):  # a budget, forecast or results table sets no targets
+        if not _roles()["skip_captions"].search(caption):  # a budget, forecast or results table sets no targets
             found.extend(table_targets(doc, rows, caption))
         prev_end = rows[-1][-1].end
     if not found:

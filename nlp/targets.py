@@ -217,12 +217,16 @@ def _period(doc: Doc, s: int, e: int, q: Quantity) -> tuple[str | None, str | No
     if not candidates:
         return None, None, None
     rank = {"until": 0, "year_range": 0, "quarter": 1, "year": 2, "date": 3, "month": 4}
-    best = min(candidates, key=lambda d: (rank.get(d.kind, 5), abs(d.start - q.start)))
-    if best.kind == "date" and best.iso:
-        return None, best.iso, best.text
-    start = str(best.year_start) if best.year_start and best.kind != "until" else None
-    end = str(best.year_end) if best.year_end else None
-    return start, end, best.text
+    return period_fields(min(candidates, key=lambda d: (rank.get(d.kind, 5), abs(d.start - q.start))))
+
+
+def period_fields(d: DateMention) -> tuple[str | None, str | None, str | None]:
+    """A target's (period_start, period_end, period_text) from the date that gives its period: a full date is
+    the end; "đến năm 2030" has no start."""
+    if d.kind == "date" and d.iso:
+        return None, d.iso, d.text
+    start = str(d.year_start) if d.year_start and d.kind != "until" else None
+    return start, str(d.year_end) if d.year_end else None, d.text
 
 
 def _bracket(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int] | None:
