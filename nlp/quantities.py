@@ -231,7 +231,8 @@ def _tail(
     if m and m.end() > pos and not excluded.hits(pos, m.end()):
         glued = m.start() == pos and not text[pos].isspace()
         word = m.group("unit") or ""
-        if (not glued or (word.isascii() and len(word) >= 2 and not m.group("mag"))) and not _names(text, m):
+        symbol = bool(word) and not word[:1].isalnum()  # "0,2‰" is glued like "%"
+        if (not glued or symbol or (word.isascii() and len(word) >= 2 and not m.group("mag"))) and not _names(text, m):
             end = m.end()
             unit = _SPACE.sub(" ", m.group(0).strip()).lower()
             noun = _SPACE.sub(" ", word).lower()

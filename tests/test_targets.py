@@ -663,3 +663,46 @@ def test_what_was_only_managed_so_far_is_no_target_beside_the_assigned_one() -> 
     )]
     assert any("1.500 đảng viên" in t for t in texts)
     assert not [t for t in texts if "904" in t or "3 chi bộ" in t or "120" in t]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Năm 2025, toàn tỉnh mới kết nạp được 1.612 đảng viên, chưa hoàn thành chỉ tiêu kết nạp 2.100 đảng viên mỗi "
+     "năm mà Nghị quyết Đại hội đề ra.", 2100.0),
+    ("Tỷ lệ hộ nghèo của huyện cuối năm 2025 còn 3,12%, giảm 1,06%, đạt chỉ tiêu của Đề án do Tỉnh ủy, Hội đồng "
+     "nhân dân tỉnh giao (từ 1-1,2%).", 1.0),
+])
+def test_a_target_restated_beside_a_result_is_kept(text: str, value: float) -> None:
+    found = {t.value: t for t in _targets(text)}
+    assert value in found
+    assert not {1612.0, 3.12, 1.06} & set(found)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Tổng kinh phí 46 tỷ đồng, trong đó vốn Chương trình mục tiêu quốc gia 28 tỷ đồng, ngân sách huyện 18 tỷ đồng.",
+     "28"),
+    ("Đến nay, chỉ tiêu trồng rừng tập trung đạt 415 ha, vượt 3,8% kế hoạch.", "415"),
+    ("Kết quả thực hiện chỉ tiêu kinh tế - xã hội (40 điểm): mỗi chỉ tiêu không đạt trừ 5 điểm.", "40"),
+])
+def test_a_programme_name_or_a_result_after_a_target_name_is_no_restated_target(text: str, number: str) -> None:
+    from nlp.pipeline import process
+    from nlp.targets import candidates
+
+    (c,) = [c for c in candidates(process(text)) if c.quantity.text.startswith(number)]
+    assert not c.features["CUE:restated"]
+
+
+def test_a_per_mille_rate_is_a_unit_even_glued_to_its_number() -> None:
+    (t,) = _targets(PLAN_HEAD + "II. MỤC TIÊU\n\n- Mức giảm tỷ lệ sinh bình quân hằng năm 0,2‰.\n")
+    assert (t.value, t.unit) == (0.2, "‰")
+
+
+def test_a_target_restated_after_a_result_takes_the_programmes_period_not_the_results_year() -> None:
+    text = (
+        "Đề án giảm nghèo bền vững giai đoạn 2021-2025 của tỉnh: nhiều chuyển biến sau ba năm\n\n"
+        "Tỷ lệ hộ nghèo vùng đồng bào dân tộc năm 2023 là 18,4%, giảm 3,6%. Con số này của năm 2022 là 22,0%, "
+        "đạt mục tiêu của Đề án (giảm hơn 3%/năm).\n\n"
+        "Năm 2023, toàn tỉnh kết nạp được 1.420 đảng viên, không hoàn thành chỉ tiêu kết nạp 1.800 đảng viên mỗi năm.\n"
+    )
+    found = {t.value: t for t in _targets(text)}
+    assert (found[3.0].period.start, found[3.0].period.end) == ("2021", "2025")
+    assert (found[1800.0].period.start, found[1800.0].period.end) == ("2023", "2023")
