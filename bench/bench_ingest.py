@@ -252,8 +252,9 @@ def make_text_pdf(columns: int = 1, repeat: int = 1, encoding: str | None = None
     return buf.getvalue()
 
 
-def make_table_pdf() -> bytes:
-    """A plan whose targets sit only in an annex table with ruled cells."""
+def make_table_pdf(ruled: bool = True) -> bytes:
+    """A plan whose targets sit only in an annex table, with ruled cells or (`ruled=False`) columns set apart
+    by white space alone."""
     from reportlab.lib import colors
     from reportlab.pdfgen import canvas as rl_canvas
     from reportlab.platypus import Table, TableStyle
@@ -267,7 +268,8 @@ def make_table_pdf() -> bytes:
     w.paragraph(PARAGRAPHS[2])
     w.text_at(PAGE_W / 2, w.y + 10, TABLE_TITLE, 11, centre=True)
     table = Table([TABLE_HEADER, *TABLE_ROWS], colWidths=[35, 165, 75, 60, 60, 60])
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font, 10), ("GRID", (0, 0), (-1, -1), 0.6, colors.black)]))
+    grid = [("GRID", (0, 0), (-1, -1), 0.6, colors.black)] if ruled else []
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font, 10), *grid]))
     _tw, th = table.wrapOn(c, MARGIN_R - MARGIN_L, 400)
     table.drawOn(c, MARGIN_L, PAGE_H - (w.y + 30) - th)
     w.finish()

@@ -1,11 +1,13 @@
 """Targets from table rows: plans often carry their chỉ tiêu only in an annex table.
 
-Two table shapes are read from `doc.text`:
+Three table shapes are read from `doc.text`:
 
 * the ingest rendering: one line per row, cells separated by " | ", the block
   set off by blank lines (`nlp.ingest.tablefmt`);
 * flattened web tables (corpus `full/`): each cell on its own line(s) between
-  lines holding only "|", two "|" lines in a row ending a table row.
+  lines holding only "|", two "|" lines in a row ending a table row;
+* tables without borders (an unruled or scanned table of a PDF): a header line naming the columns, then one
+  line per row ending in its values.
 
 Header rows (no value cells, or the "1 2 3 …" column-number row) give each
 column a role (`data/table_columns.json`): indicator name, unit, or a value
@@ -90,6 +92,154 @@ def pipe_tables(text: str) -> list[list[list[Cell]]]:
     if len(rows) >= 2:
         tables.append(rows)
     return tables
+
+
+_GAP = re.compile(r"[ \t]*\|[ \t]*|[ \t]*\t[ \t]*| {3,}")  # wide gaps (`nlp.ingest.layout.COLUMN_GAP`), tabs, rules
+_TOKEN = re.compile(r"[^\s|]+")
+_VALUE_TOKEN = re.compile(r"[-–…]|\d[\d.,]*%?")
+_ROW_INDEX = re.compile(r"(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]?|[a-zđ][.)]")  # not "y" of "y tế" wrapped
+_WRAPPED = 60  # a line this short, without a number, under a row continues its name cell
+
+
+def loose_tables(text: str) -> list[list[list[Cell]]]:
+    """Tables without cell borders in the text: an unruled table of a PDF, or a scanned one read by OCR, which
+    the ingest renders as one line per row with the cells set apart by wide gaps, narrow ones, or the "|" of a
+    rule. A header line names the columns (an indicator name and at least one value column: "STT Chỉ tiêu
+    Đơn vị tính Năm 2025 Năm 2026"); each line below is a row when it ends in one number per value column
+    ("2 Thu nhập bình quân đầu người triệu đồng 62 70"): its first token is the index, the unit is the longest
+    ending of the rest that reads as one, the name is what is left."""
+    tables: list[list[list[Cell]]] = []
+    lines = list(_LINE.finditer(text))
+    i = 0
+    while i < len(lines):
+        header = _loose_header(text, lines[i])
+        if header is None:
+            i += 1
+            continue
+        cells, cols = header
+        rows = [cells]
+        j, pending = i + 1, None  # pending: where a row began whose values are on a later line
+        while j < len(lines):
+            m = lines[j]
+            line = m.group().strip()
+            if not line:
+                break
+            j += 1
+            if _numbering(line):
+                continue
+            row = _loose_row(text, pending if pending is not None else m.start(), m.end(), cols)
+            if row is not None:
+                rows.append(row)
+                pending = None
+                continue
+            first = _TOKEN.search(line)
+            words = line[first.end():] if first else ""
+            if pending is None and first and _ROW_INDEX.fullmatch(first.group()) and not any(ch.isdigit() for ch in words):
+                pending = m.start()  # "3 Số thôn đạt chuẩn nông thôn mới" over "kiểu mẫu thôn 1 3"
+            elif pending is None and len(rows) > 1 and len(line) <= _WRAPPED and not any(ch.isdigit() for ch in line):
+                _continue_name(rows[-1], cols, line)  # "kiểu mẫu" under a row that printed its values
+            elif pending is None or any(ch.isdigit() for ch in line) or text.count("\n", pending, m.start()) >= 2:
+                j -= 1
+                break
+        if len(rows) >= 2:
+            tables.append(rows)
+        i = j
+    return tables
+
+
+def _numbering(line: str) -> bool:
+    tokens = _TOKEN.findall(line)
+    return len(tokens) >= 3 and all(t.isdigit() for t in tokens) and [int(t) for t in tokens] == list(
+        range(int(tokens[0]), int(tokens[0]) + len(tokens)))
+
+
+def _loose_header(text: str, m: re.Match[str]) -> tuple[list[Cell], list[_Column]] | None:
+    """The header's cells and columns: split at gaps, then an index label off the front, the unit label out
+    of the name's cell, and one value label after each year ("Năm 2023 Năm 2024 Năm 2025")."""
+    line = m.group()
+    if not _YEAR.search(line) and not _roles()["value"].search(line):
+        return None
+    pieces, at = [], 0
+    for g in _GAP.finditer(line):
+        pieces.append((at, g.start()))
+        at = g.end()
+    pieces.append((at, len(line)))
+    roles = _roles()
+    spans: list[tuple[int, int]] = []
+    for a, b in pieces:
+        piece = line[a:b]
+        if not piece.strip():
+            continue
+        cuts = {a, b}
+        first = _TOKEN.search(piece)
+        if first and roles["index"].fullmatch(first.group()) and first.end() < len(piece.rstrip()):
+            cuts.add(a + first.end())
+        for u in roles["unit"].finditer(piece):
+            cuts |= {a + u.start(), a + u.end()}
+        years = list(_YEAR.finditer(piece))
+        if len(years) >= 2:
+            cuts |= {a + y.end() for y in years}
+        ordered = sorted(cuts)
+        spans += [(x, y) for x, y in zip(ordered, ordered[1:], strict=False) if line[x:y].strip()]
+    cells = [_cell(text, m.start() + x, m.start() + y) for x, y in spans]
+    if len(cells) < 3 or any(_is_value(c.text) and not _YEAR.search(c.text) for c in cells):
+        return None
+    cols = _columns([cells], len(cells))
+    if not any(c.role == "name" for c in cols) or not any(c.role in ("value", "unit_value") for c in cols):
+        return None
+    return cells, cols
+
+
+def _continue_name(row: list[Cell], cols: list[_Column], more: str) -> None:
+    k = next((k for k, c in enumerate(cols) if c.role in ("name", "actor")), None)
+    if k is not None and row[k].text:
+        row[k] = Cell(row[k].start, row[k].end, f"{row[k].text} {' '.join(more.split())}")
+
+
+def _loose_row(text: str, start: int, end: int, cols: list[_Column]) -> list[Cell] | None:
+    """A data row in text[start:end] (one line, or two when the name wrapped above its values) laid out on the
+    header's columns; None when it does not end in one value per value column (those right of the name and
+    unit)."""
+    tokens = list(_TOKEN.finditer(text[start:end]))
+    named = [k for k, c in enumerate(cols) if c.role in ("name", "unit", "index", "actor")]
+    n_values = len(cols) - 1 - max(named)
+    if n_values < 1 or len(tokens) <= n_values or not all(_VALUE_TOKEN.fullmatch(t.group()) for t in tokens[-n_values:]):
+        return None
+    if _VALUE_TOKEN.fullmatch(tokens[-n_values - 1].group()):
+        return None  # more numbers than value columns
+    head = tokens[:-n_values]
+    base = start
+
+    def cell(toks: list[re.Match[str]]) -> Cell:
+        if not toks:
+            at = base + head[-1].end() if head else base
+            return Cell(at, at, "")
+        return _cell(text, base + toks[0].start(), base + toks[-1].end())
+
+    out: list[Cell] = []
+    rest = head
+    for k, col in enumerate(cols[: max(named) + 1]):
+        if col.role == "index":
+            take = rest[:1] if rest and _INDEX_CELL.match(rest[0].group()) else []
+            out.append(cell(take))
+            rest = rest[len(take):]
+        elif col.role == "unit":
+            out.append(cell([]))  # filled below, from the end of the name
+        else:
+            out.append(cell(rest) if k == max(i for i in named if cols[i].role != "unit") else cell([]))
+            rest = [] if k == max(i for i in named if cols[i].role != "unit") else rest
+    unit_k = next((k for k, c in enumerate(cols) if c.role == "unit"), None)
+    name_k = next((k for k, c in enumerate(cols) if c.role in ("name", "actor")), None)
+    if unit_k is not None and name_k is not None:
+        words = [t for t in head if base + t.start() >= out[name_k].start and base + t.end() <= out[name_k].end]
+        for n in range(min(4, len(words) - 1), 0, -1):
+            tail = words[-n:]
+            if unit_kind(" ".join(t.group() for t in tail)) is not None:
+                out[unit_k] = cell(tail)
+                out[name_k] = cell(words[:-n])
+                break
+    values = [_cell(text, base + t.start(), base + t.end()) for t in tokens[-n_values:]]
+    return out + values
 
 
 def bar_tables(text: str) -> list[list[list[Cell]]]:
@@ -519,16 +669,29 @@ def _caption(text: str, start: int, prev_end: int) -> str:
     return "\n".join(reversed(caption))
 
 
-def run(doc: Doc) -> None:
-    found: list[Target] = []
-    tables = sorted(pipe_tables(doc.text) + bar_tables(doc.text), key=lambda rows: rows[0][0].start)
+def _overlaps(a: list[list[Cell]], b: list[list[Cell]]) -> bool:
+    return a[0][0].start < b[-1][-1].end and b[0][0].start < a[-1][-1].end
+
+
+def _read(doc: Doc, tables: list[list[list[Cell]]]) -> list[tuple[list[list[Cell]], list[Target]]]:
+    """Each table in text order with its targets, read under its caption."""
+    out = []
     prev_end = 0
-    for rows in tables:
-        start = rows[0][0].start
-        caption = _caption(doc.text, start, prev_end)
-        if not _roles()["skip_captions"].search(caption):  # a budget, forecast or results table sets no targets
-            found.extend(table_targets(doc, rows, caption))
+    for rows in sorted(tables, key=lambda rows: rows[0][0].start):
+        caption = _caption(doc.text, rows[0][0].start, prev_end)
+        # a budget, forecast or results table sets no targets
+        got = [] if _roles()["skip_captions"].search(caption) else table_targets(doc, rows, caption)
+        out.append((rows, got))
         prev_end = rows[-1][-1].end
+    return out
+
+
+def run(doc: Doc) -> None:
+    bordered = _read(doc, pipe_tables(doc.text) + bar_tables(doc.text))
+    # a scan's rules read as "|" make bordered rows of a few lines of a table read whole without borders
+    read = [(rows, got) for rows, got in bordered if got]
+    loose = [t for t in loose_tables(doc.text) if not any(_overlaps(t, rows) for rows, _ in read)]
+    found = [t for _, got in _read(doc, [rows for rows, _ in read] + loose) for t in got]
     if not found:
         return
     from nlp.targets import normal_unit

@@ -76,6 +76,34 @@ def test_plan_with_targets_only_in_a_table_yields_them() -> None:
         assert a.text[t.start : t.end] == t.text
 
 
+def _table_targets(pdf: bytes) -> dict[tuple[str, str | None], tuple[float, str]]:
+    from nlp.pipeline import analyze_text
+
+    got = read_bytes(pdf, isolate=False)
+    a = analyze_text(got.text, got.source, got.warnings)
+    return {(t.metric, t.period.end): (t.value, t.unit) for t in a.targets}
+
+
+def _every_cell() -> dict[tuple[str, str | None], tuple[float, str]]:
+    years = [h.split()[-1] for h in gen.TABLE_HEADER[3:]]
+    return {(row[1], y): (float(v.replace(",", ".")), row[2])
+            for row in gen.TABLE_ROWS for y, v in zip(years, row[3:], strict=True)}
+
+
+def test_an_unruled_annex_table_gives_every_cell_as_a_ruled_one_does() -> None:
+    assert _table_targets(gen.make_table_pdf(ruled=False)) == _every_cell()
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_scanned_annex_table_is_read_from_its_ocr_lines(ruled: bool) -> None:
+    from nlp.ingest import ocr
+
+    if not ocr.available():
+        pytest.skip("tesseract with the Vietnamese model (tesseract-ocr-vie) is not installed")
+    # OCR reads a rule as "|" here and there, and runs a name into its unit: "… đầu người | triệu đồng 62 68 75"
+    assert _table_targets(gen.make_scan_pdf(gen.make_table_pdf(ruled=ruled))) == _every_cell()
+
+
 @pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
 def test_legacy_font_pdf_is_converted_without_a_wrong_character(encoding: str) -> None:
     got = read_bytes(gen.make_text_pdf(1, encoding=encoding), isolate=False)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from nlp.doc import Doc
-from nlp.tables import bar_tables, pipe_tables, table_targets
+from nlp.tables import bar_tables, loose_tables, pipe_tables, table_targets
 
 PLAN_WITH_ANNEX = """KẾ HOẠCH
 phát triển kinh tế - xã hội huyện Tân Phú giai đoạn 2024 - 2026
@@ -384,3 +384,48 @@ def test_a_column_that_only_prints_its_unit_holds_targets_only_under_a_caption_t
     planned = _targets(f"II. CHỈ TIÊU GIẢM NGHÈO NĂM 2026\n\n{table}\nCác xã tổ chức thực hiện.\n")
     assert [(t.quantity.value, t.metric, t.actors) for t in planned][:2] == [
         (45.0, "Số hộ thoát nghèo", ["Xã Tân An"]), (1.5, "Tỷ lệ", ["Xã Tân An"])]
+
+
+LOOSE = """Phụ lục: Các chỉ tiêu chủ yếu năm 2026 của xã Tân Hòa
+
+TT Chỉ tiêu    Đơn vị tính    Ước thực hiện 2025 Kế hoạch 2026
+1    2    3    4    5
+1 Tỷ lệ hộ nghèo đa chiều % 2,1 1,5
+2    Thu nhập bình quân đầu người    Triệu đồng    62    70
+3    Số thôn đạt chuẩn nông thôn mới
+     kiểu mẫu    thôn    1    3
+4 Kết nạp đảng viên mới Đảng viên 12 15 18
+
+Ủy ban nhân dân xã giao các thôn triển khai thực hiện.
+"""
+
+
+def test_a_table_without_borders_is_read_by_its_header_line() -> None:
+    (rows,) = loose_tables(LOOSE)
+    assert [c.text for c in rows[0]] == ["TT", "Chỉ tiêu", "Đơn vị tính", "Ước thực hiện 2025", "Kế hoạch 2026"]
+    assert [c.text for c in rows[1]] == ["1", "Tỷ lệ hộ nghèo đa chiều", "%", "2,1", "1,5"]
+    for row in rows:
+        for c in row:
+            assert " ".join(LOOSE[c.start : c.end].split()) == c.text
+    got = {(t.metric, t.period_end): (t.quantity.value, t.quantity.unit) for t in _targets(LOOSE)}
+    # the estimate column is a result; a name wrapped above its values keeps both lines; a row with more numbers
+    # than the header has value columns is no row of it
+    assert got == {("Tỷ lệ hộ nghèo đa chiều", "2026"): (1.5, "%"),
+                   ("Thu nhập bình quân đầu người", "2026"): (70.0, "triệu đồng"),
+                   ("Số thôn đạt chuẩn nông thôn mới kiểu mẫu", "2026"): (3.0, "thôn")}
+
+
+def test_a_name_wrapped_below_its_values_joins_its_row() -> None:
+    text = ("STT    Nội dung    ĐVT    Năm 2026\n1    Tỷ lệ người dân tham gia bảo hiểm    %    95\n"
+            "     y tế\n2    Số hộ được hỗ trợ nhà ở    hộ    40\n")
+    (rows,) = loose_tables(text)
+    assert [r[1].text for r in rows[1:]] == ["Tỷ lệ người dân tham gia bảo hiểm y tế", "Số hộ được hỗ trợ nhà ở"]
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2024 toàn xã có 12 thôn; năm 2025 có 14 thôn; kế hoạch năm 2026 có 16 thôn đạt chuẩn văn hóa.\n"
+    "Chỉ tiêu    Năm 2025    Năm 2026\nBa thôn còn lại hoàn thành trong quý II\n",
+    "Nội dung chỉ tiêu năm 2025 và năm 2026 được giao tại Phụ lục.\n1 Các thôn 2 3\nHết.\n",
+])
+def test_prose_with_years_and_numbers_is_no_table_without_borders(text: str) -> None:
+    assert loose_tables(text) == []
