@@ -96,7 +96,10 @@ def pipe_tables(text: str) -> list[list[list[Cell]]]:
 
 _GAP = re.compile(r"[ \t]*\|[ \t]*|[ \t]*\t[ \t]*| {3,}")  # wide gaps (`nlp.ingest.layout.COLUMN_GAP`), tabs, rules
 _TOKEN = re.compile(r"[^\s|]+")
-_VALUE_TOKEN = re.compile(r"[-–…]|\d[\d.,]*%?")
+_BOUND = r"(?:(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+quá|tối\s+đa|trên|dưới|khoảng|giảm|tăng|đạt|≥|≤|>=|<=|>|<)\s*)?"
+_AMOUNT = r"\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?(?:\s*/\s*\d+)?\s*%?"
+# a value cell: "3,5", "8-8,5", "6/8", "≥ 97", "Tối thiểu 150", "Dưới 1,5"; or what stands in an empty one
+_VALUE_CELL = re.compile(rf"{_BOUND}{_AMOUNT}|[-–—…xX]|duy\s+trì|giữ\s+vững|đạt|hoàn\s+thành", re.I)
 _ROW_INDEX = re.compile(r"(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]?|[a-zđ][.)]")  # not "y" of "y tế" wrapped
 _WRAPPED = 60  # a line this short, without a number, under a row continues its name cell
 
@@ -105,20 +108,22 @@ def loose_tables(text: str) -> list[list[list[Cell]]]:
     """Tables without cell borders in the text: an unruled table of a PDF, or a scanned one read by OCR, which
     the ingest renders as one line per row with the cells set apart by wide gaps, narrow ones, or the "|" of a
     rule. A header line names the columns (an indicator name and at least one value column: "STT Chỉ tiêu
-    Đơn vị tính Năm 2025 Năm 2026"); each line below is a row when it ends in one number per value column
-    ("2 Thu nhập bình quân đầu người triệu đồng 62 70"): its first token is the index, the unit is the longest
-    ending of the rest that reads as one, the name is what is left."""
+    Đơn vị tính Năm 2025 Năm 2026"), perhaps with a line below it dividing its last spanned column ("Giai đoạn
+    2026-2030" over "Năm 2026 … Năm 2030"); each line below is a row when it ends in one value cell per value
+    column ("2 Thu nhập bình quân đầu người triệu đồng 62 70", "5    Số hộ nghèo    hộ    9    Không quá 5"):
+    its first token is the index, the unit is its own cell or the longest ending of the name that reads as
+    one, the name is what is left."""
     tables: list[list[list[Cell]]] = []
     lines = list(_LINE.finditer(text))
     i = 0
     while i < len(lines):
-        header = _loose_header(text, lines[i])
+        header = _loose_header(text, lines[i], lines[i + 1] if i + 1 < len(lines) else None)
         if header is None:
             i += 1
             continue
-        cells, cols = header
-        rows = [cells]
-        j, pending = i + 1, None  # pending: where a row began whose values are on a later line
+        head_rows, cols = header
+        rows = list(head_rows)
+        j, pending = i + len(head_rows), None  # pending: where a row began whose values are on a later line
         while j < len(lines):
             m = lines[j]
             line = m.group().strip()
@@ -136,14 +141,15 @@ def loose_tables(text: str) -> list[list[list[Cell]]]:
             words = line[first.end():] if first else ""
             if pending is None and first and _ROW_INDEX.fullmatch(first.group()) and not any(ch.isdigit() for ch in words):
                 pending = m.start()  # "3 Số thôn đạt chuẩn nông thôn mới" over "kiểu mẫu thôn 1 3"
-            elif pending is None and len(rows) > 1 and len(line) <= _WRAPPED and not any(ch.isdigit() for ch in line):
+            elif pending is None and len(rows) > len(head_rows) and len(line) <= _WRAPPED and not any(
+                    ch.isdigit() for ch in line):
                 _continue_name(rows[-1], cols, line)  # "kiểu mẫu" under a row that printed its values
             elif pending is None or any(ch.isdigit() for ch in line) or text.count("\n", pending, m.start()) >= 2:
                 j -= 1
                 break
-        if len(rows) >= 2:
+        if len(rows) > len(head_rows):
             tables.append(rows)
-        i = j
+        i = max(j, i + 1)
     return tables
 
 
@@ -153,23 +159,23 @@ def _numbering(line: str) -> bool:
         range(int(tokens[0]), int(tokens[0]) + len(tokens)))
 
 
-def _loose_header(text: str, m: re.Match[str]) -> tuple[list[Cell], list[_Column]] | None:
-    """The header's cells and columns: split at gaps, then an index label off the front, the unit label out
-    of the name's cell, and one value label after each year ("Năm 2023 Năm 2024 Năm 2025")."""
-    line = m.group()
-    if not _YEAR.search(line) and not _roles()["value"].search(line):
-        return None
-    pieces, at = [], 0
+def _pieces(line: str) -> list[tuple[int, int]]:
+    """(start, end) in `line` of the text between its gaps."""
+    out, at = [], 0
     for g in _GAP.finditer(line):
-        pieces.append((at, g.start()))
+        out.append((at, g.start()))
         at = g.end()
-    pieces.append((at, len(line)))
-    roles = _roles()
+    out.append((at, len(line)))
+    return [(a, b) for a, b in out if line[a:b].strip()]
+
+
+def _header_cells(text: str, m: re.Match[str]) -> list[Cell]:
+    """A header line's cells: its pieces between gaps, with an index label cut off the front, the unit label
+    out of the name's piece, and one value label ending at each year ("Năm 2023 Năm 2024 Năm 2025")."""
+    line, roles = m.group(), _roles()
     spans: list[tuple[int, int]] = []
-    for a, b in pieces:
+    for a, b in _pieces(line):
         piece = line[a:b]
-        if not piece.strip():
-            continue
         cuts = {a, b}
         first = _TOKEN.search(piece)
         if first and roles["index"].fullmatch(first.group()) and first.end() < len(piece.rstrip()):
@@ -181,13 +187,31 @@ def _loose_header(text: str, m: re.Match[str]) -> tuple[list[Cell], list[_Column
             cuts |= {a + y.end() for y in years}
         ordered = sorted(cuts)
         spans += [(x, y) for x, y in zip(ordered, ordered[1:], strict=False) if line[x:y].strip()]
-    cells = [_cell(text, m.start() + x, m.start() + y) for x, y in spans]
+    return [_cell(text, m.start() + x, m.start() + y) for x, y in spans]
+
+
+def _loose_header(
+    text: str, m: re.Match[str], below: re.Match[str] | None
+) -> tuple[list[list[Cell]], list[_Column]] | None:
+    """The header's rows (one, or two when the line below divides a spanned column) and its columns: an
+    indicator name or an actor, and at least one value column."""
+    line, roles = m.group(), _roles()
+    if line.rstrip().endswith((".", ";", ",")) or not (
+            _GAP.search(line.strip()) or any(roles[r].search(line) for r in ("index", "unit"))):
+        return None  # a sentence, not a row of column labels
+    cells = _header_cells(text, m)
     if len(cells) < 3 or any(_is_value(c.text) and not _YEAR.search(c.text) for c in cells):
         return None
-    cols = _columns([cells], len(cells))
-    if not any(c.role == "name" for c in cols) or not any(c.role in ("value", "unit_value") for c in cols):
+    rows = [cells]
+    sub = _header_cells(text, below) if below is not None and below.group().strip() else []
+    if len(sub) >= 2 and _YEAR.search(below.group()) and not any(  # type: ignore[union-attr]
+            _is_value(c.text) and not _YEAR.search(c.text) for c in sub):
+        rows.append(sub)
+    width = len(cells) + (len(rows[1]) - 1 if len(rows) > 1 else 0)
+    cols = _columns(rows, width)
+    if not any(c.role in ("name", "actor") for c in cols) or not any(c.role in ("value", "unit_value") for c in cols):
         return None
-    return cells, cols
+    return rows, cols
 
 
 def _continue_name(row: list[Cell], cols: list[_Column], more: str) -> None:
@@ -198,48 +222,84 @@ def _continue_name(row: list[Cell], cols: list[_Column], more: str) -> None:
 
 def _loose_row(text: str, start: int, end: int, cols: list[_Column]) -> list[Cell] | None:
     """A data row in text[start:end] (one line, or two when the name wrapped above its values) laid out on the
-    header's columns; None when it does not end in one value per value column (those right of the name and
-    unit)."""
-    tokens = list(_TOKEN.finditer(text[start:end]))
+    header's columns; None when it does not end in one value cell per value column (those right of the name
+    and unit)."""
     named = [k for k, c in enumerate(cols) if c.role in ("name", "unit", "index", "actor")]
     n_values = len(cols) - 1 - max(named)
-    if n_values < 1 or len(tokens) <= n_values or not all(_VALUE_TOKEN.fullmatch(t.group()) for t in tokens[-n_values:]):
-        return None
-    if _VALUE_TOKEN.fullmatch(tokens[-n_values - 1].group()):
-        return None  # more numbers than value columns
-    head = tokens[:-n_values]
-    base = start
-
-    def cell(toks: list[re.Match[str]]) -> Cell:
-        if not toks:
-            at = base + head[-1].end() if head else base
-            return Cell(at, at, "")
-        return _cell(text, base + toks[0].start(), base + toks[-1].end())
-
-    out: list[Cell] = []
-    rest = head
-    for k, col in enumerate(cols[: max(named) + 1]):
-        if col.role == "index":
-            take = rest[:1] if rest and _INDEX_CELL.match(rest[0].group()) else []
-            out.append(cell(take))
-            rest = rest[len(take):]
-        elif col.role == "unit":
-            out.append(cell([]))  # filled below, from the end of the name
+    # pieces between gaps; a piece of numbers set apart by single spaces is one value each ("68 74 80")
+    units: list[tuple[int, int]] = []
+    for a, b in _pieces(text[start:end]):
+        toks = list(_TOKEN.finditer(text, start + a, start + b))
+        if len(toks) > 1 and all(_VALUE_CELL.fullmatch(t.group()) and any(ch.isdigit() for ch in t.group()) for t in toks):
+            units += [(t.start(), t.end()) for t in toks]
         else:
-            out.append(cell(rest) if k == max(i for i in named if cols[i].role != "unit") else cell([]))
-            rest = [] if k == max(i for i in named if cols[i].role != "unit") else rest
-    unit_k = next((k for k, c in enumerate(cols) if c.role == "unit"), None)
-    name_k = next((k for k, c in enumerate(cols) if c.role in ("name", "actor")), None)
-    if unit_k is not None and name_k is not None:
-        words = [t for t in head if base + t.start() >= out[name_k].start and base + t.end() <= out[name_k].end]
-        for n in range(min(4, len(words) - 1), 0, -1):
-            tail = words[-n:]
-            if unit_kind(" ".join(t.group() for t in tail)) is not None:
-                out[unit_k] = cell(tail)
-                out[name_k] = cell(words[:-n])
+            units.append((start + a, start + b))
+    if n_values < 1 or len(units) <= n_values:
+        # a name and its values set apart by single spaces only: the values are the last tokens
+        units = [(t.start(), t.end()) for t in _TOKEN.finditer(text, start, end)]
+        if len(units) <= n_values:
+            return None
+    values, head = units[-n_values:], units[:-n_values]
+    if not all(_VALUE_CELL.fullmatch(" ".join(text[a:b].split())) for a, b in values):
+        # "Tối thiểu 150" split by single spaces into tokens: join a bound word back to its number
+        return _token_row(text, start, end, cols, n_values)
+    if _VALUE_CELL.fullmatch(" ".join(text[head[-1][0]:head[-1][1]].split())) and any(
+            ch.isdigit() for ch in text[head[-1][0]:head[-1][1]]):
+        return None  # more numbers than value columns
+    return _lay_out(text, head, values, cols)
+
+
+def _token_row(text: str, start: int, end: int, cols: list[_Column], n_values: int) -> list[Cell] | None:
+    """Tokens only: values are the last tokens, a bound word before a number joined to it."""
+    toks = [(t.start(), t.end()) for t in _TOKEN.finditer(text, start, end)]
+    values: list[tuple[int, int]] = []
+    k = len(toks)
+    while len(values) < n_values and k > 0:
+        for w in (3, 2, 1):  # "không quá 5", "Dưới 1,5", "3,5"
+            if k - w < 0:
+                continue
+            a, b = toks[k - w][0], toks[k - 1][1]
+            if _VALUE_CELL.fullmatch(" ".join(text[a:b].split())) and any(ch.isdigit() or ch in "-–—…xX" for ch in text[a:b]):
+                values.insert(0, (a, b))
+                k -= w
                 break
-    values = [_cell(text, base + t.start(), base + t.end()) for t in tokens[-n_values:]]
-    return out + values
+        else:
+            return None
+    head = toks[:k]
+    if not head or len(values) < n_values:
+        return None
+    return _lay_out(text, head, values, cols)
+
+
+def _lay_out(text: str, head: list[tuple[int, int]], values: list[tuple[int, int]], cols: list[_Column]) -> list[Cell]:
+    """Cells for the header's columns: index, name (or actor), unit, then the values."""
+    named = [k for k, c in enumerate(cols) if c.role in ("name", "unit", "index", "actor")]
+    out = [Cell(head[0][0], head[0][0], "") for _ in range(max(named) + 1)]
+    rest = list(head)
+    idx = next((k for k in named if cols[k].role == "index"), None)
+    if idx is not None and rest:
+        first = _TOKEN.match(text, rest[0][0])
+        if first and _INDEX_CELL.match(first.group()) and (first.end() < rest[0][1] or len(rest) > 1):
+            out[idx] = _cell(text, first.start(), first.end())
+            rest[0] = (first.end(), rest[0][1])
+            if not text[rest[0][0]:rest[0][1]].strip():
+                rest = rest[1:]
+    unit_k = next((k for k in named if cols[k].role == "unit"), None)
+    if unit_k is not None and rest:
+        if len(rest) > 1 and unit_kind(" ".join(text[rest[-1][0]:rest[-1][1]].split())) is not None:
+            out[unit_k] = _cell(text, *rest[-1])
+            rest = rest[:-1]
+        else:  # "Thu nhập bình quân đầu người triệu đồng": the unit is the longest ending that reads as one
+            words = list(_TOKEN.finditer(text, rest[-1][0], rest[-1][1]))
+            for n in range(min(4, len(words) - 1), 0, -1):
+                if unit_kind(" ".join(w.group() for w in words[-n:])) is not None:
+                    out[unit_k] = _cell(text, words[-n].start(), words[-1].end())
+                    rest[-1] = (rest[-1][0], words[-n - 1].end())
+                    break
+    name_k = next((k for k in named if cols[k].role in ("name", "actor")), None)
+    if name_k is not None and rest:
+        out[name_k] = _cell(text, rest[0][0], rest[-1][1])
+    return out + [_cell(text, a, b) for a, b in values]
 
 
 def bar_tables(text: str) -> list[list[list[Cell]]]:
@@ -352,11 +412,16 @@ class _Column:
     measure: str = ""  # what the column counts besides its year: "Lượng", "Giá trị tham gia xuất khẩu"
 
 
+_SUM_ROW = re.compile(r"(?:tổng\s+cộng|cộng|tổng\s+số|tổng|toàn\s+(?:xã|phường|huyện|tỉnh|thành\s+phố|đảng\s+bộ))\b",
+                      re.I)
 _TOTAL = re.compile(r"(?:tổng|cộng|trong đó)\b", re.I)
 
 
+_CELL_BOUND = re.compile(r"^(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+quá|tối\s+đa|trên|dưới|khoảng)\s+", re.I)
+
+
 def _is_value(cell: str) -> bool:
-    letters = sum(ch.isalpha() for ch in cell)
+    letters = sum(ch.isalpha() for ch in _CELL_BOUND.sub("", cell))  # "Tối thiểu 150", "Không quá 5"
     if not cell or _NUMBER.search(cell) is None or letters > 6:
         return False
     return not (letters and _YEAR.search(cell))  # "Năm 2026" is a label
@@ -587,6 +652,8 @@ def table_targets(doc: Doc, rows: list[list[Cell]], caption: str = "") -> list[T
         name = re.sub(r"^[-+•–]\s*", "", row[row_col].text).strip()
         if len(name) < 3 or not any(ch.isalpha() for ch in name):
             continue
+        if name_col is None and _SUM_ROW.match(name):
+            continue  # "Tổng cộng", "Cộng toàn xã" under the bodies assigned: their sum, set by no one
         if not any(_is_value(row[i].text) for i in value_cols):
             group = name
             continue
@@ -653,7 +720,8 @@ def _is_name_cell(text: str) -> bool:
 
 
 _PROSE_LINE = 200  # a longer line is a paragraph of the text, not a caption: its "dự toán" is no table's
-_HEADING = re.compile(r"^[\s*#]*(?:[IVX]+|\d+(?:\.\d+)*|[A-D]|Phần|Mục|Điều\s+\d+)[.):]\s*\S")
+_HEADING = re.compile(r"^[\s*#]*(?:[IVX]+|\d+(?:\.\d+)*|[A-D]|Phần|Mục|Điều\s+\d+)[.):]\s*\S"
+                      r"|^[\s*#]*(?:phụ\s+lục|biểu|mẫu\s+biểu|bảng)(?:\s+(?:số\s+)?[\dIVXLC]+[a-z]?)?\b", re.I)
 
 
 def _caption(text: str, start: int, prev_end: int) -> str:
@@ -687,18 +755,21 @@ def _read(doc: Doc, tables: list[list[list[Cell]]]) -> list[tuple[list[list[Cell
 
 
 def run(doc: Doc) -> None:
-    bordered = _read(doc, pipe_tables(doc.text) + bar_tables(doc.text))
-    # a scan's rules read as "|" make bordered rows of a few lines of a table read whole without borders
-    read = [(rows, got) for rows, got in bordered if got]
-    loose = [t for t in loose_tables(doc.text) if not any(_overlaps(t, rows) for rows, _ in read)]
-    found = [t for _, got in _read(doc, [rows for rows, _ in read] + loose) for t in got]
-    if not found:
+    bordered = pipe_tables(doc.text) + bar_tables(doc.text)
+    # a table with borders is read as such; but a scan's rules read as "|" here and there make bordered rows
+    # of a few lines without a header, and the table is read whole without its borders
+    real = [rows for rows in bordered if _header_rows(rows)]
+    loose = [t for t in loose_tables(doc.text) if not any(_overlaps(t, rows) for rows in real)]
+    read = [(rows, got) for rows, got in _read(doc, bordered + loose) if got]
+    if not read:
         return
     from nlp.targets import normal_unit
 
+    found = [t for _, got in read for t in got]
     for t in found:
         t.quantity.unit = normal_unit(t.quantity.unit)  # header cells print "Ha", "Tấn"
-    cells = [(t.start, t.end) for t in found]
-    # a sentence-level target inside a value cell is the same number read without its column: replace it
-    kept = [t for t in doc.targets if not any(s <= t.quantity.start < e for s, e in cells)]
+    # a sentence-level target in a table that sets targets is a number its columns already judged: a value
+    # cell read again without its column, a base year's figure, a number inside a row's name
+    spans = [(rows[0][0].start, max(c.end for c in rows[-1])) for rows, _ in read]
+    kept = [t for t in doc.targets if not any(s <= t.quantity.start < e for s, e in spans)]
     doc.targets = sorted(kept + found, key=lambda t: t.start)

@@ -429,3 +429,57 @@ def test_a_name_wrapped_below_its_values_joins_its_row() -> None:
 ])
 def test_prose_with_years_and_numbers_is_no_table_without_borders(text: str) -> None:
     assert loose_tables(text) == []
+
+
+SPANNED_GAP = """Phụ lục 01
+CHỈ TIÊU XÂY DỰNG XÃ NÔNG THÔN MỚI KIỂU MẪU
+
+TT    Chỉ tiêu    ĐVT    Năm gốc 2025    Giai đoạn 2026-2028
+Năm 2026    Năm 2027    Năm 2028
+1    Số sản phẩm OCOP đạt 3 sao trở lên    sản phẩm    4    5    6    8
+2    Tỷ lệ hộ nghèo đa chiều    %    1,9    1,5    Dưới 1,2    Không quá 1
+3    Tỷ lệ hộ dùng nước sạch    %    88    90    Duy trì    Tối thiểu 95
+"""
+
+
+def test_a_spanned_year_header_without_borders_divides_its_columns_and_bounds_stay_in_the_cells() -> None:
+    got = {(t.metric, t.period_end): (t.quantity.value, t.quantity.comparator) for t in _targets(SPANNED_GAP)}
+    assert got[("Số sản phẩm OCOP đạt 3 sao trở lên", "2028")] == (8.0, "=")
+    assert got[("Tỷ lệ hộ nghèo đa chiều", "2027")] == (1.2, "<")
+    assert got[("Tỷ lệ hộ nghèo đa chiều", "2028")] == (1.0, "<=")
+    assert got[("Tỷ lệ hộ dùng nước sạch", "2028")] == (95.0, ">=")
+    # the base year is a result; "Duy trì" holds no number; "3 sao" in a row's name is no target of its own
+    assert not [k for k in got if k[1] == "2025" or k == ("Tỷ lệ hộ dùng nước sạch", "2027")]
+    assert len(got) == 8
+
+
+ASSIGNED_CELLS = """KẾ HOẠCH
+phát triển đảng viên năm 2026
+
+Các chi bộ thực hiện các chỉ tiêu tại Phụ lục. Các chi bộ báo cáo kết quả thực hiện về Đảng ủy trước ngày 10/12/2026.
+
+Nơi nhận:
+- Các chi bộ;
+- Lưu VP.
+
+Phụ lục
+CHỈ TIÊU KẾT NẠP ĐẢNG VIÊN GIAO CÁC CHI BỘ
+
+STT | Tên chi bộ | Số đảng viên hiện có | Chỉ tiêu kết nạp đảng viên (đồng chí) | Ghi chú
+1 | Chi bộ thôn Bình Minh | 46 | 3 |
+2 | Chi bộ Trường Tiểu học Kim Đồng | 19 | Tối thiểu 1 |
+| Tổng cộng | 65 | 4 |
+"""
+
+
+def test_a_table_assigning_counts_to_cells_reads_its_unit_column_and_not_its_present_figures_or_sum() -> None:
+    got = {(t.actors[0] if t.actors else "", t.quantity.value) for t in _targets(ASSIGNED_CELLS)}
+    # the caption stops at the annex's title: "báo cáo kết quả thực hiện" above it does not make it a results table
+    assert got == {("Chi bộ thôn Bình Minh", 3.0), ("Chi bộ Trường Tiểu học Kim Đồng", 1.0)}
+
+
+def test_an_estimate_column_marked_uoc_is_a_result() -> None:
+    text = ("Phụ lục 1. Chỉ tiêu chủ yếu\n\nTT | Nội dung | ĐVT | Năm 2025 (ước) | Mục tiêu đến năm 2030\n"
+            "1 | Tỷ lệ đô thị hóa | % | 38 | 45-50\n2 | Tuổi thọ trung bình | tuổi | 74,1 | 75,5\n")
+    got = {(t.metric, t.quantity.value) for t in _targets(text)}
+    assert got == {("Tỷ lệ đô thị hóa", 45.0), ("Tuổi thọ trung bình", 75.5)}
