@@ -96,10 +96,21 @@ def pipe_tables(text: str) -> list[list[list[Cell]]]:
 
 _GAP = re.compile(r"[ \t]*\|[ \t]*|[ \t]*\t[ \t]*| {3,}")  # wide gaps (`nlp.ingest.layout.COLUMN_GAP`), tabs, rules
 _TOKEN = re.compile(r"[^\s|]+")
-_BOUND = r"(?:(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+quá|tối\s+đa|trên|dưới|khoảng|giảm|tăng|đạt|≥|≤|>=|<=|>|<)\s*)?"
 _AMOUNT = r"\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?(?:\s*/\s*\d+)?\s*%?"
-# a value cell: "3,5", "8-8,5", "6/8", "≥ 97", "Tối thiểu 150", "Dưới 1,5"; or what stands in an empty one
-_VALUE_CELL = re.compile(rf"{_BOUND}{_AMOUNT}|[-–—…xX]|duy\s+trì|giữ\s+vững|đạt|hoàn\s+thành", re.I)
+
+
+@cache
+def _bounds() -> str:
+    """The bound words a value cell may open with ("Tối thiểu 150", "Dưới 1,5", "≥ 97"): comparators.txt's."""
+    words = [line.split("\t")[1] for line in load_lines("comparators.txt") if line.startswith("before\t")]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _value_cell() -> re.Pattern[str]:
+    """A value cell: "3,5", "8-8,5", "6/8", "≥ 97", "Tối thiểu 150", "Giảm 3-4"; or what stands in an empty one."""
+    return re.compile(rf"(?:(?:{_bounds()}|khoảng|giảm|tăng|đạt)\s*)?{_AMOUNT}|[-–—…xX]|duy\s+trì|giữ\s+vững|đạt"
+                      r"|hoàn\s+thành", re.I)
 _ROW_INDEX = re.compile(r"(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]?|[a-zđ][.)]")  # not "y" of "y tế" wrapped
 _WRAPPED = 60  # a line this short, without a number, under a row continues its name cell
 
@@ -230,7 +241,7 @@ def _loose_row(text: str, start: int, end: int, cols: list[_Column]) -> list[Cel
     units: list[tuple[int, int]] = []
     for a, b in _pieces(text[start:end]):
         toks = list(_TOKEN.finditer(text, start + a, start + b))
-        if len(toks) > 1 and all(_VALUE_CELL.fullmatch(t.group()) and any(ch.isdigit() for ch in t.group()) for t in toks):
+        if len(toks) > 1 and all(_value_cell().fullmatch(t.group()) and any(ch.isdigit() for ch in t.group()) for t in toks):
             units += [(t.start(), t.end()) for t in toks]
         else:
             units.append((start + a, start + b))
@@ -240,10 +251,10 @@ def _loose_row(text: str, start: int, end: int, cols: list[_Column]) -> list[Cel
         if len(units) <= n_values:
             return None
     values, head = units[-n_values:], units[:-n_values]
-    if not all(_VALUE_CELL.fullmatch(" ".join(text[a:b].split())) for a, b in values):
+    if not all(_value_cell().fullmatch(" ".join(text[a:b].split())) for a, b in values):
         # "Tối thiểu 150" split by single spaces into tokens: join a bound word back to its number
         return _token_row(text, start, end, cols, n_values)
-    if _VALUE_CELL.fullmatch(" ".join(text[head[-1][0]:head[-1][1]].split())) and any(
+    if _value_cell().fullmatch(" ".join(text[head[-1][0]:head[-1][1]].split())) and any(
             ch.isdigit() for ch in text[head[-1][0]:head[-1][1]]):
         return None  # more numbers than value columns
     return _lay_out(text, head, values, cols)
@@ -259,7 +270,7 @@ def _token_row(text: str, start: int, end: int, cols: list[_Column], n_values: i
             if k - w < 0:
                 continue
             a, b = toks[k - w][0], toks[k - 1][1]
-            if _VALUE_CELL.fullmatch(" ".join(text[a:b].split())) and any(ch.isdigit() or ch in "-–—…xX" for ch in text[a:b]):
+            if _value_cell().fullmatch(" ".join(text[a:b].split())) and any(ch.isdigit() or ch in "-–—…xX" for ch in text[a:b]):
                 values.insert(0, (a, b))
                 k -= w
                 break
@@ -417,11 +428,9 @@ _SUM_ROW = re.compile(r"(?:tổng\s+cộng|cộng|tổng\s+số|tổng|toàn\s+(
 _TOTAL = re.compile(r"(?:tổng|cộng|trong đó)\b", re.I)
 
 
-_CELL_BOUND = re.compile(r"^(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+quá|tối\s+đa|trên|dưới|khoảng)\s+", re.I)
-
-
 def _is_value(cell: str) -> bool:
-    letters = sum(ch.isalpha() for ch in _CELL_BOUND.sub("", cell))  # "Tối thiểu 150", "Không quá 5"
+    # "Tối thiểu 150", "Không quá 5": a bound's letters do not make a label
+    letters = sum(ch.isalpha() for ch in re.sub(rf"^(?:{_bounds()}|khoảng)\s*", "", cell, flags=re.I))
     if not cell or _NUMBER.search(cell) is None or letters > 6:
         return False
     return not (letters and _YEAR.search(cell))  # "Năm 2026" is a label
