@@ -96,8 +96,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         position, phrase, _op = line.split("\t")
         (befores if position == "before" else afters).append(phrase)
     label_lines = load_lines("number_labels.txt")
-    hard = _alternation(w for w in label_lines if not w.startswith("~"))
+    hard = _alternation(w for w in label_lines if not w.startswith(("~", "^")))
     soft = _alternation(w[1:].strip() for w in label_lines if w.startswith("~"))
+    phase = _alternation(w[1:].strip() for w in label_lines if w.startswith("^"))
     return {
         "unit": re.compile(unit_re, re.IGNORECASE),
         # a number word sequence is only a number when a unit follows it
@@ -111,7 +112,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "before": re.compile(rf"(?<!\w)({_alternation(befores)})\s*$", re.IGNORECASE),
         "after": re.compile(rf"\s+({_alternation(afters)})(?!\w)", re.IGNORECASE),
-        "label": re.compile(rf"(?<!\w)(?:(?P<hard>{hard})|(?P<soft>{soft}))\s*:?\s+$", re.IGNORECASE),
+        "label": re.compile(rf"(?<!\w)(?:(?P<hard>{hard})|(?P<soft>{soft})|(?P<phase>{phase}))\s*:?\s+$",
+                            re.IGNORECASE),
     }
 
 
@@ -337,8 +339,10 @@ def _numeral_quantity(
             if (label and ":" in label.group() and label.group()[0].islower()
                     and text[text.rfind("\n", 0, label.start()) + 1 : label.start()].strip(" -+*•\t")):
                 label = None  # "Tầng: 5" names a floor, "- Số cụm … hạ tầng: 10" is a field's value
-            if label and (label.group("hard") or kind == "number"):
-                return None  # "Điều 5", "lần thứ 6", "Nghị quyết 57"; but "tổng số 52 đảng viên"
+            if label and (label.group("hard") or kind == "number"
+                          or (label.group("phase") and unit.split(" ")[-1] not in _PERIODS)):
+                return None  # "Điều 5", "lần thứ 6", "Nghị quyết 57", "giai đoạn 2 dự án"; but "tổng số 52 đảng
+                # viên", "giai đoạn 5 năm"
     if excluded.hits(start, end):
         return None
     return Quantity(

@@ -452,3 +452,12 @@ def test_a_unit_in_brackets_before_a_labels_colon_is_the_values_unit() -> None:
     got = [(q.value, q.kind, q.unit) for q in doc.quantities]
     assert got == [(65.0, "money", "triệu đồng"), (1250.0, "money", "tỷ đồng"), (2.5, "percent", "%"),
                    (30.0, "quantity", "hộ")]
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("Chuẩn bị khởi công giai đoạn 2 dự án đường vành đai trong quý IV.", []),
+    ("Đợt 1 hỗ trợ 125 hộ nghèo sửa chữa nhà ở.", [(125.0, "hộ nghèo")]),
+    ("Trong giai đoạn 5 năm tới, kết nạp 500 đảng viên.", [(5.0, "năm"), (500.0, "đảng viên")]),
+])
+def test_a_number_after_a_phase_word_is_its_ordinal_unless_a_span_of_time_follows(text: str, numbers: list) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(text)] == numbers
