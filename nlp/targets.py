@@ -199,10 +199,12 @@ def _cited(doc: Doc, pos: int) -> bool:
     return any(r.start <= pos < r.end for r in doc.references)
 
 
-def _period(doc: Doc, s: int, e: int, q: Quantity, named_at: int | None = None) -> tuple[str | None, str | None, str | None]:
-    """`named_at`: where a target restated after a result begins to be named ("… của năm 2022 là 22,0%, đạt mục
+def _period(
+    doc: Doc, s: int, e: int, q: Quantity, after_result: int | None = None
+) -> tuple[str | None, str | None, str | None]:
+    """`after_result`: where the result ends that a restated target follows ("… của năm 2022 là 22,0%, đạt mục
     tiêu của Chương trình (giảm hơn 3%/năm)"); the dates before it, in its sentence or its paragraph, are the
-    result's, so the heading's or the title's period holds."""
+    result's, so the heading's or the title's period holds unless the sentence opens with a year."""
     def usable(d: DateMention, lo: int = s, hi: int = e) -> bool:
         return (lo <= d.start < hi and not _cited(doc, d.start) and d.kind != "month" and not _aside(doc, d, q, lo, hi)
                 and not (d.kind == "date" and not d.iso and not d.year_end)  # "ngày 5 - 7/12": a day says no year
@@ -210,23 +212,24 @@ def _period(doc: Doc, s: int, e: int, q: Quantity, named_at: int | None = None) 
                 and not _AS_OF.search(doc.text, max(lo, d.start - 30), d.start))
 
     # "… đạt 20% năm 2025; đến hết năm 2030 đạt 50%": a date in the number's own part of a list is its period
-    lo = max(s, doc.text.rfind(";", s, q.start) + 1, named_at or s)
+    lo = max(s, doc.text.rfind(";", s, q.start) + 1, after_result or s)
     hi = doc.text.find(";", q.end, e)
     candidates = [d for d in doc.dates if usable(d, lo, hi if hi >= 0 else e)]
-    if not candidates and named_at is not None and (opener := cues().opener.match(doc.text, s)):
+    if not candidates and after_result is not None:
         # "Năm 2023, toàn tỉnh kết nạp được 1.420 …, không hoàn thành chỉ tiêu …": the opening year is both's
-        candidates = [d for d in doc.dates if usable(d, s, opener.end())]
-    if not candidates and named_at is None:
+        opener = cues().opener.match(doc.text, s)
+        candidates = [d for d in doc.dates if opener and usable(d, s, opener.end())]
+    elif not candidates:
         candidates = [d for d in doc.dates if usable(d)]
-    if not candidates and named_at is None:  # "Năm 2024, HĐND xã thông qua các chỉ tiêu. Thu nhập bình quân đạt …": the paragraph's year
-        block = doc.block_of(q.start)
-        earlier = [d for d in doc.dates if block is not None and usable(d, block.start, s)
-                   and d.kind in ("until", "year_range", "year")]
-        candidates = earlier[-1:]
-    if not candidates and named_at is None:  # "Giao chỉ tiêu năm 2026 cho các xã như sau:" over "- Xã Tân An: 45 hộ": the list's year
-        intro = _intro_block(doc, doc.block_index(q.start))
-        candidates = [d for d in doc.dates if intro is not None and usable(d, intro.start, intro.end)
-                      and d.kind in ("until", "year_range", "year")][-1:]
+        if not candidates:  # "Năm 2024, HĐND xã thông qua các chỉ tiêu. Thu nhập bình quân đạt …": the paragraph's year
+            block = doc.block_of(q.start)
+            earlier = [d for d in doc.dates if block is not None and usable(d, block.start, s)
+                       and d.kind in ("until", "year_range", "year")]
+            candidates = earlier[-1:]
+        if not candidates:  # "Giao chỉ tiêu năm 2026 cho các xã như sau:" over "- Xã Tân An: 45 hộ": the list's year
+            intro = _intro_block(doc, doc.block_index(q.start))
+            candidates = [d for d in doc.dates if intro is not None and usable(d, intro.start, intro.end)
+                          and d.kind in ("until", "year_range", "year")][-1:]
     if not candidates:
         candidates = governing_period(doc, q.start)
     if not candidates:
@@ -788,7 +791,7 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
     base, base_end = _base(doc, q, e)
     start = min(ms, q.qual_start or q.start)
     end = max(me, q.qual_end or q.end, base_end)
-    named = _restated(cues(), doc.text, s, qs)
+    named = _restated(cues(), doc.text, s, qs) if cand.features.get("CUE:restated") else None
     result_end = max((o.end for o in doc.quantities if named and s <= o.start and o.end <= named.start()), default=None)
     p_start, p_end, p_text = _period(doc, s, e, q, result_end)
     per = _per(doc, q, _clause_start(doc.text, s, q.qual_start or q.start), s)
