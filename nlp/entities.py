@@ -28,22 +28,29 @@ from nlp.resources import load_lines
 _UP = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _LO = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 CAP = rf"[{_UP}][{_LO}]*(?:['’] ?[{_UP}]?[{_LO}]+)?"  # one capitalised syllable ("Càng", "H'Mông", "H' Nhơi")
-_SEP = r"(?:[ \t]+\n?|\n)[ \t]*"  # names may be broken by a hard line break ("Nguyễn Hòa\nBình")
+# names may be broken by a hard line break ("Nguyễn Hòa\nBình"), not by a gap of four spaces or more, which
+# parts two columns of a flattened header or table ("Số xã đạt chuẩn    xã    9")
+_SEP = r"(?:[ \t]*\n[ \t]*|[ \t]{1,3}(?![ \t]))"
 _NAME = rf"{CAP}(?:(?:{_SEP}|[ \t]+[-–][ \t]+){CAP}){{0,3}}"  # "Bà Rịa - Vũng Tàu"
 # "Phường 3", "ấp 3 ra quân" but not "phường 33,8 tỷ đồng", "xã 45 hộ" or "xã 12%": no decimal part, no counted
 # noun, magnitude or "%" after it (`unit_number` in `_patterns`)
 # a place numbered after its name ("xã Đam Rông 1"), when a list mark or the line's end follows the number
 _NUMBERED = r"(?:[ \t]+\d{1,2}(?=[ \t]*(?:[,.;:)]|\n|và(?!\w)|$)))?"
 _B = rf"(?<![{_UP}{_LO}0-9])"  # left word boundary
-_WS = r"(?:[ \t]+\n?|\n)[ \t]*"  # a space or one line break ("Ủy ban nhân dân tỉnh\nBình Dương")
+_WS = _SEP  # a space or one line break ("Ủy ban nhân dân tỉnh\nBình Dương")
 _CAPS_AMBIGUOUS = ("bản", "vùng", "làng")  # "BẢN TIN SINH HOẠT": in upper case these are no unit words
 _AMP_ACRONYM = rf"[{_UP}][{_UP}\-]*&[{_UP}&\-]*[{_UP}]"  # "TG&DVTW", "NN&PTNT"
 _E = rf"(?![{_UP}{_LO}0-9])"  # right word boundary
 
 
+# the space inside a multi-word name: up to three spaces or a line break, not the gap between two columns of a
+# flattened header ("BAN CHẤP HÀNH TRUNG ƯƠNG          ĐẢNG CỘNG SẢN VIỆT NAM" is two bodies)
+_IN_NAME = r"(?:[ \t]*\n[ \t]*|[ \t]{1,3})"
+
+
 def _alt(items: list[str] | tuple[str, ...]) -> str:
     ordered = sorted(set(items), key=len, reverse=True)
-    return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in ordered)
+    return "|".join(re.escape(x).replace(r"\ ", _IN_NAME) for x in ordered)
 
 
 def _alt_loose(items: list[str] | tuple[str, ...]) -> str:
@@ -54,7 +61,7 @@ def _alt_loose(items: list[str] | tuple[str, ...]) -> str:
         parts = [re.escape(words[0])]
         for w in words[1:]:
             parts.append(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" if w[0].islower() else re.escape(w))
-        out.append(r"\s+".join(parts))
+        out.append(_IN_NAME.join(parts))
     return "|".join(out)
 
 
@@ -87,7 +94,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         rf"{_B}{core}(?:\s+{core}){{0,2}}(?:{region}|{_WS}{unit}{_WS}(?P<uname>{_NAME}{_NUMBERED}|{unit_number}){_E}"
         rf"|{_WS}(?P<bare>{unit}){_E}|[ \t]+(?P<dname>{_NAME}){_E})?"
     )
-    loc = rf"{_B}(?P<unit>{unit})[ \t]*\n?[ \t]*(?P<name>{_NAME}{_NUMBERED}|{unit_number}{_E})"
+    loc = rf"{_B}(?P<unit>{unit})(?:{_SEP}|(?<=\.))(?P<name>{_NAME}{_NUMBERED}|{unit_number}{_E})"  # "Tp.Phan Rang"
     types = load_lines("org_types.txt")
     org_type = rf"{_B}(?P<type>{_alt([t.rstrip('*') for t in types])})(?=[ \t]*\n?[ \t]*\S)"
     titles = load_lines("person_titles.txt")
@@ -100,12 +107,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     caps_head = _alt([h.upper() for h in heads if not h.isupper()])
     caps_unit = _alt([u.upper() for u in load_lines("admin_units.txt") if u[0].islower() and u not in _CAPS_AMBIGUOUS])
     caps_name = rf"{caps_word}(?:[ \t]{{1,3}}{caps_word}){{0,3}}"  # a wider gap parts two header columns
-    caps_sep = r"(?=\**[ \t\n])\**[ \t]*\**[ \t]*\n?[ \t]*\**"  # "ỦY BAN NHÂN\nDÂN **\nTỈNH ĐẮK LẮK"
+    # "ỦY BAN NHÂN\nDÂN **\nTỈNH ĐẮK LẮK"; a gap of four spaces or more without a line break parts two columns
+    caps_sep = r"(?=\**[ \t\n])\**(?:[ \t]*\**[ \t]*\n[ \t]*|[ \t]{1,3})\**"
     caps_org = (
         rf"{_B}(?:{caps_head})(?:\**[ \t]{{1,3}}\**(?:{caps_head})){{0,2}}"
-        rf"(?:{caps_sep}(?P<cunit>(?:{caps_unit})(?:[ \t]*\n?[ \t]*{caps_name})?)|[ \t]+(?P<cname>{caps_name}))?{_E}"
+        rf"(?:(?<!VIỆT NAM){caps_sep}(?P<cunit>(?:{caps_unit})(?:[ \t]*\n?[ \t]*{caps_name})?)|[ \t]{{1,3}}(?P<cname>{caps_name}))?{_E}"
     )
-    caps_loc = rf"{_B}(?:{caps_unit})(?:[ \t]+\n?|\n)[ \t]*{caps_name}{_E}"  # "THÔNG TIN" holds no "THÔN"
+    caps_loc = rf"{_B}(?:{caps_unit}){_SEP}{caps_name}{_E}"  # "THÔNG TIN" holds no "THÔN"
     party = rf"{_B}Đảng(?![ \t]+(?:viên|bộ|ủy|đoàn|phí|vụ|kỳ|Cộng|cộng)){_E}"
     national = rf"(?:{_alt(load_lines('national_bodies.txt'))})$"
     return {
@@ -146,7 +154,10 @@ _STATE = re.compile(
     r"(?:(?<=Đảng)(?:,|\s+và)|pháp\s+luật\s+của|bộ\s+máy|Đảng,\s+Chính\s+phủ\s+và)\s+(?P<n>Nhà\s+nước)(?!\w)"
 )
 _BRACKET_ACRONYM = re.compile(r"[ \t]*\(([A-ZĐ][A-ZĐ0-9&]{2,9})\)")
-_NEXT_WORD = re.compile(r"(?P<sep>(?:[ \t]*[,&–-][ \t]*|[ \t]+)?\n?[ \t]*(?<=[\s,&–-]))(?P<w>[^\W\d_][\w&'-]*|\d{1,3}(?![\d/.,:]?\w))")
+# the separator before a name's next word: a comma or dash, a line break, or up to three spaces (a wider gap or
+# a tab sets apart the columns of a flattened header: "BAN CHẤP HÀNH TRUNG ƯƠNG          ĐẢNG CỘNG SẢN VIỆT NAM")
+_NEXT_WORD = re.compile(r"(?P<sep>[ \t]*[,&–-][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ ]{1,3}(?![ \t\n]))"
+                        r"(?P<w>[^\W\d_][\w&'-]*|\d{1,3}(?![\d/.,:]?\w))")
 _TERRITORY_WORD = re.compile(r"(?:[Hh]ợp\s+tác|[Tt]hông\s+tấn)\s+$")  # "Hợp tác xã …", "Thông tấn xã Việt Nam"
 _LOCAL_UNIT_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|ấp|thôn|bản)[ \t]+$")
 _COLUMN_GAP = re.compile(r"[ \t]{4,}")

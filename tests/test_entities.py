@@ -1,3 +1,5 @@
+import pytest
+
 from nlp.doc import Doc
 from nlp.entities import resolve, rule_entities
 from nlp.normalise import normalise_text
@@ -332,3 +334,14 @@ def test_an_ede_name_written_with_a_space_after_its_apostrophe_is_one_person() -
     assert {("PER", "H' Lan Niê"), ("PER", "H' Ngân Êban"), ("ORG", "Hội LHPN xã Ea Tul")} <= ents
     men = _ents("Bí thư Đoàn xã Y Kriêng Mlô phát biểu; UBND xã Y Tý tổ chức ra quân.")
     assert {("ORG", "Đoàn xã"), ("PER", "Y Kriêng Mlô"), ("LOC", "xã Y Tý")} <= men
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG                 ĐẢNG CỘNG SẢN VIỆT NAM\n        *\nSố 12-HD/TW\n",
+     [("ORG", "BAN CHẤP HÀNH TRUNG ƯƠNG"), ("ORG", "ĐẢNG CỘNG SẢN VIỆT NAM")]),
+    ("ĐẢNG BỘ TỈNH HÒA SƠN    ĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY TÂN KHÊ\n*\nSố 27-KH/HU\n",
+     [("ORG", "ĐẢNG BỘ TỈNH HÒA SƠN"), ("ORG", "ĐẢNG CỘNG SẢN VIỆT NAM"), ("ORG", "HUYỆN ỦY TÂN KHÊ")]),
+    ("3    Số xã đạt chuẩn nông thôn mới    xã    9    11    14\n", []),
+])
+def test_a_column_gap_ends_a_name_and_the_party_name_takes_no_unit_from_the_next_line(text: str, expected: list) -> None:
+    assert [(e.label, e.text) for e in rule_entities(text) if e.label == "ORG" or e.text.startswith("xã")] == expected
