@@ -17,6 +17,7 @@ from functools import cache
 
 from nlp.doc import Block, Doc, GuidanceItem
 from nlp.resources import load_json
+from nlp.tables import TABLE_TITLE
 
 _MIN_WORDS = 8
 _SKIP = {"noise", "header", "caption", "signature", "heading"}
@@ -99,6 +100,16 @@ def _deciding_section(r: _Rules, b: Block) -> str:
     return (b.section or "").lower()
 
 
+def _in_figure_table(doc: Doc, b: Block) -> bool:
+    """Mostly rows of a table of figures (`nlp.tables`), or its title right above it ("Phụ lục: Chỉ tiêu …")."""
+    for s, e in doc.extras.get("figure_tables", []):
+        inside = min(b.end, e) - max(b.start, s)
+        if inside * 2 > b.end - b.start or (b.end <= s and TABLE_TITLE.match(doc.text[b.start : b.end])
+                                            and not doc.text[b.end : s].strip()):
+            return True
+    return False
+
+
 def _candidate_blocks(doc: Doc) -> list[Block]:
     r = _rules()
     out: list[Block] = []
@@ -108,6 +119,8 @@ def _candidate_blocks(doc: Doc) -> list[Block]:
         if b.end <= doc.header_end or b.kind in _SKIP:
             if b.kind == "heading":
                 announced = False
+            continue
+        if _in_figure_table(doc, b):
             continue
         section = _deciding_section(r, b)
         if any(w in section for w in r.non_sections) and not any(w in section for w in r.sections):

@@ -729,8 +729,10 @@ def _is_name_cell(text: str) -> bool:
 
 
 _PROSE_LINE = 200  # a longer line is a paragraph of the text, not a caption: its "dự toán" is no table's
-_HEADING = re.compile(r"^[\s*#]*(?:[IVX]+|\d+(?:\.\d+)*|[A-D]|Phần|Mục|Điều\s+\d+)[.):]\s*\S"
-                      r"|^[\s*#]*(?:phụ\s+lục|biểu|mẫu\s+biểu|bảng)(?:\s+(?:số\s+)?[\dIVXLC]+[a-z]?)?\b", re.I)
+_HEADING = re.compile(r"^[\s*#]*(?:[IVX]+|\d+(?:\.\d+)*|[A-D]|Phần|Mục|Điều\s+\d+)[.):]\s*\S")
+# an annex's or a table's title line ("Phụ lục I", "Biểu 02", "PHỤ LỤC"): where a caption starts
+TABLE_TITLE = re.compile(
+    r"^[\s*#]*(?:phụ\s+lục|biểu|mẫu\s+biểu|bảng)(?:[ \t]+(?:số[ \t]+)?[\dIVXLC]+[a-z]?\b|[ \t]*(?:[:.\n]|$))", re.I)
 
 
 def _caption(text: str, start: int, prev_end: int) -> str:
@@ -741,7 +743,7 @@ def _caption(text: str, start: int, prev_end: int) -> str:
         if len(line.strip()) > _PROSE_LINE:
             break
         caption.append(line)
-        if _HEADING.match(line):
+        if _HEADING.match(line) or TABLE_TITLE.match(line):
             break
     return "\n".join(reversed(caption))
 
@@ -769,6 +771,11 @@ def run(doc: Doc) -> None:
     # of a few lines without a header, and the table is read whole without its borders
     real = [rows for rows in bordered if _header_rows(rows)]
     loose = [t for t in loose_tables(doc.text) if not any(_overlaps(t, rows) for rows in real)]
+    # tables of figures (a value or unit column), not of tasks: their rows are no guidance items
+    doc.extras["figure_tables"] = [
+        (rows[0][0].start, max(c.end for c in rows[-1])) for rows in real + loose
+        if any(c.role in ("value", "unit", "unit_value") for c in _columns(rows[: _header_rows(rows)], max(map(len, rows))))
+    ]
     read = [(rows, got) for rows, got in _read(doc, bordered + loose) if got]
     if not read:
         return

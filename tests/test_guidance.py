@@ -218,3 +218,23 @@ def test_recipients_listed_under_the_signer_are_not_items() -> None:
     assert len(doc.guidance) == 2
     start = doc.text.index("Nơi nhận")
     assert all(b.kind == "signature" for b in doc.blocks if b.start >= start)
+
+
+def test_rows_of_a_table_of_figures_and_its_title_are_no_items_but_a_task_tables_rows_are() -> None:
+    from nlp.pipeline import analyze_text
+
+    text = (
+        "KẾ HOẠCH\nthực hiện các chỉ tiêu năm 2026\n\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Các chi bộ xây dựng kế hoạch kết nạp đảng viên, giao chỉ tiêu cho từng đảng viên theo dõi quần chúng.\n\n"
+        "Phụ lục 1: Chỉ tiêu phát triển kinh tế - xã hội năm 2026\n"
+        "STT    Chỉ tiêu    Đơn vị tính    Kế hoạch 2026\n"
+        "1    Tỷ lệ hộ nghèo đa chiều giảm còn    %    1,5\n"
+        "2    Số hộ được hỗ trợ xây dựng nhà ở mới    hộ    40\n\n"
+        "Phụ lục 2: Nhiệm vụ trọng tâm\n\n"
+        "STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian\n"
+        "1 | Tổ chức rà soát, cập nhật danh sách hộ nghèo, hộ cận nghèo trên địa bàn xã | UBND xã | Quý I/2026\n"
+    )
+    items = [g.text for g in analyze_text(text).guidance]
+    assert any(t.startswith("1. Các chi bộ xây dựng kế hoạch") for t in items)
+    assert not [t for t in items if "Tỷ lệ hộ nghèo" in t or t.startswith("Phụ lục 1")]
+    assert any("rà soát, cập nhật danh sách hộ nghèo" in t for t in items)
