@@ -28,8 +28,9 @@ from nlp.resources import load_lines
 _UP = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _LO = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 CAP = rf"[{_UP}][{_LO}]*(?:['’] ?[{_UP}]?[{_LO}]+)?"  # one capitalised syllable ("Càng", "H'Mông", "H' Nhơi")
-# names may be broken by a hard line break ("Nguyễn Hòa\nBình"), not by a gap of four spaces or more, which
-# parts two columns of a flattened header or table ("Số xã đạt chuẩn    xã    9")
+# the space between the words of a name: a hard line break ("Nguyễn Hòa\nBình", "Ủy ban nhân dân tỉnh\nBình
+# Dương") or up to three spaces; a gap of four or more parts two columns of a flattened header or table ("BAN CHẤP
+# HÀNH TRUNG ƯƠNG          ĐẢNG CỘNG SẢN VIỆT NAM" is two bodies; "Số xã đạt chuẩn    xã    9" names no place)
 _SEP = r"(?:[ \t]*\n[ \t]*|[ \t]{1,3}(?![ \t]))"
 _NAME = rf"{CAP}(?:(?:{_SEP}|[ \t]+[-–][ \t]+){CAP}){{0,3}}"  # "Bà Rịa - Vũng Tàu"
 # "Phường 3", "ấp 3 ra quân" but not "phường 33,8 tỷ đồng", "xã 45 hộ" or "xã 12%": no decimal part, no counted
@@ -37,20 +38,14 @@ _NAME = rf"{CAP}(?:(?:{_SEP}|[ \t]+[-–][ \t]+){CAP}){{0,3}}"  # "Bà Rịa - V
 # a place numbered after its name ("xã Đam Rông 1"), when a list mark or the line's end follows the number
 _NUMBERED = r"(?:[ \t]+\d{1,2}(?=[ \t]*(?:[,.;:)]|\n|và(?!\w)|$)))?"
 _B = rf"(?<![{_UP}{_LO}0-9])"  # left word boundary
-_WS = _SEP  # a space or one line break ("Ủy ban nhân dân tỉnh\nBình Dương")
 _CAPS_AMBIGUOUS = ("bản", "vùng", "làng")  # "BẢN TIN SINH HOẠT": in upper case these are no unit words
 _AMP_ACRONYM = rf"[{_UP}][{_UP}\-]*&[{_UP}&\-]*[{_UP}]"  # "TG&DVTW", "NN&PTNT"
 _E = rf"(?![{_UP}{_LO}0-9])"  # right word boundary
 
 
-# the space inside a multi-word name: up to three spaces or a line break, not the gap between two columns of a
-# flattened header ("BAN CHẤP HÀNH TRUNG ƯƠNG          ĐẢNG CỘNG SẢN VIỆT NAM" is two bodies)
-_IN_NAME = r"(?:[ \t]*\n[ \t]*|[ \t]{1,3})"
-
-
 def _alt(items: list[str] | tuple[str, ...]) -> str:
     ordered = sorted(set(items), key=len, reverse=True)
-    return "|".join(re.escape(x).replace(r"\ ", _IN_NAME) for x in ordered)
+    return "|".join(re.escape(x).replace(r"\ ", _SEP) for x in ordered)
 
 
 def _alt_loose(items: list[str] | tuple[str, ...]) -> str:
@@ -61,7 +56,7 @@ def _alt_loose(items: list[str] | tuple[str, ...]) -> str:
         parts = [re.escape(words[0])]
         for w in words[1:]:
             parts.append(f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" if w[0].islower() else re.escape(w))
-        out.append(_IN_NAME.join(parts))
+        out.append(_SEP.join(parts))
     return "|".join(out)
 
 
@@ -91,8 +86,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     region = (rf"[ \t]+(?:[Kk]hu[ \t]+vực|cơ[ \t]+sở|số)[ \t]+(?:\d{{1,2}}|[IVX]{{1,6}})"
               rf"(?:[ \t]*[-–][ \t]*(?P<rname>{_NAME}))?{_E}")
     org = (
-        rf"{_B}{core}(?:\s+{core}){{0,2}}(?:{region}|{_WS}{unit}{_WS}(?P<uname>{_NAME}{_NUMBERED}|{unit_number}){_E}"
-        rf"|{_WS}(?P<bare>{unit}){_E}|[ \t]+(?P<dname>{_NAME}){_E})?"
+        rf"{_B}{core}(?:\s+{core}){{0,2}}(?:{region}|{_SEP}{unit}{_SEP}(?P<uname>{_NAME}{_NUMBERED}|{unit_number}){_E}"
+        rf"|{_SEP}(?P<bare>{unit}){_E}|[ \t]+(?P<dname>{_NAME}){_E})?"
     )
     loc = rf"{_B}(?P<unit>{unit})(?:{_SEP}|(?<=\.))(?P<name>{_NAME}{_NUMBERED}|{unit_number}{_E})"  # "Tp.Phan Rang"
     types = load_lines("org_types.txt")
@@ -121,7 +116,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "org_head": re.compile(core),
         "org_type": re.compile(org_type),
         "lowercase_types": re.compile(rf"(?:{_alt([t.rstrip('*') for t in types if t.endswith('*')])})$"),
-        "unit_at": re.compile(rf"{_WS}(?:{unit}{_WS}(?P<uname>{_NAME}|\d+){_E}|(?P<bare>{unit}){_E})"),
+        "unit_at": re.compile(rf"{_SEP}(?:{unit}{_SEP}(?P<uname>{_NAME}|\d+){_E}|(?P<bare>{unit}){_E})"),
         "heads_before": re.compile(rf"(?:{core}[ \t]+){{1,3}}$"),
         "loc": re.compile(loc),
         "loc_next": re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)(?P<name>{_NAME}{_NUMBERED}){_E}"),
