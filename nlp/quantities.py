@@ -547,7 +547,7 @@ def _metric_unit(doc: Doc, q: Quantity) -> None:
         noun = tokens[at + 1]
         counted = _label_nouns().match(text, noun.start)
         word = counted.group(1) if counted else noun.text
-        if any(ch.isdigit() for ch in text[noun.start : upto]):
+        if _number_between(doc, noun.start, upto):
             return  # another number between
         if not counted and (not word.replace(" ", "").isalpha() or not word[:1].islower() or word in _not_units()
                             or word in _not_magnitudes()):
@@ -562,16 +562,43 @@ def _nearest_counted_noun(doc: Doc, start: int, end: int) -> str | None:
     if _LABEL_RATE.search(text, start, end):
         return None  # "tỷ lệ hộ nghèo giảm còn 2": a rate that left out its "%"
     found = _counted_nouns(doc, start, end)
-    if not found or any(ch.isdigit() for ch in text[found[-1].end() : end]):
+    if not found or _number_between(doc, found[-1].end(), end):
         return None
     return found[-1].group(1)
+
+
+def _number_between(doc: Doc, start: int, end: int) -> bool:
+    """A digit in text[start:end] outside the dates ("Chỉ tiêu kết nạp đảng viên năm 2026 là 45" has none)."""
+    return any(ch.isdigit() and not any(d.start <= i < d.end for d in doc.dates)
+               for i, ch in enumerate(doc.text[start:end], start))
+
+
+@cache
+def _breakdown_words() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{_alternation(load_lines('breakdown_words.txt'))})(?![\wÀ-ỹ])", re.I)
+
+
+def _breakdown_unit(doc: Doc, q: Quantity, before: Quantity | None) -> None:
+    """A bare number closing its clause after a breakdown word counts what the quantity before it in its sentence
+    counts ("Trồng mới 1.500 ha rừng tập trung, trong đó rừng gỗ lớn 500": 500 ha)."""
+    if (q.kind != "number" or q.unit or before is None or not before.unit
+            or not _CLAUSE_END.match(doc.text, q.qual_end or q.end)):
+        return
+    si = doc.sentence_of(q.start)
+    if si < 0 or doc.sentence_of(before.start) != si or ";" in doc.text[before.end : q.start]:
+        return
+    if _breakdown_words().search(doc.text, before.end, q.qual_start or q.start):
+        q.kind, q.unit = before.kind, before.unit
 
 
 def run(doc: Doc) -> None:
     spans = [(d.start, d.end) for d in doc.dates] + [(r.start, r.end) for r in doc.references]
     doc.quantities = find_quantities(doc.text, spans)
     excluded = _Excluded(spans)
+    before = None
     for q in doc.quantities:
         _open_unit(doc, q, excluded)
         _label_unit(doc, q)
         _metric_unit(doc, q)
+        _breakdown_unit(doc, q, before)
+        before = q

@@ -461,3 +461,23 @@ def test_a_unit_in_brackets_before_a_labels_colon_is_the_values_unit() -> None:
 ])
 def test_a_number_after_a_phase_word_is_its_ordinal_unless_a_span_of_time_follows(text: str, numbers: list) -> None:
     assert [(q.value, q.unit) for q in find_quantities(text)] == numbers
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Trồng mới 1.500 ha rừng tập trung, trong đó rừng gỗ lớn 500.", 500.0, "ha"),
+    ("Xây dựng thêm 3 thôn đạt chuẩn nông thôn mới kiểu mẫu, nâng tổng số lên 8.", 8.0, "thôn"),
+    ("Tỷ lệ hộ nghèo giảm 1,5%, riêng vùng đồng bào dân tộc thiểu số giảm 3.", 3.0, "%"),
+])
+def test_a_bare_number_after_a_breakdown_word_counts_what_the_quantity_before_it_counts(
+        text: str, value: float, unit: str) -> None:
+    from nlp.pipeline import process
+
+    (q,) = [q for q in process(text).quantities if q.value == value]
+    assert q.unit == unit
+
+
+def test_a_year_between_the_counted_noun_and_its_value_is_no_other_number() -> None:
+    from nlp.pipeline import process
+
+    (q,) = [q for q in process("- Chỉ tiêu kết nạp đảng viên năm 2026 là 45.").quantities if q.value == 45]
+    assert q.unit == "đảng viên"
