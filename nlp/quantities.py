@@ -58,6 +58,7 @@ _PER_SLASH = re.compile(r" ?/ ?([^\W\d_]+)(?![\w-])")
 _PER_WORDS = re.compile(r"\s+((?:mỗi|hằng|hàng)\s+(năm|tháng|quý|tuần|ngày))(?!\w)", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+_SPELLED = re.compile(r"[ \t]*\(([^()\d\n]{2,60})\)")
 _FROM = re.compile(r"(?<!\w)từ\s+$", re.IGNORECASE)
 
 
@@ -333,6 +334,12 @@ def _numeral_quantity(
         end, per = _per(text, end, excluded)
     else:
         end, unit_kind, unit, per = _tail(text, end, excluded, pats)
+        spelled = _SPELLED.match(text, end) if not unit_kind else None
+        if spelled and all(w in _number_words() for w in spelled.group(1).lower().split()):
+            # "tuyển dụng 12 (mười hai) viên chức": the number again in words, then its unit
+            after = _tail(text, spelled.end(), excluded, pats)
+            if after[1]:
+                end, unit_kind, unit, per = after
         if kind != "ratio":
             kind = unit_kind or "number"
             label = pats["label"].search(text, max(0, start - 20), start)

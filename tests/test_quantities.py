@@ -481,3 +481,9 @@ def test_a_year_between_the_counted_noun_and_its_value_is_no_other_number() -> N
 
     (q,) = [q for q in process("- Chỉ tiêu kết nạp đảng viên năm 2026 là 45.").quantities if q.value == 45]
     assert q.unit == "đảng viên"
+
+
+def test_a_number_repeated_in_words_in_brackets_keeps_its_unit_after_them() -> None:
+    got = [(q.value, q.unit, q.text) for q in find_quantities("Năm 2026, tuyển dụng 12 (mười hai) viên chức y tế.")]
+    assert (12.0, "viên chức", "12 (mười hai) viên chức") in got
+    assert [(q.value, q.unit) for q in find_quantities("đạt 45 (Tân An) người")] == [(45.0, "")]
