@@ -92,10 +92,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     )
     inner = _alternation(w for w, (_, role) in words.items() if role != "magnitude")
     solo = _alternation(w for w, (_, role) in words.items() if role in ("digit", "ten"))
-    befores, afters = [], []
-    for line in load_lines("comparators.txt"):
-        position, phrase, _op = line.split("\t")
-        (befores if position == "before" else afters).append(phrase)
+    befores = [phrase for position, phrase in _comparators() if position == "before"]
+    afters = [phrase for position, phrase in _comparators() if position == "after"]
     label_lines = load_lines("number_labels.txt")
     hard = _alternation(w for w in label_lines if not w.startswith(("~", "^")))
     soft = _alternation(w[1:].strip() for w in label_lines if w.startswith("~"))
@@ -136,6 +134,13 @@ def _comparators() -> dict[tuple[str, str], str]:
         position, phrase, op = line.split("\t")
         out[(position, phrase.lower())] = op
     return out
+
+
+@cache
+def bound_words() -> str:
+    """The bounds printed before a number ("ít nhất", "không quá", "≥"; comparators.txt) as a regex alternation,
+    longest first: a table's value cell may open with one ("Tối thiểu 150")."""
+    return _alternation(phrase for position, phrase in _comparators() if position == "before")
 
 
 def parse_number(s: str) -> float:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from nlp.doc import Doc, Quantity, Target
-from nlp.quantities import find_quantities, parse_number, unit_kind
+from nlp.quantities import bound_words, find_quantities, parse_number, unit_kind
 from nlp.resources import load_json, load_lines
 
 _LINE = re.compile(r"^.*$", re.M)
@@ -100,16 +100,9 @@ _AMOUNT = r"\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?(?:\s*/\s*\d+)?\s*%?"
 
 
 @cache
-def _bounds() -> str:
-    """The bound words a value cell may open with ("Tối thiểu 150", "Dưới 1,5", "≥ 97"): comparators.txt's."""
-    words = [line.split("\t")[1] for line in load_lines("comparators.txt") if line.startswith("before\t")]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-@cache
 def _value_cell() -> re.Pattern[str]:
     """A value cell: "3,5", "8-8,5", "6/8", "≥ 97", "Tối thiểu 150", "Giảm 3-4"; or what stands in an empty one."""
-    return re.compile(rf"(?:(?:{_bounds()}|khoảng|giảm|tăng|đạt)\s*)?{_AMOUNT}|[-–—…xX]|duy\s+trì|giữ\s+vững|đạt"
+    return re.compile(rf"(?:(?:{bound_words()}|khoảng|giảm|tăng|đạt)\s*)?{_AMOUNT}|[-–—…xX]|duy\s+trì|giữ\s+vững|đạt"
                       r"|hoàn\s+thành", re.I)
 _ROW_INDEX = re.compile(r"(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]?|[a-zđ][.)]")  # not "y" of "y tế" wrapped
 _WRAPPED = 60  # a line this short, without a number, under a row continues its name cell
@@ -423,14 +416,13 @@ class _Column:
     measure: str = ""  # what the column counts besides its year: "Lượng", "Giá trị tham gia xuất khẩu"
 
 
-_SUM_ROW = re.compile(r"(?:tổng\s+cộng|cộng|tổng\s+số|tổng|toàn\s+(?:xã|phường|huyện|tỉnh|thành\s+phố|đảng\s+bộ))\b",
-                      re.I)
+_SUM_ROW = re.compile(r"(?:tổng|cộng|toàn\s+(?:xã|phường|huyện|tỉnh|thành\s+phố|đảng\s+bộ))\b", re.I)
 _TOTAL = re.compile(r"(?:tổng|cộng|trong đó)\b", re.I)
 
 
 def _is_value(cell: str) -> bool:
     # "Tối thiểu 150", "Không quá 5": a bound's letters do not make a label
-    letters = sum(ch.isalpha() for ch in re.sub(rf"^(?:{_bounds()}|khoảng)\s*", "", cell, flags=re.I))
+    letters = sum(ch.isalpha() for ch in re.sub(rf"^(?:{bound_words()}|khoảng)\s*", "", cell, flags=re.I))
     if not cell or _NUMBER.search(cell) is None or letters > 6:
         return False
     return not (letters and _YEAR.search(cell))  # "Năm 2026" is a label

@@ -20,6 +20,18 @@ def _quantities(text: str):
     return found
 
 
+def _read(text: str):  # noqa: ANN202
+    """The quantities of the whole pipeline, which reads a bare value's unit from its metric or its sentence."""
+    from nlp.pipeline import process
+
+    return process(text).quantities
+
+
+def _counted(text: str) -> list[tuple[float, str]]:
+    """(value, unit) of the bare and counted numbers, in order."""
+    return [(q.value, q.unit) for q in _read(text) if q.kind in ("number", "quantity")]
+
+
 def _one(text: str):
     found = _quantities(text)
     assert len(found) == 1, found
@@ -391,9 +403,7 @@ def test_counted_nouns_written_as_abbreviations_are_units() -> None:
 
 
 def test_a_bare_value_closing_its_clause_counts_the_noun_its_metric_names() -> None:
-    from nlp.pipeline import process
-
-    doc = process(
+    units = _counted(
         "II. CHỈ TIÊU\n"
         "- Số xã đạt chuẩn nông thôn mới nâng cao là 12; số thôn đạt chuẩn kiểu mẫu: 30.\n"
         "- Giảm số hộ nghèo toàn xã xuống còn 150.\n"
@@ -401,7 +411,6 @@ def test_a_bare_value_closing_its_clause_counts_the_noun_its_metric_names() -> N
         "- Chỉ số hài lòng của người dân đạt 85; dân số trung bình là 12.400.\n"
         "- Hoàn thành 240 căn nhà trong tháng 6.\n"
     )
-    units = [(q.value, q.unit) for q in doc.quantities if q.kind in ("number", "quantity")]
     assert units == [(12.0, "xã"), (30.0, "thôn"), (150.0, "hộ nghèo"), (30.0, "hợp tác xã"), (8.0, "chi hội"),
                      (85.0, ""), (12400.0, ""), (240.0, "căn nhà"), (6.0, "")]
 
@@ -412,9 +421,7 @@ def test_a_label_word_ending_a_field_name_does_not_hide_its_value() -> None:
 
 
 def test_a_bound_after_the_counted_noun_of_its_metric_counts_that_noun() -> None:
-    from nlp.pipeline import process
-
-    doc = process(
+    units = _counted(
         "II. CHỈ TIÊU\n"
         "- Kết nạp đảng viên mới trên 2.800.\n"
         "- Giới thiệu đoàn viên ưu tú cho Đảng xem xét kết nạp ít nhất 12.\n"
@@ -422,21 +429,17 @@ def test_a_bound_after_the_counted_noun_of_its_metric_counts_that_noun() -> None
         "- Hỗ trợ 50 hộ nghèo xây nhà, mức hỗ trợ trên 40.\n"
         "Cập nhật: 04/09/2025 | Lượt xem: 1.348\n"
     )
-    units = [(q.value, q.unit) for q in doc.quantities if q.kind in ("number", "quantity")]
     assert units == [(2800.0, "đảng viên"), (12.0, "đoàn viên"), (2.0, ""), (50.0, "hộ nghèo"), (40.0, ""),
                      (1348.0, "")]
 
 
 def test_a_capitalised_counted_noun_counts_but_a_numbered_name_does_not() -> None:
-    from nlp.pipeline import process
-
-    doc = process(
+    units = _counted(
         "- Phường Đồi Thông: 500 Thẻ BHYT hộ gia đình.\n"
         "- Xây dựng 2 Điểm du lịch cộng đồng.\n"
         "- Đội 3 Công an xã tuần tra; Chi bộ 4 Trường Tiểu học Tân Hội.\n"
         "- Truyền dữ liệu với tốc độ 10 Gigabit mỗi giây; thực hiện điểm 1 Mục III.\n"
     )
-    units = [(q.value, q.unit) for q in doc.quantities if q.kind in ("number", "quantity")]
     assert units == [(500.0, "thẻ"), (2.0, "điểm"), (3.0, ""), (4.0, ""), (10.0, ""), (1.0, "")]
 
 
@@ -470,16 +473,12 @@ def test_a_number_after_a_phase_word_is_its_ordinal_unless_a_span_of_time_follow
 ])
 def test_a_bare_number_after_a_breakdown_word_counts_what_the_quantity_before_it_counts(
         text: str, value: float, unit: str) -> None:
-    from nlp.pipeline import process
-
-    (q,) = [q for q in process(text).quantities if q.value == value]
+    (q,) = [q for q in _read(text) if q.value == value]
     assert q.unit == unit
 
 
 def test_a_year_between_the_counted_noun_and_its_value_is_no_other_number() -> None:
-    from nlp.pipeline import process
-
-    (q,) = [q for q in process("- Chỉ tiêu kết nạp đảng viên năm 2026 là 45.").quantities if q.value == 45]
+    (q,) = [q for q in _read("- Chỉ tiêu kết nạp đảng viên năm 2026 là 45.") if q.value == 45]
     assert q.unit == "đảng viên"
 
 
