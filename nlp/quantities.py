@@ -547,12 +547,16 @@ def _metric_unit(doc: Doc, q: Quantity) -> None:
         before -= 1
     colon = text[before - 1 : before] == ":"
     upto = before - 1 if colon else qs
-    if not colon and q.qual_start is None and not _value_word().search(text, max(0, qs - 30), qs):
-        return
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, upto - 250), upto)]
     clause = breaks[-1] if breaks else max(0, upto - 250)
     tokens = doc.tokens_in(clause, upto)
     at = next((i for i in range(len(tokens) - 2, -1, -1) if " ".join(tokens[i].text.lower().split()) in _COUNT_HEADS), None)
+    # a clause that opens with its count ("- Số hợp tác xã thành lập mới 15", "Số người tham gia … tăng thêm
+    # 2.000") names what the number at its end counts, whatever verb stands before it
+    opens_with_count = at is not None and not any(ch.isalnum() for ch in text[clause : tokens[at].start])
+    if not colon and q.qual_start is None and not opens_with_count and not _value_word().search(
+            text, max(0, qs - 30), qs):
+        return
     if at is None:
         word = _nearest_counted_noun(doc, max(clause, text.rfind(",", 0, upto) + 1), upto)
     else:

@@ -420,6 +420,20 @@ def test_a_label_word_ending_a_field_name_does_not_hide_its_value() -> None:
     assert _quantities("Tầng: 5\n") == []
 
 
+def test_a_clause_opening_with_its_count_hands_the_number_at_its_end_that_noun() -> None:
+    units = _counted(
+        "II. CHỈ TIÊU\n"
+        "- Số hợp tác xã thành lập mới 15.\n"
+        "- Số người tham gia bảo hiểm xã hội tự nguyện tăng thêm 2.000.\n"
+        "- Về văn hóa: số hộ đạt danh hiệu gia đình văn hóa 3.100; xây dựng 2 tuyến đường hoa.\n"
+        "- Hoàn thành 240 căn nhà trong tháng 6.\n"
+        "- Năm 2026 số hộ nghèo toàn xã giảm 45.\n"
+    )
+    # the last clause opens with its year, not its count: its number keeps no unit
+    assert units == [(15.0, "hợp tác xã"), (2000.0, "người"), (3100.0, "hộ"), (2.0, "tuyến đường"),
+                     (240.0, "căn nhà"), (6.0, ""), (45.0, "")]
+
+
 def test_a_bound_after_the_counted_noun_of_its_metric_counts_that_noun() -> None:
     units = _counted(
         "II. CHỈ TIÊU\n"
