@@ -87,12 +87,16 @@ class _Cues:
     restated_break: re.Pattern[str]
 
 
-def _phrases(items: list[str], guard_moi: Iterable[str] = ()) -> str:
+def _phrases(items: list[str], guard_moi: Iterable[str] = (), not_before: dict[str, list[str]] | None = None) -> str:
     """An alternation, longest first; phrases starting with "mới" do not match after a word of `guard_moi`
-    ("đảng viên mới đạt": a new member, not "only reached")."""
+    ("đảng viên mới đạt": a new member, not "only reached"), and a phrase of `not_before` does not match before
+    one of its words ("Kế hoạch năm nay …" is the plan, "đạt 98% kế hoạch năm" reports against it)."""
     guard = "".join(rf"(?<!{re.escape(w)}\s)" for w in guard_moi)
     ordered = sorted(items, key=len, reverse=True)
-    return "|".join((guard if x.startswith("mới ") else "") + re.escape(x).replace(r"\ ", r"\s+") for x in ordered)
+    after = {x: r"(?!\s+(?:{})(?![\wÀ-ỹ]))".format("|".join(map(re.escape, ws))) for x, ws in (not_before or {}).items()}
+    return "|".join(
+        (guard if x.startswith("mới ") else "") + re.escape(x).replace(r"\ ", r"\s+") + after.get(x, "") for x in ordered
+    )
 
 
 @cache
@@ -104,7 +108,8 @@ def cues() -> _Cues:
         strong=re.compile(bound.format(_phrases(d["strong"])), re.I),
         commit=re.compile(bound.format(_phrases(d["commit"])), re.I),
         weak=re.compile(bound.format(_phrases(d["weak"])), re.I),
-        result=re.compile(bound.format(_phrases(d["result_strong"], guard_moi=d["moi_adjective"])), re.I),
+        result=re.compile(bound.format(
+            _phrases(d["result_strong"], guard_moi=d["moi_adjective"], not_before=d["result_not_before"])), re.I),
         head=re.compile(r"\s*(?:{})(?![\wÀ-ỹ])[\s,:]*".format(_phrases(d["metric_head"])), re.I),
         tail=re.compile(r"[\s,:]*(?<![\wÀ-ỹ])(?:{})\s*$".format(_phrases(d["metric_tail"])), re.I),
         base=re.compile(

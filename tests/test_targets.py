@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.pipeline import analyze_text
+from nlp.targets import cues
 
 
 def _targets(text: str):  # noqa: ANN202
@@ -706,3 +707,15 @@ def test_a_target_restated_after_a_result_takes_the_programmes_period_not_the_re
     found = {t.value: t for t in _targets(text)}
     assert (found[3.0].period.start, found[3.0].period.end) == ("2021", "2025")
     assert (found[1800.0].period.start, found[1800.0].period.end) == ("2023", "2023")
+
+
+@pytest.mark.parametrize("text", ["Kế hoạch năm nay đưa kim ngạch xuất khẩu đạt 3,2 tỷ USD",
+                                  "Theo kế hoạch năm tới, ngành du lịch đón 4,6 triệu lượt khách"])
+def test_this_or_next_years_plan_is_no_result_cue(text: str) -> None:
+    assert cues().result.search(text) is None
+
+
+def test_a_share_of_the_years_plan_is_still_a_result() -> None:
+    text = ("Xuất khẩu năm 2025\n\nNăm 2025, kim ngạch xuất khẩu của tỉnh đạt 2,9 tỷ USD, bằng 98% kế hoạch năm, "
+            "tăng 7,5% so với năm 2024.")
+    assert _targets(text) == []
