@@ -42,3 +42,40 @@ def test_shipped_written_examples_all_parse() -> None:
     for path in files:
         text, spans = read_marked(path.read_text(encoding="utf-8"))  # a news piece of results marks none
         assert all(text[a:b].strip() == text[a:b] != "" for a, b in spans), path.name
+
+
+def _scores(spec: list[tuple[str, float, int]]) -> tuple[list[float], list[int], list[str]]:
+    return [p for _, p, _ in spec], [y for _, _, y in spec], [d for d, _, _ in spec]
+
+
+def test_threshold_stays_at_the_shipped_one_when_the_curve_is_flat() -> None:
+    from nlp.training.targets import _best_threshold, _choose_threshold
+
+    # forty documents; between 0.50 and 0.55 one gains a target and another an extra: a coin toss
+    spec = [(f"d{i}", p, y) for i in range(40) for p, y in ((0.9, 1), (0.2, 0), (0.7, 1))]
+    spec += [("d0", 0.52, 1), ("d1", 0.52, 0), ("d2", 0.51, 0)]
+    probs, ys, groups = _scores(spec)
+    best, _ = _best_threshold(probs, ys)
+    assert best == 0.55
+    threshold, info = _choose_threshold(probs, ys, groups, shipped=0.5)
+    assert threshold == 0.5
+    assert info["best_f1_threshold"] == 0.55 and info["best_beats_shipped"] < 0.9
+
+
+def test_threshold_moves_when_the_best_wins_across_documents() -> None:
+    from nlp.training.targets import _choose_threshold
+
+    # in every document a result scores 0.5: 0.55 is better everywhere, not in one document
+    spec = [(f"d{i}", p, y) for i in range(40) for p, y in ((0.9, 1), (0.5, 0), (0.7, 1), (0.2, 0))]
+    threshold, info = _choose_threshold(*_scores(spec), shipped=0.5)
+    assert threshold == 0.55 and info["best_beats_shipped"] >= 0.9
+
+
+def test_threshold_without_a_shipped_model_is_the_best(tmp_path) -> None:  # noqa: ANN001
+    from nlp.training.targets import _choose_threshold, _shipped_threshold
+
+    (tmp_path / "targets.json").write_text("{not json", encoding="utf-8")
+    assert _shipped_threshold(tmp_path / "targets.json") is None
+    assert _shipped_threshold(tmp_path / "missing.json") is None
+    spec = [(f"d{i}", p, y) for i in range(10) for p, y in ((0.9, 1), (0.5, 0), (0.7, 1))]
+    assert _choose_threshold(*_scores(spec), shipped=None)[0] == 0.55

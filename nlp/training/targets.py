@@ -5,7 +5,8 @@ annotations (a gold target with the same value(s) whose span overlaps it);
 a logistic regression, a random forest and LightGBM trees are fitted over the
 candidate features and their probabilities averaged (`Ensemble`); the decision
 threshold is the best F1 over out-of-fold train predictions (grouped by
-document) and dev predictions together; the test split is never used.
+document) and dev predictions together, kept at the shipped model's unless
+the best reliably beats it (`_choose_threshold`); the test split is never used.
 
 Documents the project wrote itself (corpus/examples/targets, targets marked
 ⟦…⟧) widen the phrasings the model has seen: they join every training fold
@@ -151,45 +152,107 @@ def _prf(y, p) -> tuple[float, float, float]:  # noqa: ANN001
 OOF_SEEDS = (13, 14, 15, 16, 17)
 
 
-def _oof_repeated(docs, always=()) -> tuple[list[float], list[int]]:  # noqa: ANN001
-    """Out-of-fold predictions of several fold assignments, pooled.
+def _oof_repeated(docs, always=()) -> tuple[list[float], list[int], list[str]]:  # noqa: ANN001
+    """Out-of-fold predictions of several fold assignments, pooled, with each candidate's document.
 
     One assignment moved the chosen threshold by 0.05 when six documents joined the split; pooled over
     five, the choice depends on the data rather than on which documents happen to share a fold."""
     probs: list[float] = []
     ys: list[int] = []
+    groups: list[str] = []
     for seed in OOF_SEEDS:
-        p, y = _oof(docs, always, seed=seed)
+        p, y, g = _oof(docs, always, seed=seed)
         probs += p
         ys += y
-    return probs, ys
+        groups += g
+    return probs, ys, groups
 
 
-def _oof(docs, always, seed: int, folds: int = 5) -> tuple[list[float], list[int]]:  # noqa: ANN001
-    """Out-of-fold probabilities (folds by document) with their labels; `always` joins every training fold."""
+def _oof(docs, always, seed: int, folds: int = 5) -> tuple[list[float], list[int], list[str]]:  # noqa: ANN001
+    """Out-of-fold probabilities (folds by document) with their labels and documents; `always` joins every
+    training fold."""
     order = [d for d, _, _ in docs]
     random.Random(seed).shuffle(order)
     fold_of = {d: i % folds for i, d in enumerate(order)}
     extra = [(x, y) for _, xs, ys_ in always for x, y in zip(xs, ys_, strict=True)]
-    probs, ys = [], []
+    probs, ys, groups = [], [], []
     for k in range(folds):
         train = extra + [(x, y) for d, xs, ys_ in docs if fold_of[d] != k for x, y in zip(xs, ys_, strict=True)]
-        test = [(x, y) for d, xs, ys_ in docs if fold_of[d] == k for x, y in zip(xs, ys_, strict=True)]
+        test = [(d, x, y) for d, xs, ys_ in docs if fold_of[d] == k for x, y in zip(xs, ys_, strict=True)]
         if not test or len({y for _, y in train}) < 2:
             continue
         model = Ensemble([x for x, _ in train], [y for _, y in train])
-        probs += _vetoed(model.predict_proba([x for x, _ in test]), [x for x, _ in test])
-        ys += [y for _, y in test]
-    return probs, ys
+        probs += _vetoed(model.predict_proba([x for _, x, _ in test]), [x for _, x, _ in test])
+        ys += [y for _, _, y in test]
+        groups += [d for d, _, _ in test]
+    return probs, ys, groups
+
+
+_GRID = [i / 20 for i in range(2, 19)]
 
 
 def _best_threshold(probs: list[float], ys: list[int]) -> tuple[float, float]:
     """The threshold of best F1, the lowest of equal ones: a missed target is invisible to the analyst, an
     extra one is shown with its confidence and can be dismissed. (Sessions 3-6 took the lowest within 0.01 of
     the best; with the written task lists F1 is no longer flat and that rule picked a worse one.)"""
-    scores = [(_prf(ys, [p >= t for p in probs])[2], t) for t in [i / 20 for i in range(2, 19)]]
+    scores = [(_prf(ys, [p >= t for p in probs])[2], t) for t in _GRID]
     best = max(f for f, _ in scores)
     return min(t for f, t in scores if f >= best), best
+
+
+# how often, over documents drawn again with replacement, the best threshold must beat the shipped one
+THRESHOLD_CONFIDENCE = 0.9
+_RESAMPLES = 2000
+
+
+def _beats(probs: list[float], ys: list[int], groups: list[str], new: float, old: float) -> float:
+    """The share of document bootstrap resamples in which F1 at `new` is higher than at `old`.
+
+    A document's candidates are drawn together (its fold assignments and its dev copies too): the numbers of
+    one document share its genre and style, so they are not independent evidence."""
+    import numpy as np
+
+    docs = sorted(set(groups))
+    index = {d: i for i, d in enumerate(docs)}
+    counts = np.zeros((2, 3, len(docs)))  # threshold (new, old) x (tp, fp, fn) x document
+    for p, y, g in zip(probs, ys, groups, strict=True):
+        for k, t in enumerate((new, old)):
+            hit = p >= t
+            if hit or y:
+                counts[k, 0 if hit and y else 1 if hit else 2, index[g]] += 1
+    draws = np.random.default_rng(0).multinomial(len(docs), [1 / len(docs)] * len(docs), size=_RESAMPLES)
+    tp, fp, fn = (draws @ counts[:, j, :].T for j in range(3))  # resamples x threshold
+    f1 = np.divide(2 * tp, 2 * tp + fp + fn, out=np.zeros_like(tp), where=(2 * tp + fp + fn) > 0)
+    return float(np.mean(f1[:, 0] > f1[:, 1]))
+
+
+def _choose_threshold(
+    probs: list[float], ys: list[int], groups: list[str], shipped: float | None,
+) -> tuple[float, dict]:
+    """The best-F1 threshold only when it beats the shipped one in THRESHOLD_CONFIDENCE of document resamples.
+
+    Pooled F1 is flat between 0.50 and 0.55 (session 17: 0.9259 against 0.9263, and 0.9269 against 0.9243 for
+    a one-word cue fix), so the best of the two flipped with any retrain, and the flip, not the change,
+    decided dev and the challenge sets. A threshold that moves only on evidence lets a change be judged on its
+    own."""
+    best, best_f1 = _best_threshold(probs, ys)
+    info: dict = {"best_f1_threshold": best, "best_f1": round(best_f1, 4), "shipped_threshold": shipped}
+    if shipped is None or shipped == best:
+        return best, info
+    info["shipped_f1"] = round(_prf(ys, [p >= shipped for p in probs])[2], 4)
+    info["best_beats_shipped"] = round(_beats(probs, ys, groups, best, shipped), 3)
+    return (best if info["best_beats_shipped"] >= THRESHOLD_CONFIDENCE else shipped), info
+
+
+def _shipped_threshold(path: Path) -> float | None:
+    """The threshold of the model about to be replaced (None when there is none or it cannot be read)."""
+    import json
+
+    try:
+        value = float(json.loads(path.read_text(encoding="utf-8"))["threshold"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return value if 0.0 < value < 1.0 else None
 
 
 def train(corpus: Path | None = None, out: Path = MODEL_PATH) -> dict:
@@ -197,19 +260,22 @@ def train(corpus: Path | None = None, out: Path = MODEL_PATH) -> dict:
     train_docs = dataset("train", corpus)
     dev_docs = dataset("dev", corpus)
     own = written()
-    oof_p, oof_y = _oof_repeated(train_docs, own)
+    oof_p, oof_y, oof_g = _oof_repeated(train_docs, own)
     cv_threshold, cv_f1 = _best_threshold(oof_p, oof_y)
     X = [x for _, xs, _ in train_docs + own for x in xs]
     y = [v for _, _, ys in train_docs + own for v in ys]
     model = Ensemble(X, y)
     dev_x = [x for _, xs, _ in dev_docs for x in xs]
     dev_y = [v for _, _, ys in dev_docs for v in ys]
+    dev_g = [d for d, xs, _ in dev_docs for _ in xs]
     dev_p = _vetoed(model.predict_proba(dev_x), dev_x) if dev_x else []
-    # the threshold: best F1 over the out-of-fold train predictions and the dev predictions together
+    # the threshold: over the out-of-fold train predictions and the dev predictions together
     # (dev alone has too few targets to choose it reliably; the test split is never used)
     # dev counted once per fold assignment, so it weighs against the pooled train predictions as before
     n = len(OOF_SEEDS)
-    threshold, _ = _best_threshold(oof_p + list(dev_p) * n, oof_y + dev_y * n)
+    threshold, choice = _choose_threshold(
+        oof_p + list(dev_p) * n, oof_y + dev_y * n, oof_g + dev_g * n, _shipped_threshold(out),
+    )
     dev = _prf(dev_y, [p >= threshold for p in dev_p]) if dev_x else (0.0, 0.0, 0.0)
     digest = hashlib.sha256()
     for path in sorted(A.ANNOTATIONS.glob("*/*.json")) + sorted(WRITTEN.glob("*.txt")):
@@ -220,7 +286,9 @@ def train(corpus: Path | None = None, out: Path = MODEL_PATH) -> dict:
         "annotations_sha256": digest.hexdigest(),
         "cv_candidate_f1": round(cv_f1, 4), "cv_threshold": cv_threshold,
         "threshold_chosen_on": f"out-of-fold train predictions ({len(OOF_SEEDS)} fold assignments, pooled) + dev "
-                               "predictions (the threshold of best F1)",
+                               "predictions: the threshold of best F1 if it beats the shipped one in "
+                               f"{THRESHOLD_CONFIDENCE:.0%} of {_RESAMPLES} document resamples, else the shipped one",
+        "threshold_choice": choice,
         "dev_candidate_precision_recall_f1": [round(v, 4) for v in dev],
         "versions": {pkg: metadata.version(pkg) for pkg in ("scikit-learn", "lightgbm", "skops")},
         "model": "mean of sklearn LogisticRegression(C=0.25, class_weight=balanced), RandomForestClassifier(200 "
