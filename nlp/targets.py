@@ -87,30 +87,35 @@ class _Cues:
     restated_break: re.Pattern[str]
 
 
-def _phrases(items: list[str], guard_moi: Iterable[str] = (), not_before: dict[str, list[str]] | None = None) -> str:
+def _phrases(items: list[str], guard_moi: Iterable[str] = (), guards: dict[str, dict[str, list[str]]] | None = None) -> str:
     """An alternation, longest first; phrases starting with "mới" do not match after a word of `guard_moi`
-    ("đảng viên mới đạt": a new member, not "only reached"), and a phrase of `not_before` does not match before
-    one of its words ("Kế hoạch năm nay …" is the plan, "đạt 98% kế hoạch năm" reports against it)."""
+    ("đảng viên mới đạt": a new member, not "only reached"); a phrase of `guards` does not match before a word of
+    its `not_before` or after one of its `not_after` ("giao thông", "chuyển giao" assign nothing; "Kế hoạch năm
+    nay …" is the plan, "đạt 98% kế hoạch năm" reports against it)."""
     guard = "".join(rf"(?<!{re.escape(w)}\s)" for w in guard_moi)
-    ordered = sorted(items, key=len, reverse=True)
-    after = {x: r"(?!\s+(?:{})(?![\wÀ-ỹ]))".format("|".join(map(re.escape, ws))) for x, ws in (not_before or {}).items()}
-    return "|".join(
-        (guard if x.startswith("mới ") else "") + re.escape(x).replace(r"\ ", r"\s+") + after.get(x, "") for x in ordered
-    )
+
+    def one(x: str) -> str:
+        g = (guards or {}).get(x, {})
+        before = "".join(rf"(?<!{re.escape(w)}\s)" for w in g.get("not_after", []))
+        after = r"(?!\s+(?:{})(?![\wÀ-ỹ]))".format("|".join(map(re.escape, g["not_before"]))) if g.get("not_before") else ""
+        return (guard if x.startswith("mới ") else "") + before + re.escape(x).replace(r"\ ", r"\s+") + after
+
+    return "|".join(one(x) for x in sorted(items, key=len, reverse=True))
 
 
 @cache
 def cues() -> _Cues:
     """The cue lists of data/target_cues.json, compiled once (the target model reads them too)."""
     d = load_json("target_cues.json")
+    g = d["phrase_guards"]
     bound = r"(?<![\wÀ-ỹ])(?:{})(?![\wÀ-ỹ])"
     return _Cues(
-        strong=re.compile(bound.format(_phrases(d["strong"])), re.I),
-        commit=re.compile(bound.format(_phrases(d["commit"])), re.I),
+        strong=re.compile(bound.format(_phrases(d["strong"], guards=g)), re.I),
+        commit=re.compile(bound.format(_phrases(d["commit"], guards=g)), re.I),
         weak=re.compile(bound.format(_phrases(d["weak"])), re.I),
         result=re.compile(bound.format(
-            _phrases(d["result_strong"], guard_moi=d["moi_adjective"], not_before=d["result_not_before"])), re.I),
-        head=re.compile(r"\s*(?:{})(?![\wÀ-ỹ])[\s,:]*".format(_phrases(d["metric_head"])), re.I),
+            _phrases(d["result_strong"], guard_moi=d["moi_adjective"], guards=g)), re.I),
+        head=re.compile(r"\s*(?:{})(?![\wÀ-ỹ])[\s,:]*".format(_phrases(d["metric_head"], guards=g)), re.I),
         tail=re.compile(r"[\s,:]*(?<![\wÀ-ỹ])(?:{})\s*$".format(_phrases(d["metric_tail"])), re.I),
         base=re.compile(
             r"\s*(?:(?:{})\s+(?P<b1>[^,;:.()]{{2,100}})|(?:{})\s+(?P<b2>(?:tổng\s+)?số\s+[^,;:.()]{{2,100}}))".format(

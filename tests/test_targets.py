@@ -721,3 +721,30 @@ def test_a_share_of_the_years_plan_is_still_a_result() -> None:
     assert _targets(text) == []
     # the sentence gives no target even without the cue; the guard must leave the cue itself in place
     assert "kế hoạch năm" in [m.group(0) for m in cues().result.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2025, toàn tỉnh xảy ra 412 vụ tai nạn giao thông, làm chết 198 người",
+    "Bưu điện huyện duy trì dịch vụ tại 14 điểm giao dịch xã",
+    "Hội nghị giao ban khối dân vận có 45 đại biểu tham dự",
+    "Trung tâm đã chuyển giao 12 tiến bộ kỹ thuật cho nông dân",
+    "Lễ giao quân năm 2025 có 180 thanh niên lên đường nhập ngũ",
+])
+def test_giao_inside_another_word_assigns_nothing(text: str) -> None:
+    c = cues()
+    assert c.strong.search(text) is None and c.commit.search(text) is None
+
+
+def test_giao_as_assigning_is_still_a_commitment_cue() -> None:
+    text = "Ủy ban nhân dân tỉnh giao Sở Nông nghiệp trồng mới 500 ha rừng trong năm 2026."
+    assert [m.group(0) for m in cues().strong.finditer(text)] == ["giao"]
+    assert [m.group(0) for m in cues().commit.finditer(text)] == ["giao"]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Phấn đấu năm 2026, tỷ lệ giao dịch không dùng tiền mặt đạt 80%.", "tỷ lệ giao dịch không dùng tiền mặt"),
+    ("Năm 2026, phấn đấu nâng cấp hệ thống giao thông nội đồng thêm 25 km.", "nâng cấp hệ thống giao thông nội đồng"),
+])
+def test_metric_after_a_giao_compound_keeps_the_whole_word(text: str, metric: str) -> None:
+    [t] = _targets(text)
+    assert t.metric == metric
