@@ -398,6 +398,16 @@ def _rate_of_previous(doc: Doc, q: Quantity, s: int, e: int, clause: int, name: 
     return f"{name} {prev_name}" if name.lower().startswith("tốc") else f"{prev_name} {name}"
 
 
+def _whole_word(doc: Doc, pos: int, bound: int) -> int:
+    """`pos` moved to the edge of the segmenter's word it falls inside, towards `bound` and not past it: a word
+    limit counts syllables, and would cut "trung học phổ | thông" or "phổ | thông" in two."""
+    for t in doc.tokens_in(max(0, pos - 40), pos):
+        if t.start < pos < t.end:
+            edge = t.end if bound >= pos else t.start
+            return edge if min(pos, bound) <= edge <= max(pos, bound) else pos
+    return pos
+
+
 def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
     """The metric (words before the number, else after it) and the span it covers."""
     c = cues()
@@ -416,7 +426,7 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
     m = _AFTER_NUMBER_NOUN.match(text, rest_start, e)
     if m:
         rs = m.start("rest")
-        r_end = _words(text, rs, m.end("rest"), 15, from_right=False)
+        r_end = _whole_word(doc, _words(text, rs, m.end("rest"), 15, from_right=False), m.end("rest"))
         for stop_pattern in (_AFTER_STOP, c.clause_after_comma):
             # from the space before the words: "1.500 ha vào năm 2030" names nothing after the number
             if stop := stop_pattern.search(text, rs - 1 if text[rs - 1 : rs].isspace() else rs, r_end):
@@ -474,7 +484,7 @@ def _left_metric(doc: Doc, q: Quantity, left: int, right: int) -> tuple[int, int
             left, after_number = other.qual_end or other.end, True
     if after_number and _COORDINATED.search(text, left, right):
         left = right  # "100% trạm y tế … và 100% cơ sở cai nghiện …": the words before belong to the other number
-    left = _words(text, left, right, 20, from_right=True)
+    left = _whole_word(doc, _words(text, left, right, 20, from_right=True), left)
     holes = [(d.start, d.end) for d in doc.dates if d.end > left and d.start < right]
     holes += [(m.start(), m.end()) for m in _COMPARISON.finditer(text, left, right)]
     ms, me = _strip_metric(text, left, right)

@@ -748,3 +748,9 @@ def test_giao_as_assigning_is_still_a_commitment_cue() -> None:
 def test_metric_after_a_giao_compound_keeps_the_whole_word(text: str, metric: str) -> None:
     [t] = _targets(text)
     assert t.metric == metric
+
+
+def test_metric_cut_at_its_word_limit_keeps_the_last_word_whole() -> None:
+    [t] = _targets("Phấn đấu đến năm 2030, 100% các cấp giáo dục thường xuyên, tiểu học, trung học cơ sở, "
+                   "trung học phổ thông đưa nội dung phòng tránh thiên tai vào giảng dạy.")
+    assert t.metric.endswith("trung học phổ thông")
