@@ -114,10 +114,12 @@ class Ensemble:
             n_estimators=200, min_samples_leaf=2, class_weight="balanced_subsample", max_features="sqrt",
             n_jobs=2, random_state=0,
         ).fit(M, y)
+        # every row and every feature at each round (session 18): with rows and columns sampled (0.8, 0.5) the seed
+        # alone moved dev F1 between 0.914 and 0.937; unsampled, a retrain depends on its data only, and pooled
+        # out-of-fold + dev F1 at 0.55 rose 0.9267 -> 0.9295
         self.boosted = lightgbm.LGBMClassifier(
-            n_estimators=400, num_leaves=15, learning_rate=0.05, subsample=0.8, subsample_freq=1,
-            colsample_bytree=0.5, min_child_samples=5, scale_pos_weight=3.0, random_state=0, n_jobs=2,
-            deterministic=True, force_row_wise=True, verbose=-1,
+            n_estimators=400, num_leaves=15, learning_rate=0.05, min_child_samples=5, scale_pos_weight=3.0,
+            random_state=0, n_jobs=2, deterministic=True, force_row_wise=True, verbose=-1,
         ).fit(M, np.array(y))
 
     def save(self, out: Path, threshold: float, meta: dict) -> None:
@@ -292,7 +294,7 @@ def train(corpus: Path | None = None, out: Path = MODEL_PATH) -> dict:
         "dev_candidate_precision_recall_f1": [round(v, 4) for v in dev],
         "versions": {pkg: metadata.version(pkg) for pkg in ("scikit-learn", "lightgbm", "skops")},
         "model": "mean of sklearn LogisticRegression(C=0.25, class_weight=balanced), RandomForestClassifier(200 "
-                 "trees, min_samples_leaf=2) and lightgbm LGBMClassifier(400 rounds, 15 leaves) over "
+                 "trees, min_samples_leaf=2) and lightgbm LGBMClassifier(400 rounds, 15 leaves, no row or column sampling) over "
                  "nlp.target_model.features",
     }
     model.save(out, threshold, meta)
