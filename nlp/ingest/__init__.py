@@ -47,6 +47,16 @@ def sniff_media_type(data: bytes) -> str:
     return sniff.sniff(data)
 
 
+def refuse_unreadable(media_type: str) -> None:
+    """Raise UnsupportedType for a kind of file known from its first bytes never to be read (no parsing needed)."""
+    from nlp.ingest import sniff
+
+    if media_type == sniff.ZIP:
+        raise UnsupportedType("ZIP archive that is not a Word .docx file", media_type=media_type)
+    if media_type == sniff.RTF:
+        raise UnsupportedType("RTF document; save it as .docx or PDF", media_type=media_type)
+
+
 def read_bytes(data: bytes, filename: str | None = None, *, isolate: bool = True) -> Ingested:
     """Bytes -> Ingested; `isolate=False` parses in this process (benchmarks, debugging)."""
     from nlp.ingest import sniff
@@ -66,10 +76,7 @@ def read_bytes(data: bytes, filename: str | None = None, *, isolate: bool = True
         text, encoding, warnings = text_mod.decode_with_encoding(data)
         source.encoding = encoding
         return Ingested(text=text, source=source, warnings=warnings)
-    if media_type == sniff.ZIP:
-        raise UnsupportedType("ZIP archive that is not a Word .docx file", media_type=media_type)
-    if media_type == sniff.RTF:
-        raise UnsupportedType("RTF document; save it as .docx or PDF", media_type=media_type)
+    refuse_unreadable(media_type)
 
     from nlp.ingest import parse
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, HTTPException, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from nlp.ingest import IngestError, UnsupportedType, read_bytes
 from nlp.schema import Analysis
-from service.routers.deps import SettingsDep
+from service.routers.deps import SettingsDep, require_write_key
 
 router = APIRouter(tags=["analysis"])
 
@@ -19,6 +19,13 @@ _ERRORS = {
     415: {"description": "Not text or PDF"},
     422: {"description": "The file cannot be read (empty, not UTF-8, scanned PDF, corrupt PDF…)"},
 }
+
+
+async def one_file(request: Request) -> None:
+    """Refuse a request carrying several files in the "file" field: only the last would be read, silently."""
+    form = await request.form()  # already parsed for the endpoint's UploadFile, so this costs nothing
+    if len(form.getlist("file")) > 1:
+        raise HTTPException(422, "send one file per request (several were sent in the field 'file')")
 
 
 async def _read_limited(upload: UploadFile, limit: int) -> bytes:
@@ -44,7 +51,9 @@ def _analyse(data: bytes, filename: str | None) -> Analysis:
     return analyze_text(ingested.text, ingested.source, ingested.warnings)
 
 
-@router.post("/analyze", response_model=Analysis, responses=_ERRORS)
+@router.post(
+    "/analyze", response_model=Analysis, responses=_ERRORS, dependencies=[Depends(require_write_key), Depends(one_file)]
+)
 async def analyze(
     file: Annotated[UploadFile, File(description="A UTF-8 text file or a PDF with a text layer")],
     settings: SettingsDep,

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Annotated, TypeVar
 
 from anyio import to_thread
-from fastapi import Depends, Header, HTTPException, Query, Request
+from fastapi import Depends, Header, HTTPException, Path, Query, Request
 
 from service.settings import Settings, get_settings
 from service.storage import BlobStore, Store
@@ -84,5 +84,8 @@ async def require_read_key(
 StoreDep = Annotated[Store, Depends(get_store)]
 BlobsDep = Annotated[BlobStore, Depends(get_blobs)]
 WorkerDep = Annotated[Worker, Depends(get_worker)]
+# SQLite stores integers in 8 bytes: a larger id or offset is refused with 422 rather than overflowing into a 500
+DB_INT_MAX = 2**63 - 1
 Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
-Offset = Annotated[int, Query(ge=0, description="items to skip")]
+Offset = Annotated[int, Query(ge=0, le=DB_INT_MAX, description="items to skip")]
+DocId = Annotated[int, Path(ge=1, le=DB_INT_MAX, description="document id")]

@@ -12,11 +12,12 @@ from fastapi import APIRouter, Depends, File, HTTPException, Query, Response, Up
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from nlp.ingest import IngestError, UnsupportedType, read_bytes, sniff_media_type
+from nlp.ingest import IngestError, UnsupportedType, read_bytes, refuse_unreadable, sniff_media_type
 from nlp.schema import Analysis, DocType
-from service.routers.analyze import _read_limited
+from service.routers.analyze import _read_limited, one_file
 from service.routers.deps import (
     BlobsDep,
+    DocId,
     Limit,
     Offset,
     SettingsDep,
@@ -44,15 +45,17 @@ def clean_filename(name: str | None) -> str | None:
 
 
 def _check_content(data: bytes, filename: str | None) -> str:
-    """Refuse at once what can never be analysed; PDFs are opened by the worker."""
+    """Refuse at once what can never be analysed (as POST /analyze would); PDFs, Word and web pages are opened by
+    the worker."""
     media_type = sniff_media_type(data)
-    if media_type == "text/plain" or not data:
-        try:
+    try:
+        refuse_unreadable(media_type)
+        if media_type == "text/plain" or not data:
             read_bytes(data, filename)  # decoding text is cheap
-        except UnsupportedType as exc:
-            raise HTTPException(415, exc.reason) from None
-        except IngestError as exc:
-            raise HTTPException(422, exc.reason) from None
+    except UnsupportedType as exc:
+        raise HTTPException(415, exc.reason) from None
+    except IngestError as exc:
+        raise HTTPException(422, exc.reason) from None
     return media_type
 
 
@@ -67,7 +70,7 @@ def _found(store: StoreDep, doc_id: int) -> DocumentOut:
     "",
     status_code=201,
     response_model=DocumentOut,
-    dependencies=write,
+    dependencies=[*write, Depends(one_file)],
     responses={
         200: {"description": "The same content was uploaded before: that document", "model": DocumentOut},
         413: {"description": "File larger than CHITIEU_MAX_UPLOAD_MB"},
@@ -125,7 +128,7 @@ def documents(
 
 
 @router.get("/{doc_id}", response_model=DocumentOut, responses={404: {"description": "No such document"}})
-def document(doc_id: int, store: StoreDep) -> DocumentOut:
+def document(doc_id: DocId, store: StoreDep) -> DocumentOut:
     return _found(store, doc_id)
 
 
@@ -134,27 +137,33 @@ def document(doc_id: int, store: StoreDep) -> DocumentOut:
     response_model=Analysis,
     responses={404: {"description": "No such document"}, 409: {"description": "Not analysed (pending or failed)"}},
 )
-def analysis(doc_id: int, store: StoreDep) -> Response:
+def analysis(doc_id: DocId, store: StoreDep) -> Response:
     """The contract JSON (`shared/spec/analysis.md`), exactly as the pipeline produced it."""
     doc = _found(store, doc_id)
-    body = store.analysis_json(doc_id)
+    body = store.analysis_json(doc_id) if doc.status == "done" else None  # not a previous run's while re-analysed
     if body is None:
         reason = doc.error if doc.status == "failed" else "the analysis is not finished"
         raise HTTPException(409, f"document {doc_id} is {doc.status}: {reason}")
     return Response(body, media_type="application/json")
 
 
-@router.post("/{doc_id}/reanalyze", response_model=DocumentOut, status_code=202, dependencies=write)
-def reanalyze(doc_id: int, store: StoreDep, worker: WorkerDep) -> DocumentOut:
+@router.post(
+    "/{doc_id}/reanalyze", response_model=DocumentOut, status_code=202, dependencies=write,
+    responses={404: {"description": "No such document"}, 409: {"description": "The original file is not stored"}},
+)
+def reanalyze(doc_id: DocId, store: StoreDep, blobs: BlobsDep, worker: WorkerDep) -> DocumentOut:
     """Run the analysis again (after a pipeline update, or on a failed document)."""
-    _found(store, doc_id)
+    doc = _found(store, doc_id)
+    if not blobs.path(doc.sha256).exists():
+        # documents added by `chitieu batch --db` keep their analysis but not their file
+        raise HTTPException(409, f"the original file of document {doc_id} is not stored; upload it again to analyse it")
     store.set_pending(doc_id)
     worker.submit(doc_id)
     return _found(store, doc_id)
 
 
 @router.delete("/{doc_id}", status_code=204, dependencies=write, responses={404: {"description": "No such document"}})
-def delete(doc_id: int, store: StoreDep, blobs: BlobsDep) -> Response:
+def delete(doc_id: DocId, store: StoreDep, blobs: BlobsDep) -> Response:
     doc = store.delete(doc_id)
     if doc is None:
         raise HTTPException(404, f"no document {doc_id}")

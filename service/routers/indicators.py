@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from service.routers.deps import Limit, Offset, StoreDep, read_in_thread, require_read_key
 from service.routers.models import IndicatorItem, IndicatorList, IndicatorTargets
-from service.routers.targets import SORT_HELP, TargetFilterDep, find_targets, json_response
+from service.routers.targets import SORT_HELP, SORT_PATTERN, TargetFilterDep, find_targets, json_response
 from service.storage.fold import fold, terms
 from service.storage.queries import indicator_stats
 
@@ -101,7 +101,7 @@ async def indicator_targets(
     indicator_id: str,
     store: StoreDep,
     f: TargetFilterDep,
-    sort: Annotated[str, Query(description=SORT_HELP)] = "-year",
+    sort: Annotated[str, Query(description=SORT_HELP, pattern=SORT_PATTERN)] = "-year",
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Response:

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from nlp.schema import DocType
-from service.routers.deps import Limit, Offset, StoreDep, read_in_thread, require_read_key
+from service.routers.deps import DB_INT_MAX, Limit, Offset, StoreDep, read_in_thread, require_read_key
 from service.routers.models import TargetList, target_dict
 from service.storage import Store
 from service.storage.queries import TARGET_SORTS, TargetFilter, target_page, target_query, unit_counts
@@ -21,6 +21,7 @@ from service.storage.queries import TARGET_SORTS, TargetFilter, target_page, tar
 router = APIRouter(tags=["targets"], dependencies=[Depends(require_read_key)])
 
 SORT_HELP = f"one of {', '.join(TARGET_SORTS)}; a leading '-' sorts descending"
+SORT_PATTERN = rf"^[-+]?(?:{'|'.join(TARGET_SORTS)})$"  # an unknown key is a 422, not a silent sort by id
 
 
 async def target_filter(
@@ -32,7 +33,7 @@ async def target_filter(
     doc_type: Annotated[DocType | None, Query(description="type of the document")] = None,
     unit: Annotated[str | None, Query(description='exact unit: "%", "đảng viên", "xã"…')] = None,
     text: Annotated[str | None, Query(description="words in the target or its metric, accents optional")] = None,
-    document_id: Annotated[int | None, Query(description="targets of one document")] = None,
+    document_id: Annotated[int | None, Query(ge=1, le=DB_INT_MAX, description="targets of one document")] = None,
 ) -> TargetFilter:
     """The filters of GET /targets, shared with the CSV export and the indicator page (`async`: FastAPI
     resolves it on the event loop instead of a thread hop)."""
@@ -59,7 +60,7 @@ async def targets(
     request: Request,
     store: StoreDep,
     f: TargetFilterDep,
-    sort: Annotated[str, Query(description=SORT_HELP)] = "id",
+    sort: Annotated[str, Query(description=SORT_HELP, pattern=SORT_PATTERN)] = "id",
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
@@ -84,7 +85,7 @@ CSV_COLUMNS = [
 def targets_csv(
     store: StoreDep,
     f: TargetFilterDep,
-    sort: Annotated[str, Query(description=SORT_HELP)] = "id",
+    sort: Annotated[str, Query(description=SORT_HELP, pattern=SORT_PATTERN)] = "id",
 ) -> StreamingResponse:
     """Every target matching the filters (no pagination), UTF-8 with BOM so spreadsheets read the accents."""
     query, query_params = target_query(f, sort, fts=store.fts)
