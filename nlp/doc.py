@@ -128,6 +128,14 @@ class GuidanceItem:
     indicator_ids: list[str] = field(default_factory=list)  # up to 3 catalog indicators that would measure it
 
 
+def _starting_in(items: list[Any], start: int, end: int) -> list[Any]:
+    return items[bisect_left(items, start, key=_start_of) : bisect_left(items, end, key=_start_of)]
+
+
+def _start_of(item: Any) -> int:  # noqa: ANN401 - any span with a start
+    return item.start
+
+
 @dataclass
 class Doc:
     text: str
@@ -148,6 +156,23 @@ class Doc:
     guidance: list[GuidanceItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
+    _by_start: tuple[list[Entity], int, list[Entity]] | None = field(default=None, repr=False, compare=False)
+
+    def quantities_in(self, start: int, end: int) -> list[Quantity]:
+        """Quantities starting inside text[start:end] (binary search: `quantities` are ordered by start), so a
+        number's neighbours are found without walking the whole document for each number."""
+        return _starting_in(self.quantities, start, end)
+
+    def entities_in(self, start: int, end: int) -> list[Entity]:
+        """Entities starting inside text[start:end], in the order of `entities` among equal starts (`entities` is
+        not ordered by start: numeric entities follow the names, so an ordered copy is kept while it is current)."""
+        if self._by_start is None or self._by_start[0] is not self.entities or self._by_start[1] != len(self.entities):
+            self._by_start = (self.entities, len(self.entities), sorted(self.entities, key=_start_of))
+        return _starting_in(self._by_start[2], start, end)
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        """Date mentions starting inside text[start:end] (`dates` are ordered by start)."""
+        return _starting_in(self.dates, start, end)
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens starting inside text[start:end] (binary search over `token_starts`)."""

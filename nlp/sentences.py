@@ -21,6 +21,11 @@ _LEGAL_NUMBER = re.compile(r"(?:Điều|Khoản|Mục|Chương|Phần|Phụ lụ
 _LIST_MARKER = re.compile(r"(?:^|\n)\s*(?:[0-9IVX]+(?:\.[0-9]+)*|[a-zđ])\.$")
 _INITIAL = re.compile(r"(?:^|\s)[A-ZĐ]\.$")
 _LINE_BREAK_ITEM = re.compile(r"\n(?=[ \t]*(?:[-–•+]\s|\(?[0-9]{1,2}[.)]\s|[a-zđ]\)\s|[IVX]+[.-]\s))")
+# the longest sentence of the real corpus has 1,409 characters; a longer "sentence" (a page pasted as one line, a
+# table flattened without stops) is cut at its clause breaks, since every candidate number reads its sentence
+# and an unbounded one makes the analysis quadratic in the length of the line
+MAX_SENTENCE = 2000
+_SOFT_BREAKS = (re.compile(r"[;:]\s"), re.compile(r",\s"), re.compile(r"\s"))
 
 
 @cache
@@ -57,7 +62,27 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts.append(end)
     cuts = sorted(set(cuts))
     spans = [_trim(text, a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
-    return [(a, b) for a, b in spans if b > a]
+    return [piece for a, b in spans if b > a for piece in _bounded(text, a, b)]
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] in pieces of at most MAX_SENTENCE characters, cut after the last clause break (else comma,
+    else space) that keeps a piece within the limit."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = limit
+        for pattern in _SOFT_BREAKS:
+            found = [m.end() for m in pattern.finditer(text, start + MAX_SENTENCE // 2, limit)]
+            if found:
+                cut = found[-1]
+                break
+        a, b = _trim(text, start, cut)
+        if b > a:
+            pieces.append((a, b))
+        start = cut
+    a, b = _trim(text, start, end)
+    return [*pieces, (a, b)] if b > a else pieces
 
 
 def _fallback_blocks(text: str) -> list[tuple[int, int]]:

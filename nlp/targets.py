@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -224,21 +225,22 @@ def _period(
     # "… đạt 20% năm 2025; đến hết năm 2030 đạt 50%": a date in the number's own part of a list is its period
     lo = max(s, doc.text.rfind(";", s, q.start) + 1, after_result or s)
     hi = doc.text.find(";", q.end, e)
-    candidates = [d for d in doc.dates if usable(d, lo, hi if hi >= 0 else e)]
+    candidates = [d for d in doc.dates_in(lo, hi if hi >= 0 else e) if usable(d, lo, hi if hi >= 0 else e)]
     if not candidates and after_result is not None:
         # "Năm 2023, toàn tỉnh kết nạp được 1.420 …, không hoàn thành chỉ tiêu …": the opening year is both's
         opener = cues().opener.match(doc.text, s)
-        candidates = [d for d in doc.dates if opener and usable(d, s, opener.end())]
+        candidates = [d for d in doc.dates_in(s, opener.end()) if usable(d, s, opener.end())] if opener else []
     elif not candidates:
-        candidates = [d for d in doc.dates if usable(d)]
+        candidates = [d for d in doc.dates_in(s, e) if usable(d)]
         if not candidates:  # "Năm 2024, HĐND xã thông qua các chỉ tiêu. Thu nhập bình quân đạt …": the paragraph's year
             block = doc.block_of(q.start)
-            earlier = [d for d in doc.dates if block is not None and usable(d, block.start, s)
+            earlier = [d for d in (doc.dates_in(block.start, s) if block is not None else []) if usable(d, block.start, s)
                        and d.kind in ("until", "year_range", "year")]
             candidates = earlier[-1:]
         if not candidates:  # "Giao chỉ tiêu năm 2026 cho các xã như sau:" over "- Xã Tân An: 45 hộ": the list's year
             intro = _intro_block(doc, doc.block_index(q.start))
-            candidates = [d for d in doc.dates if intro is not None and usable(d, intro.start, intro.end)
+            candidates = [d for d in (doc.dates_in(intro.start, intro.end) if intro is not None else [])
+                          if usable(d, intro.start, intro.end)
                           and d.kind in ("until", "year_range", "year")][-1:]
     if not candidates:
         candidates = governing_period(doc, q.start)
@@ -276,7 +278,7 @@ def _aside(doc: Doc, d: DateMention, q: Quantity, lo: int, hi: int) -> bool:
     opened, closed = around
     if opened < q.start and q.end <= closed:
         return False
-    return any(opened < o.start and o.end <= closed for o in doc.quantities if o is not q)
+    return any(opened < o.start and o.end <= closed for o in doc.quantities_in(opened + 1, closed) if o is not q)
 
 
 def _actors(doc: Doc, s: int, q_start: int, places: bool = False) -> list[str]:
@@ -284,8 +286,8 @@ def _actors(doc: Doc, s: int, q_start: int, places: bool = False) -> list[str]:
     they own or source something); a value labelled by a place ("- Xã Tân An: 45 hộ") is that place's quota."""
     out: list[str] = []
     labels = ("ORG", "LOC") if places else ("ORG",)
-    for ent in doc.entities:
-        if ent.label not in labels or not (s <= ent.start < q_start):
+    for ent in doc.entities_in(s, q_start):
+        if ent.label not in labels:
             continue
         if _ACTOR_BLOCKERS.search(doc.text, max(s, ent.start - 12), ent.start):
             continue
@@ -382,7 +384,7 @@ def _rate_of_previous(doc: Doc, q: Quantity, s: int, e: int, clause: int, name: 
     if not _RATE_ONLY.fullmatch(name):
         return name
     text, c = doc.text, cues()
-    before = sorted((p for p in doc.quantities if s <= p.start and p.end <= clause and p is not q),
+    before = sorted((p for p in doc.quantities_in(s, clause) if p.end <= clause and p is not q),
                     key=lambda p: p.start, reverse=True)
     # a bracketed aside passes its turn ("đạt 900 tỷ đồng (bằng 105% dự toán), tăng 5%")
     prev = next((p for p in before if _bracket(text, p.start, p.start, s, clause) is None), None)
@@ -431,7 +433,8 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
             # from the space before the words: "1.500 ha vào năm 2030" names nothing after the number
             if stop := stop_pattern.search(text, rs - 1 if text[rs - 1 : rs].isspace() else rs, r_end):
                 r_end = stop.start()
-        for other in doc.quantities:  # "100% trạm y tế có bác sĩ và 90% trường …": up to the next number
+        # a number whose qualifier ("ít nhất", "khoảng từ") starts before r_end may start a few words after it
+        for other in doc.quantities_in(rs + 1, r_end + 100):  # "100% trạm y tế có bác sĩ và 90% trường …"
             if rs < (other.qual_start or other.start) < r_end and other.unit not in c.age_units:
                 r_end = other.qual_start or other.start
                 if (m2 := _COORDINATED.search(text, rs, r_end)) is not None:
@@ -439,7 +442,7 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
         tail = c.tail.search(text, rs, r_end)
         ae = tail.start() if tail else r_end
         holes = [(x.start(), x.end()) for x in _COMPARISON.finditer(text, rs, m.end("rest"))]
-        holes += [(d.start, d.end) for d in doc.dates if rs <= d.start < ae]  # "đạt 8% năm 2026": the period
+        holes += [(d.start, d.end) for d in doc.dates_in(rs, ae)]  # "đạt 8% năm 2026": the period
         after = _strip_string(_without(text, rs, ae, holes), head=False)
     if not metric and cue is not None:
         before_cue = _left_metric(doc, q, clause, cue.start())
@@ -467,7 +470,7 @@ def _after_actor(doc: Doc, left: int, right: int) -> int:
     m = _task_match(cues(), doc.text, left, right)
     if m is None:
         return left
-    if any(e.label == "ORG" and left <= e.start and e.end <= m.start() for e in doc.entities):
+    if any(e.label == "ORG" and e.end <= m.start() for e in doc.entities_in(left, m.start())):
         return m.start()
     return left
 
@@ -478,7 +481,7 @@ def _left_metric(doc: Doc, q: Quantity, left: int, right: int) -> tuple[int, int
     c = cues()
     text = doc.text
     after_number = False
-    for other in doc.quantities:  # "… 20% số vụ án và giảm từ 05 - 07%": stop at the previous number
+    for other in doc.quantities_in(left, right):  # "… 20% số vụ án và giảm từ 05 - 07%": stop at the previous number
         # an age belongs to the noun phrase ("trẻ em dưới 5 tuổi suy dinh dưỡng …")
         if left <= other.start and other.end <= right and other is not q and other.unit not in c.age_units:
             left, after_number = other.qual_end or other.end, True
@@ -638,7 +641,7 @@ def _intro_metric(doc: Doc, q: Quantity) -> str:
     ):
         return ""
     end = _words(text, start, end, _INTRO_WORDS, from_right=False)
-    holes = [(d.start, d.end) for d in doc.dates if start <= d.start < end]
+    holes = [(d.start, d.end) for d in doc.dates_in(start, end)]
     ms, me = _strip_metric(text, start, end)
     return _strip_string(_without(text, ms, me, holes)) if me > ms else ""
 
@@ -688,6 +691,28 @@ def skipped_blocks(doc: Doc) -> list[tuple[int, int]]:
     return [(b.start, b.end) for b in doc.blocks if b.kind in _SKIP_BLOCKS]
 
 
+class _CueIndex:
+    """The cue matches of each block, found once: every number of a block looks back over the block's earlier
+    sentences, which scanned again per number is quadratic in the block's length (a page pasted as one line)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.found: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+
+    def last_end(self, pattern: re.Pattern[str], start: int, end: int) -> int | None:
+        """As `_last_cue_end(pattern, doc.text, start, end)`, for spans inside one block."""
+        block = self.doc.block_of(start)
+        if block is None or end > block.end:
+            return _last_cue_end(pattern, self.doc.text, start, end)
+        key = (id(pattern), block.start)
+        if key not in self.found:
+            ms = list(pattern.finditer(self.doc.text, block.start, block.end))
+            self.found[key] = ([m.start() for m in ms], [m.end() for m in ms])
+        starts, ends = self.found[key]
+        i = bisect_right(ends, end) - 1  # matches are ordered and do not overlap: ends ascend with starts
+        return ends[i] if i >= 0 and starts[i] >= start else None
+
+
 def candidates(doc: Doc) -> list[Candidate]:
     """Every quantity that could be a target (the model or the rules then decide)."""
     from nlp.target_model import context, features
@@ -695,6 +720,7 @@ def candidates(doc: Doc) -> list[Candidate]:
     c = cues()
     directive = doc.info.doc_type in c.directive_types
     skip = skipped_blocks(doc)
+    blocks_cues = _CueIndex(doc)
     out: list[Candidate] = []
     for q in doc.quantities:
         if skip_reason(doc, q, skip) is not None:
@@ -718,8 +744,8 @@ def candidates(doc: Doc) -> list[Candidate]:
         # "Năm 2023, phấn đấu: … đạt 621 tỉ đồng. Trong đó … đạt 50 tỉ đồng; … Năng suất lúa đạt 63 tạ/ha.":
         # a commitment made earlier in the paragraph carries the sentences that follow it
         b0 = block.start if block is not None else s
-        block_strong = _last_cue_end(c.strong, doc.text, b0, s) if b0 < s else None
-        block_result = _last_cue_end(c.result, doc.text, block_strong or b0, s) if b0 < s else None
+        block_strong = blocks_cues.last_end(c.strong, b0, s) if b0 < s else None
+        block_result = blocks_cues.last_end(c.result, block_strong or b0, s) if b0 < s else None
         hits = {
             "rule": rule,
             # "chỉ tiêu đề ra X, thực hiện được Y": the cue nearest before the number decides which it is
@@ -798,7 +824,7 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
         # "tỷ lệ … đạt 93,5%, cao hơn chỉ tiêu đề ra (ít nhất 92%)": a bracketed number restates the metric of
         # the number before it, else of the clause before the bracket
         # ("đạt 38,05%, vượt 0,05% so với chỉ tiêu … (38%)": a difference names nothing, the number before it does)
-        before = [x for x in doc.quantities if s <= x.start and x.end <= paren]
+        before = [x for x in doc.quantities_in(s, paren) if x.end <= paren]
         anchors = before[::-1] or [replace(q, start=paren, end=paren, qual_start=None, qual_end=None)]
         metric = next((m for a in anchors if (m := _metric(doc, a, s, e)[2])), "")
     labelled = is_labelled(doc.text[s:qs])
@@ -812,7 +838,8 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
     start = min(ms, q.qual_start or q.start)
     end = max(me, q.qual_end or q.end, base_end)
     named = _restated(cues(), doc.text, s, qs) if cand.features.get("CUE:restated") else None
-    result_end = max((o.end for o in doc.quantities if named and s <= o.start and o.end <= named.start()), default=None)
+    result_end = max((o.end for o in (doc.quantities_in(s, named.start()) if named else []) if o.end <= named.start()),
+                     default=None)
     p_start, p_end, p_text = _period(doc, s, e, q, result_end)
     per = _per(doc, q, _clause_start(doc.text, s, q.qual_start or q.start), s)
     if per and not q.per:
@@ -857,7 +884,9 @@ def heading_periods(doc: Doc) -> list[tuple[int, int, DateMention]]:
         if b.kind in ("header", "signature", "noise") or doc.text[max(0, b.start - 2) : b.start] == "|\n":
             continue
         core = doc.text[b.start : b.end]
-        dates = [d for d in doc.dates if b.start <= d.start < b.end and d.kind in {"until", "year_range", "year"}
+        if len(core) > 60 and not (b.kind == "heading" and b.marker and len(core) <= _HEADING_PERIOD_CHARS):
+            continue  # neither test below can pass (and a long block's dates each scan it again)
+        dates = [d for d in doc.dates_in(b.start, b.end) if d.kind in {"until", "year_range", "year"}
                  and not _cited(doc, d.start) and not _SO_VOI.search(doc.text, b.start, d.start)]  # "… tăng so với kết quả năm 2025"
         if len(dates) != 1:
             continue
@@ -866,8 +895,7 @@ def heading_periods(doc: Doc) -> list[tuple[int, int, DateMention]]:
         # of its own (then it is a target set as a heading); a news headline has no number marker
         period_only = len(core) <= 60 and len(_PERIOD_FILLER.sub("", core)) <= 3
         titled = (b.kind == "heading" and b.marker and len(core) <= _HEADING_PERIOD_CHARS
-                  and not any(b.start <= q.start < b.end and q.unit and q.unit not in c.duration_units
-                                  for q in doc.quantities))
+                  and not any(q.unit and q.unit not in c.duration_units for q in doc.quantities_in(b.start, b.end)))
         if period_only or titled:
             found.append((b.start, b.end, b.level if b.marker else 1, dates[0]))
     # what ends a region: any heading (an unnumbered "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI" too), and a short

@@ -56,3 +56,22 @@ def test_doc_sentence_lookup_finds_the_containing_sentence():
     doc.sentences = split_block(doc.text, 0, len(doc.text))
     assert doc.sentence_of(10) == 1
     assert doc.sentence_of(0) == 0
+
+
+def test_a_page_pasted_as_one_line_is_cut_at_its_clause_breaks():
+    from nlp.sentences import MAX_SENTENCE
+
+    clause = "xã {n} phấn đấu kết nạp ít nhất {n} đảng viên mới trong năm 2026; "
+    text = "".join(clause.format(n=n) for n in range(1, 200)).strip()
+    pieces = _sentences(text)
+    assert len(text) > 3 * MAX_SENTENCE and len(pieces) > 1
+    assert all(len(p) <= MAX_SENTENCE for p in pieces)
+    assert all(p.endswith(";") for p in pieces[:-1])  # cut after a clause, never inside one
+    assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_long_real_sentence_stays_whole():
+    text = ("Mục tiêu đến năm 2030: " + ", ".join(f"tỷ lệ xã đạt tiêu chí {n} đạt trên {n}%" for n in range(1, 45))
+            + ".")
+    assert 1000 < len(text) < 2000
+    assert _sentences(text) == [text]

@@ -754,3 +754,9 @@ def test_metric_cut_at_its_word_limit_keeps_the_last_word_whole() -> None:
     [t] = _targets("Phấn đấu đến năm 2030, 100% các cấp giáo dục thường xuyên, tiểu học, trung học cơ sở, "
                    "trung học phổ thông đưa nội dung phòng tránh thiên tai vào giảng dạy.")
     assert t.metric.endswith("trung học phổ thông")
+
+
+def test_every_target_of_a_page_pasted_as_one_line_is_found() -> None:
+    text = "".join(f"phấn đấu năm 2026 kết nạp ít nhất {n + 10} đảng viên mới; " for n in range(1, 121))
+    found = sorted(t.value for t in _targets(text))
+    assert found == [float(n + 10) for n in range(1, 121)]
