@@ -155,3 +155,20 @@ def test_db_option_stores_each_content_once_and_a_second_save_adds_nothing(small
         doc = store.find_by_sha(json.loads(line)["source"]["sha256"])
         assert doc is not None and doc.status == "done"
     store.dispose()
+
+
+def test_an_interrupted_run_keeps_the_last_completed_error_list(tmp_path: Path) -> None:
+    from service.batch.store import ErrorLog
+
+    first = ErrorLog(tmp_path / "errors.jsonl")
+    first.add("kh/ke-hoach-12.pdf", None, "ingest", "scanned PDF without a text layer")
+    first.finish()
+    completed = (tmp_path / "errors.jsonl").read_text("utf-8")
+    assert not (tmp_path / "errors.jsonl.partial").exists()
+
+    second = ErrorLog(tmp_path / "errors.jsonl")
+    second.add("kh/nghi-quyet-08.docx", None, "analysis", "worker died")
+    second.close()  # Ctrl-C: finish() never runs
+    assert (tmp_path / "errors.jsonl").read_text("utf-8") == completed
+    live = [json.loads(x) for x in (tmp_path / "errors.jsonl.partial").read_text("utf-8").splitlines()]
+    assert [r["path"] for r in live] == ["kh/nghi-quyet-08.docx"]

@@ -105,13 +105,15 @@ class ResultStore:
 
 
 class ErrorLog:
-    """`DIR/errors.jsonl`: appended and flushed as failures happen, rewritten sorted at the end."""
+    """`DIR/errors.jsonl`, written whole when the run completes; while it runs, failures are appended and flushed
+    to `DIR/errors.jsonl.partial`, so an interrupted run leaves the last completed run's list beside its tables."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.live = path.with_name(path.name + ".partial")
         self.records: list[dict[str, Any]] = []
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._fh = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in finish()/close()
+        self._fh = open(self.live, "w", encoding="utf-8")  # noqa: SIM115 - closed in finish()/close()
 
     def add(self, path: str, sha256: str | None, stage: str, error: str) -> None:
         record = {"path": path, "sha256": sha256, "stage": stage, "error": error}
@@ -130,6 +132,7 @@ class ErrorLog:
             json.dumps(r, ensure_ascii=False) + "\n" for r in sorted(self.records, key=lambda r: r["path"])
         )
         atomic_write_text(self.path, lines)
+        self.live.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager

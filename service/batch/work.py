@@ -10,6 +10,7 @@ import os
 import resource
 import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass
 
@@ -47,9 +48,19 @@ def warm_up() -> None:
 
 
 def init_local_worker() -> None:
-    """Initializer of local worker processes: Ctrl-C is the parent's to handle, then warm up."""
+    """Initializer of local worker processes: Ctrl-C is the parent's to handle, the worker goes when its parent
+    does, then warm up."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True, name="parent-watch").start()
     warm_up()
+
+
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """A parent killed outright (kill -9, an OOM kill) cannot stop its pool: without this the worker, re-parented,
+    would run on, or block for ever writing a result nobody reads."""
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 def analyse_path(path: str, sha256: str) -> WorkResult:

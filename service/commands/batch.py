@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -32,8 +33,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # the pool is shut down and finished documents kept, as after Ctrl-C
+
+
 def _positive(value: str) -> int:
-    n = int(value)
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
     if n < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return n
@@ -63,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
 
     target_model.load_model()  # a missing or corrupt model: one line here (service/cli.py), not in every worker
     guidance_model.load()
+    previous = signal.signal(signal.SIGTERM, _terminate)  # `kill`, `docker stop`, systemd: stop as on Ctrl-C
     try:
         summary = run_batch(opts)
     except KeyboardInterrupt:
@@ -74,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:  # noqa: BLE001 - one line, traceback with --debug
         error(None, f"batch failed ({type(exc).__name__}: {exc})", args.debug)
         return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     print_summary(summary, args.out)
     if save is not None:
         try:
