@@ -120,6 +120,19 @@ def test_cli_reports_failures_with_exit_1_and_usage_errors_with_2(tmp_path: Path
     assert main(["batch", str(corpus), "--out", str(tmp_path / "o"), "--scheduler", "tcp://x:1"]) == 2
 
 
+def test_an_output_path_that_cannot_be_a_folder_is_a_usage_error(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    corpus = write_small_corpus(tmp_path / "in")
+    (tmp_path / "bao-cao.txt").write_text("không phải thư mục", encoding="utf-8")
+    assert main(["batch", str(corpus), "--out", str(tmp_path / "bao-cao.txt"), "--no-progress"]) == 2
+    assert "a file is in the way" in capsys.readouterr().err
+    assert main(["batch", str(corpus), "--out", str(tmp_path / "bao-cao.txt" / "ra"), "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot create the folder" in err and "Traceback" not in err
+    with pytest.raises(SystemExit):
+        main(["batch", str(corpus), "--out", str(tmp_path / "o"), "--workers", "abc"])
+    assert "not a whole number: 'abc'" in capsys.readouterr().err
+
+
 def test_glob_inputs_and_the_output_folder_inside_the_input_is_not_read(tmp_path: Path) -> None:
     from service.batch.inputs import discover
 

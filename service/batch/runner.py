@@ -137,8 +137,9 @@ def _build(out: Path, files: list[inputs.InputFile], store: ResultStore, errors:
 def print_summary(summary: BatchSummary, out: Path) -> None:
     peak = max(summary.worker_peak_rss_mb.values(), default=None)
     memory = f"; peak worker memory {peak:.0f} MB" if peak is not None else ""
+    where = f" (see {out / 'errors.jsonl'})" if summary.failed_files else ""
     print(
         f"chitieu batch: {summary.files} files, {summary.distinct} distinct, {summary.skipped} already done, "
-        f"{summary.analysed} analysed, {summary.failed_files} failed (see {out / 'errors.jsonl'}){memory}",
+        f"{summary.analysed} analysed, {summary.failed_files} failed{where}{memory}",
         file=sys.stderr,
     )

@@ -54,6 +54,14 @@ def run(args: argparse.Namespace) -> int:
     if args.scheduler and args.engine != "dask":
         error(None, "--scheduler needs --engine dask")
         return 2
+    if args.out.exists() and not args.out.is_dir():
+        error(None, f"--out {args.out}: a file is in the way; give a folder")
+        return 2
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        error(None, f"--out {args.out}: cannot create the folder ({exc.strerror or exc})")
+        return 2
     save = None
     if args.db:
         from service.batch.db import DatabaseUnavailable, saver
@@ -69,8 +77,12 @@ def run(args: argparse.Namespace) -> int:
     )
     from nlp import guidance_model, target_model
 
-    target_model.load_model()  # a missing or corrupt model: one line here (service/cli.py), not in every worker
-    guidance_model.load()
+    try:
+        target_model.load_model()  # a missing or corrupt model: one line here (service/cli.py), not in every worker
+        guidance_model.load()
+    except KeyboardInterrupt:
+        error(None, "interrupted before the analysis started")
+        return 130
     previous = signal.signal(signal.SIGTERM, _terminate)  # `kill`, `docker stop`, systemd: stop as on Ctrl-C
     try:
         summary = run_batch(opts)
