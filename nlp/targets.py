@@ -225,7 +225,8 @@ def _period(
     # "… đạt 20% năm 2025; đến hết năm 2030 đạt 50%": a date in the number's own part of a list is its period
     lo = max(s, doc.text.rfind(";", s, q.start) + 1, after_result or s)
     hi = doc.text.find(";", q.end, e)
-    candidates = [d for d in doc.dates_in(lo, hi if hi >= 0 else e) if usable(d, lo, hi if hi >= 0 else e)]
+    hi = hi if hi >= 0 else e
+    candidates = [d for d in doc.dates_in(lo, hi) if usable(d, lo, hi)]
     if not candidates and after_result is not None:
         # "Năm 2023, toàn tỉnh kết nạp được 1.420 …, không hoàn thành chỉ tiêu …": the opening year is both's
         opener = cues().opener.match(doc.text, s)
