@@ -118,3 +118,11 @@ def test_two_annotated_copies_of_a_name_do_not_end_on_the_same_place() -> None:
     moved, lost = A.aligned(ann, other)
     starts = [e.start for e in moved.entities if "ng an tỉnh" in e.text]
     assert len(starts) == len(set(starts)) == 2 and lost == []
+
+
+def test_annotate_with_a_mistyped_root_is_an_error_not_an_empty_pass(tmp_path, capsys) -> None:  # noqa: ANN001
+    from service.cli import main
+
+    for action in ("check", "status"):
+        assert main(["annotate", "--root", str(tmp_path / "khong-co"), action]) == 2
+        assert "no such annotations folder" in capsys.readouterr().err

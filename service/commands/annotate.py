@@ -44,6 +44,9 @@ def run(args: argparse.Namespace) -> int:
                 continue
             print(f"wrote {path}")
         return 1 if failed else 0
+    if not root.is_dir():  # a mistyped --root would otherwise report "0 files, 0 problems" and pass
+        error(str(root), "no such annotations folder")
+        return 2
     anns = A.load_all(root)
     if args.action == "status":
         for ann in anns:
