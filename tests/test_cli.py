@@ -136,3 +136,15 @@ def test_subprocess(tmp_path: Path, plan_file: Path) -> None:
 def test_eval_errors_are_refused_for_the_test_split(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", "--split", "test", "--errors"]) == 2
     assert "only looked at as totals" in capsys.readouterr().err
+
+
+@needs_pipeline
+def test_a_dash_reads_the_text_piped_in(plan_file: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "service.cli", "analyze", "-", "--json"], input=plan_file.read_bytes(),
+        capture_output=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=300,
+    )
+    assert run.returncode == 0, run.stderr.decode()
+    [line] = run.stdout.decode().splitlines()
+    analysis = json.loads(line)
+    assert "45-KH/HU" in analysis["text"] and analysis["targets"]

@@ -13,14 +13,14 @@ from service.commands.common import error
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("analyze", help="analyse text or PDF files", description="Analyse text or PDF files.")
-    p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text or PDF with a text layer")
+    p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text or PDF with a text layer; - reads stdin")
     p.add_argument("--json", action="store_true", help="one Analysis JSON object per line, in argument order")
     p.add_argument("--debug", action="store_true", help="log tracebacks of unexpected errors to stderr")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from nlp.ingest import IngestError, read_file
+    from nlp.ingest import IngestError, read_bytes, read_file
 
     try:
         from nlp.pipeline import analyze_text, load_models
@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     for i, path in enumerate(args.files):
         try:
-            ingested = read_file(path)
+            # "-": the bytes piped in ("… | chitieu analyze - --json"), sniffed like a file's
+            ingested = read_bytes(sys.stdin.buffer.read(), None) if path == "-" else read_file(path)
             analysis = analyze_text(ingested.text, ingested.source, ingested.warnings)
         except IngestError as exc:
             error(path, exc.reason, False)
