@@ -700,11 +700,8 @@ class _CueIndex:
         self.doc = doc
         self.found: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
 
-    def last_end(self, pattern: re.Pattern[str], start: int, end: int) -> int | None:
-        """As `_last_cue_end(pattern, doc.text, start, end)`, for spans inside one block."""
-        block = self.doc.block_of(start)
-        if block is None or end > block.end:
-            return _last_cue_end(pattern, self.doc.text, start, end)
+    def last_end(self, pattern: re.Pattern[str], block: Block, start: int, end: int) -> int | None:
+        """As `_last_cue_end(pattern, doc.text, start, end)`, for a span inside `block`."""
         key = (id(pattern), block.start)
         if key not in self.found:
             ms = list(pattern.finditer(self.doc.text, block.start, block.end))
@@ -744,9 +741,10 @@ def candidates(doc: Doc) -> list[Candidate]:
         last_result = _last_cue_end(c.result, doc.text, s, qs)
         # "Năm 2023, phấn đấu: … đạt 621 tỉ đồng. Trong đó … đạt 50 tỉ đồng; … Năng suất lúa đạt 63 tạ/ha.":
         # a commitment made earlier in the paragraph carries the sentences that follow it
-        b0 = block.start if block is not None else s
-        block_strong = blocks_cues.last_end(c.strong, b0, s) if b0 < s else None
-        block_result = blocks_cues.last_end(c.result, block_strong or b0, s) if b0 < s else None
+        block_strong = block_result = None
+        if block is not None and block.start < s:
+            block_strong = blocks_cues.last_end(c.strong, block, block.start, s)
+            block_result = blocks_cues.last_end(c.result, block, block_strong or block.start, s)
         hits = {
             "rule": rule,
             # "chỉ tiêu đề ra X, thực hiện được Y": the cue nearest before the number decides which it is
