@@ -126,3 +126,32 @@ def test_annotate_with_a_mistyped_root_is_an_error_not_an_empty_pass(tmp_path, c
     for action in ("check", "status"):
         assert main(["annotate", "--root", str(tmp_path / "khong-co"), action]) == 2
         assert "no such annotations folder" in capsys.readouterr().err
+
+
+def test_an_unreadable_corpus_pdf_is_one_line_per_document_not_a_traceback(tmp_path, capsys) -> None:  # noqa: ANN001
+    from service.cli import main
+
+    corpus, root = tmp_path / "corpus", tmp_path / "annotations"
+    (corpus / "raw").mkdir(parents=True)
+    (corpus / "pdf").mkdir()
+    text = "Phấn đấu đến năm 2025, kết nạp ít nhất 150 đảng viên mới."
+    (corpus / "raw" / "000.txt").write_text(text, encoding="utf-8")
+    (corpus / "pdf" / "005.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n")  # cut short
+    A.save(A.Annotation(doc_id="raw/000", sha256=A.sha256(text), status="done"), root)
+    A.save(A.Annotation(doc_id="pdf/005", sha256="0" * 64, status="done"), root)
+
+    assert main(["annotate", "--corpus", str(corpus), "--root", str(root), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert [line for line in err.splitlines() if line.startswith("chitieu: pdf/005: ")]
+    assert err.splitlines()[-1] == "2 files, 1 problems"  # raw/000 was still checked, and passed
+
+    assert main(["eval", "--split", "train", "--corpus", str(corpus), "--root", str(root)]) == 1  # pdf/005 is train
+    err = capsys.readouterr().err
+    assert err.startswith("chitieu: pdf/005: ") and "Traceback" not in err
+
+    models = {p.name: p.stat().st_mtime_ns for p in (A.REPO / "models").iterdir()}
+    assert main(["train", "targets", "--corpus", str(tmp_path / "khong-co")]) == 1
+    err = capsys.readouterr().err
+    assert "corpus text not found" in err and err.rstrip().endswith("models/ unchanged")
+    assert {p.name: p.stat().st_mtime_ns for p in (A.REPO / "models").iterdir()} == models

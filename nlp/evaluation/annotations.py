@@ -98,13 +98,25 @@ def corpus_path(corpus: Path | None = None) -> Path:
     return Path(corpus or env or DEFAULT_CORPUS)
 
 
+class CorpusError(Exception):
+    """A corpus document that cannot be read; the message names it and says why, for one line on stderr."""
+
+
 def read_text(doc_id: str, corpus: Path | None = None) -> str:
     """The normalised text of a corpus document ("raw/000"); a PDF ("pdf/001") as `nlp.ingest` reads it."""
+    from nlp.ingest import IngestError
+
     path = corpus_path(corpus) / f"{doc_id}.txt"
-    if not path.exists() and (pdf := path.with_suffix(".pdf")).exists():
-        stat = pdf.stat()
-        return _read_pdf(str(pdf.resolve()), stat.st_mtime_ns, stat.st_size)
-    return normalise_text(path.read_text(encoding="utf-8"))
+    pdf = path.with_suffix(".pdf")
+    try:
+        if not path.exists() and pdf.exists():
+            stat = pdf.stat()
+            return _read_pdf(str(pdf.resolve()), stat.st_mtime_ns, stat.st_size)
+        return normalise_text(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CorpusError(f"{doc_id}: corpus text not found under {corpus_path(corpus)}") from None
+    except (IngestError, OSError, UnicodeDecodeError) as exc:  # a scan without Tesseract, an unreadable file
+        raise CorpusError(f"{doc_id}: {exc}") from None
 
 
 @lru_cache(maxsize=16)

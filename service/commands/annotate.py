@@ -38,8 +38,8 @@ def run(args: argparse.Namespace) -> int:
                 continue
             try:
                 A.save(draft(doc_id, args.corpus), root)
-            except FileNotFoundError:
-                error(doc_id, "no such corpus document")
+            except A.CorpusError as exc:
+                error(None, str(exc))
                 failed = True
                 continue
             print(f"wrote {path}")
@@ -57,8 +57,8 @@ def run(args: argparse.Namespace) -> int:
     for ann in anns:
         try:
             text = A.read_text(ann.doc_id, args.corpus)
-        except FileNotFoundError:
-            error(ann.doc_id, "corpus text not found")
+        except A.CorpusError as exc:  # reported and counted; the other files are still checked
+            error(None, str(exc))
             bad += 1
             continue
         for msg in A.problems(ann, text):

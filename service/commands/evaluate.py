@@ -53,8 +53,8 @@ def run(args: argparse.Namespace) -> int:
     for ann in anns:
         try:
             text = A.read_text(ann.doc_id, args.corpus)
-        except FileNotFoundError:
-            error(ann.doc_id, f"corpus text not found under {A.corpus_path(args.corpus)}")
+        except A.CorpusError as exc:  # a figure without one of its documents would not be the split's
+            error(None, str(exc))
             return 1
         ann, problems = A.checked(ann, text)
         if problems:

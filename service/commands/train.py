@@ -6,6 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
+from service.commands.common import error
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("train", help="train a model from the annotated corpus (written to models/)")
@@ -15,6 +17,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from nlp.evaluation.annotations import CorpusError
+
+    try:
+        return _train(args)
+    except CorpusError as exc:  # the models in models/ are untouched: they are written only at the end
+        error(None, f"{exc}; models/ unchanged")
+        return 1
+
+
+def _train(args: argparse.Namespace) -> int:
     if args.model == "targets":
         from nlp.target_model import load_model
         from nlp.training.targets import train
