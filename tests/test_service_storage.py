@@ -37,7 +37,8 @@ def test_sqlite_database_is_created_on_first_use_in_wal_mode_and_migrates_once(t
     assert not store.exists()
     with store.engine.connect() as conn:
         assert conn.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
-        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+        assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1  # on again after migrating
     assert store.fts  # the trigram index of the target text filters (Python's SQLite has FTS5)
     store.dispose()
     again = Store(url)
@@ -67,3 +68,70 @@ def test_analysing_again_replaces_the_targets_instead_of_adding(tmp_path: Path) 
     assert (again.id, created) == (doc.id, False)
     assert store.save_analysis(12345, analysis) is False
     store.dispose()
+
+
+def test_a_deleted_documents_id_is_never_given_to_the_next_upload(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'chitieu.db'}")
+    first, _ = store.create("a1" * 32, "kh-1.txt", "text/plain", 10)
+    newest, _ = store.create("a2" * 32, "kh-2.txt", "text/plain", 10)
+    assert store.delete(newest.id) is not None
+    after, created = store.create("a3" * 32, "kh-3.txt", "text/plain", 10)
+    assert created and after.id > newest.id > first.id  # a link to the deleted one must not show another
+    store.dispose()
+
+
+def _fts_rows(conn: sa.Connection, word: str) -> int:
+    return conn.exec_driver_sql("SELECT count(*) FROM targets_fts WHERE targets_fts MATCH ?", (f'"{word}"',)).scalar()
+
+
+@needs_pipeline
+def test_upgrading_a_database_keeps_every_analysis_target_and_search_index(tmp_path: Path) -> None:
+    from alembic import command
+
+    from nlp.ingest import read_bytes
+    from nlp.pipeline import analyze_text
+    from service.storage.db import alembic_config, foreign_keys_off
+
+    url = f"sqlite:///{tmp_path / 'chitieu.db'}"
+    store = Store(url)
+    ingested = read_bytes(SAMPLE_PLAN.encode(), "kh.txt")
+    analysis = analyze_text(ingested.text, ingested.source, ingested.warnings)
+    ids = []
+    for n in range(3):
+        doc, _ = store.create(f"{n:02d}" * 32, f"kh-{n}.txt", "text/plain", 10)
+        assert store.save_analysis(doc.id, analysis)
+        ids.append(doc.id)
+    with store.engine.connect() as conn, foreign_keys_off(conn):  # a database as the last release left it
+        with conn.begin():
+            cfg = alembic_config(url)
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0002")
+    store.dispose()
+
+    def counts(conn: sa.Connection) -> tuple:
+        tables = [conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() for t in ("analyses", "targets", "entities")]
+        return (*tables, _fts_rows(conn, "ket nap"))
+
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'documents'").scalar()
+        assert "AUTOINCREMENT" not in sql
+        before = counts(conn)
+    engine.dispose()
+    assert before[0] == 3 and before[1] == 3 * len(analysis.targets) and before[3] > 0
+
+    upgraded = Store(url)  # migrates on first use
+    with upgraded.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0003"
+        assert counts(conn) == before
+        conn.exec_driver_sql("INSERT INTO targets_fts(targets_fts) VALUES ('integrity-check')")
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+    assert [upgraded.get(i).status for i in ids] == ["done"] * 3
+    upgraded.delete(ids[-1])
+    doc, _ = upgraded.create("ff" * 32, "moi.txt", "text/plain", 10)
+    assert doc.id > ids[-1]
+    assert upgraded.save_analysis(doc.id, analysis)  # the triggers keep the index in step again
+    with upgraded.engine.connect() as conn:
+        assert _fts_rows(conn, "ket nap") == before[3]
+        conn.exec_driver_sql("INSERT INTO targets_fts(targets_fts) VALUES ('integrity-check')")
+    upgraded.dispose()

@@ -34,12 +34,13 @@ def run_migrations_online() -> None:
         _run(connection)
         return
     from service.settings import get_settings
-    from service.storage.db import make_engine
+    from service.storage.db import check_foreign_keys, foreign_keys_off, make_engine
 
     url = config.get_main_option("sqlalchemy.url") or get_settings().database
     engine = make_engine(url)
-    with engine.connect() as conn:
+    with engine.connect() as conn, foreign_keys_off(conn):
         _run(conn)
+        check_foreign_keys(conn)
         conn.commit()
     engine.dispose()
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 ALEMBIC_INI = Path(__file__).resolve().parents[1] / "alembic.ini"
@@ -70,6 +72,33 @@ def migrate(engine: Engine) -> None:
     from alembic import command
 
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    with engine.connect() as conn, foreign_keys_off(conn):
+        with conn.begin():
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+            check_foreign_keys(conn)
+
+
+@contextmanager
+def foreign_keys_off(conn: Connection) -> Iterator[None]:
+    """SQLite: foreign keys off while migrating, on again for the pooled connection afterwards.
+
+    A migration that rebuilds a parent table (0003) drops it, which with foreign keys on deletes every
+    child row through ON DELETE CASCADE. The PRAGMA has no effect inside a transaction: it is issued
+    and committed before the migration's transaction begins."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    conn.commit()
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        conn.commit()
+
+
+def check_foreign_keys(conn: Connection) -> None:
+    """Refuse to commit a migration that left a row pointing at nothing (SQLite checks none while off)."""
+    if conn.dialect.name == "sqlite" and (bad := conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()):
+        raise RuntimeError(f"migration left {len(bad)} rows with a broken foreign key (first: {tuple(bad[0])})")

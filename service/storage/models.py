@@ -22,6 +22,7 @@ def _now() -> dt.datetime:
 
 class Document(Base):
     __tablename__ = "documents"
+    __table_args__ = {"sqlite_autoincrement": True}  # a deleted document's id is never given out again (0003)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
@@ -62,6 +63,7 @@ class TargetRow(Base):
         Index("ix_targets_doc_type_year", "doc_type", "year_start"),
         Index("ix_targets_unit_value", "unit", "value"),  # unit=... sorted by value reads it in order
         Index("ix_targets_year_end", "year_end"),  # year_from alone ("for this year or later")
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
