@@ -15,6 +15,7 @@ import anyio
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from starlette.concurrency import run_in_threadpool
 
 from service import __version__
@@ -59,7 +60,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 def create_app() -> FastAPI:
     """Build the app from the current settings (CORS is fixed at construction)."""
-    application = FastAPI(
+    # FastAPIOffline: /docs with Swagger UI served by the app (FastAPI's own page loads it from a CDN and
+    # stays blank offline); under /static/ so the rate limit leaves the assets alone. No /redoc: its
+    # bundle still fetches a logo from cdn.redoc.ly.
+    application = FastAPIOffline(
+        static_url="/static/docs",
+        redoc_url=None,
         title="chitieu",
         version=__version__,
         description=(

@@ -36,6 +36,19 @@ def test_docs(client: TestClient) -> None:
     assert "/analyze" in spec["paths"]
 
 
+def test_the_api_docs_pages_load_every_asset_from_the_app_not_a_cdn(client: TestClient) -> None:
+    import re
+
+    assert client.get("/redoc").status_code == 404  # its bundle fetches a logo from a CDN
+    for page in ("/docs",):
+        html = client.get(page).text
+        urls = re.findall(r"""(?:src|href|url)\s*[=:]\s*['"]([^'"]+)['"]""", html)
+        assert urls and not [u for u in urls if "//" in u], (page, urls)  # no http(s):// nor //cdn…
+        for url in urls:
+            r = client.get(url)
+            assert r.status_code == 200 and r.content, url
+
+
 @needs_pipeline
 def test_analyze_text_upload(client: TestClient) -> None:
     r = client.post("/analyze", files={"file": ("ke-hoach.txt", SAMPLE_PLAN.encode(), "text/plain")})

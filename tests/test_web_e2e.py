@@ -172,3 +172,10 @@ def test_a_scan_whose_number_is_illegible_shows_the_warning(page, server: str, t
     page.locator("#doc-warnings li").first.wait_for()  # the page polls until the analysis is done
     assert "number is illegible" in page.locator("#doc-warnings").inner_text()
     assert page.locator("#doc-text").inner_text().startswith("ỦY BAN")
+
+
+def test_the_api_docs_render_their_operations_without_leaving_the_machine(page, server: str) -> None:
+    page.goto(server + "/docs")
+    page.locator(".opblock-summary-path").first.wait_for()  # Swagger UI ran and read /openapi.json
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/analyze" in [p.strip().replace("\u200b", "") for p in paths]
