@@ -92,10 +92,11 @@ def test_too_large(client: TestClient) -> None:
     assert "too large" in r.json()["detail"]
 
 
-def test_missing_field(client: TestClient) -> None:
+def test_an_upload_without_its_file_field_says_so_in_a_sentence(client: TestClient) -> None:
     r = client.post("/analyze")
     assert r.status_code == 422
-    assert "detail" in r.json()
+    assert r.json()["detail"] == "the request is not valid: body.file: Field required"
+    assert r.json()["errors"] == [{"loc": ["body", "file"], "msg": "Field required"}]
 
 
 def test_unexpected_error_is_json_500(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -42,8 +42,9 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
-        if request.url.path in _LEGACY_PATHS:
-            return JSONResponse({"detail": errors}, status_code=422)
+        if request.url.path in _LEGACY_PATHS:  # its documented body: `detail` is a sentence, as for its other errors
+            said = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errors)
+            return JSONResponse({"detail": f"the request is not valid: {said}", "errors": errors}, status_code=422)
         return problem(422, "the request is not valid", request.url.path, errors=errors)
 
     @app.exception_handler(Exception)
