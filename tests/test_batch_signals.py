@@ -10,6 +10,7 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
 from helpers_service import needs_pipeline
 from test_batch_inputs import write_many
 
@@ -95,3 +96,50 @@ def test_sigterm_stops_a_batch_like_ctrl_c_and_leaves_no_worker(tmp_path: Path) 
     assert proc.returncode == 130, err
     assert "interrupted" in err and "Traceback" not in err
     assert _gone(workers)
+
+
+def _mask_at_start(queue) -> None:  # noqa: ANN001 - a multiprocessing queue; runs in the spawned child
+    queue.put(signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, []))
+
+
+def test_a_worker_starts_with_ctrl_c_held_back_until_its_initializer_ignores_it() -> None:
+    import multiprocessing
+
+    from service.batch.engines import _started_without_ctrl_c
+
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    with _started_without_ctrl_c():
+        child = ctx.Process(target=_mask_at_start, args=(queue,))
+        child.start()
+    assert queue.get(timeout=60) is True  # a Ctrl-C while it imports cannot kill it with a traceback
+    child.join(60)
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # the parent's mask is back
+
+
+def test_a_ctrl_c_while_workers_start_still_stops_the_parent() -> None:
+    from service.batch.engines import _started_without_ctrl_c
+
+    with pytest.raises(KeyboardInterrupt):  # held back at most while the workers start, never dropped
+        with _started_without_ctrl_c():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)
+        time.sleep(0.05)
+
+
+@needs_pipeline
+def test_ctrl_c_while_a_worker_is_starting_prints_no_traceback(tmp_path: Path) -> None:
+    inputs = write_many(tmp_path / "in", 4)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "service.cli", "batch", str(inputs), "--out", str(tmp_path / "out"), "--workers", "1",
+         "--no-progress"], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)}, start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and len(_children(proc.pid)) < 2:
+        time.sleep(0.01)
+    time.sleep(0.05)  # the worker is importing: where a Ctrl-C used to kill it with a traceback
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole group
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err

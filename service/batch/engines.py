@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 
 from service.batch import work
 
@@ -33,12 +35,29 @@ def _local(tasks: Sequence[Task], workers: int) -> Iterator[work.WorkResult]:
     ctx = multiprocessing.get_context("spawn")  # no fork of a threaded parent; same as dask's workers
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=work.init_local_worker)
     try:
-        futures = {pool.submit(work.analyse_path, path, sha): (path, sha) for path, sha in tasks}
+        with _started_without_ctrl_c():  # a submit starts a worker while fewer than `workers` run
+            futures = {pool.submit(work.analyse_path, path, sha): (path, sha) for path, sha in tasks[:workers]}
+        futures.update({pool.submit(work.analyse_path, path, sha): (path, sha) for path, sha in tasks[workers:]})
         for fut in as_completed(futures):
             path, sha = futures.pop(fut)
             yield _result_or_crash(fut, path, sha)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _started_without_ctrl_c() -> Iterator[None]:
+    """Processes started inside begin life with SIGINT blocked, and a Ctrl-C meanwhile waits for the parent.
+
+    Ctrl-C reaches every process of the terminal's group. A worker still importing when it came died with
+    a traceback before its initializer could ignore it. A blocked signal stays blocked across fork and exec,
+    so a new worker holds it pending until its initializer ignores it, which discards it; the parent's Ctrl-C
+    is delivered when the block ends (ignoring it instead, as the workers do, would lose it)."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _dask(tasks: Sequence[Task], workers: int, scheduler: str | None) -> Iterator[work.WorkResult]:
