@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from nlp.evaluation import annotations as A
 
 SCAN = (
@@ -155,3 +157,14 @@ def test_an_unreadable_corpus_pdf_is_one_line_per_document_not_a_traceback(tmp_p
     err = capsys.readouterr().err
     assert "corpus text not found" in err and err.rstrip().endswith("models/ unchanged")
     assert {p.name: p.stat().st_mtime_ns for p in (A.REPO / "models").iterdir()} == models
+    assert "CHITIEU_TARGETS_RULES_ONLY" not in os.environ  # the analysis in this process uses the models again
+
+
+def test_prefill_refuses_an_id_that_would_write_outside_the_annotations_folder(tmp_path, capsys) -> None:  # noqa: ANN001
+    from service.cli import main
+
+    root = tmp_path / "annotations"
+    root.mkdir()
+    assert main(["annotate", "--root", str(root), "prefill", "../../ngoai/kh"]) == 1
+    assert "not a corpus document id" in capsys.readouterr().err
+    assert list(tmp_path.rglob("*.json")) == []

@@ -15,6 +15,7 @@ import difflib
 import hashlib
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -91,6 +92,9 @@ class Annotation(BaseModel):
     references: list[GoldReference] = Field(default_factory=list)
     entities: list[GoldEntity] = Field(default_factory=list)
     guidance: list[GoldGuidance] = Field(default_factory=list)
+
+
+DOC_ID = re.compile(r"[A-Za-z0-9_-]+/[A-Za-z0-9_-]+")  # "raw/000": a folder of the corpus and a file in it
 
 
 def corpus_path(corpus: Path | None = None) -> Path:

@@ -258,7 +258,18 @@ def _shipped_threshold(path: Path) -> float | None:
 
 
 def train(corpus: Path | None = None, out: Path = MODEL_PATH) -> dict:
+    previous = os.environ.get("CHITIEU_TARGETS_RULES_ONLY")
     os.environ["CHITIEU_TARGETS_RULES_ONLY"] = "1"  # candidates do not depend on the model being rebuilt
+    try:
+        return _train(corpus, out)
+    finally:  # a caller in the same process (a test, a notebook) analyses with the models again
+        if previous is None:
+            os.environ.pop("CHITIEU_TARGETS_RULES_ONLY", None)
+        else:
+            os.environ["CHITIEU_TARGETS_RULES_ONLY"] = previous
+
+
+def _train(corpus: Path | None, out: Path) -> dict:
     train_docs = dataset("train", corpus)
     dev_docs = dataset("dev", corpus)
     own = written()

@@ -31,6 +31,10 @@ def run(args: argparse.Namespace) -> int:
 
         failed = False
         for doc_id in args.docs:
+            if not A.DOC_ID.fullmatch(doc_id):  # "../../x" would write outside the annotations folder
+                error(doc_id, "not a corpus document id (FOLDER/NAME, as raw/012 or full/003)")
+                failed = True
+                continue
             path = A.annotation_path(doc_id, root)
             if path.exists() and not args.force:
                 error(str(path), "exists (use --force to overwrite)")
