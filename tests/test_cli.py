@@ -148,3 +148,10 @@ def test_a_dash_reads_the_text_piped_in(plan_file: Path) -> None:
     [line] = run.stdout.decode().splitlines()
     analysis = json.loads(line)
     assert "45-KH/HU" in analysis["text"] and analysis["targets"]
+
+
+def test_the_summary_writes_numbers_with_every_digit_and_no_exponent() -> None:
+    from service.numbers import plain
+
+    assert [plain(x) for x in (1234567.0, 12345.67, 2_500_000.0, 0.5, 3.0, 1.5e20)] == [
+        "1234567", "12345.67", "2500000", "0.5", "3", "150000000000000000000"]

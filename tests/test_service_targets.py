@@ -277,3 +277,21 @@ def test_a_database_of_migration_0001_gets_its_targets_indexed(tmp_path: Path) -
     assert answers(store, text="ket nap") == [PLAN[2][0][0], PLAN[2][2][0]]
     assert page(store, True, text="dang vien")["total"] == 3
     store.dispose()
+
+
+def test_the_csv_export_keeps_every_digit_of_large_and_decimal_values(tmp_path: Path) -> None:
+    tourism = (
+        DocumentInfo(doc_type="ke_hoach", number="21-KH/UBND", issued_date="2025-01-10", issuer="UBND tỉnh Hòa Sơn",
+                     title="Kế hoạch phát triển du lịch năm 2025"),
+        ["tỉnh Hòa Sơn"],
+        [
+            ("Phấn đấu năm 2025 thu hút 1.234.567 lượt khách", "lượt khách", 1234567, None, "lượt khách", "2025",
+             "2025", []),
+            ("Tổng thu từ du lịch đạt 12.345,67 tỷ đồng", "tổng thu từ du lịch", 12345.67, None, "tỷ đồng", "2025",
+             "2025", []),
+        ],
+    )
+    with service_client(tmp_path) as c:
+        save(c.app.state.store, "d4", tourism)
+        rows = list(csv.DictReader(io.StringIO(c.get("/targets.csv").content.decode("utf-8-sig"))))
+    assert [row["value"] for row in rows] == ["1234567", "12345.67"]  # `:g` wrote 1.23457e+06 and 12345.7

@@ -9,6 +9,7 @@ from typing import TextIO
 
 from nlp.schema import Analysis
 from service.commands.common import error
+from service.numbers import plain
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -77,7 +78,7 @@ def write_summary(a: Analysis, path: str, out: TextIO) -> None:
     if a.targets:
         rows = []
         for t in a.targets:
-            value = _num(t.value) + (f"-{_num(t.value_max)}" if t.value_max is not None else "")
+            value = plain(t.value) + (f"-{plain(t.value_max)}" if t.value_max is not None else "")
             period = t.period.text or "-".join(x for x in (t.period.start, t.period.end) if x) or ""
             rows.append(
                 [t.id, _clip(t.metric, 40), value, t.unit, t.per or "", t.comparator, _clip(period, 24)]
@@ -111,10 +112,6 @@ def write_summary(a: Analysis, path: str, out: TextIO) -> None:
         w("\nWarnings\n")
         for msg in a.warnings:
             w(f"  {msg}\n")
-
-
-def _num(x: float) -> str:
-    return f"{x:g}"
 
 
 def _one_line(s: str | None) -> str:

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from nlp.schema import DocType
+from service.numbers import plain
 from service.routers.deps import DB_INT_MAX, Limit, Offset, StoreDep, read_in_thread, require_read_key
 from service.routers.models import TargetList, target_dict
 from service.storage import Store
@@ -99,7 +100,7 @@ def targets_csv(
             for t in conn.execute(query, query_params, execution_options={"yield_per": 500}):
                 out.writerow([
                     t.document_id, t.number or "", t.doc_type or "", t.issuer or "", t.issued_date or "", t.key,
-                    t.metric, f"{t.value:g}", "" if t.value_max is None else f"{t.value_max:g}", t.unit,
+                    t.metric, plain(t.value), "" if t.value_max is None else plain(t.value_max), t.unit,
                     t.per or "", t.comparator, t.base or "", t.period_start or "", t.period_end or "",
                     t.year_start or "", t.year_end or "", "; ".join(json.loads(t.actors_json or "[]")),
                     t.indicator_id or "", t.indicator_name or "", " ".join(t.text.split()),
