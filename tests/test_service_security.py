@@ -67,3 +67,10 @@ def test_body_above_the_size_limit_is_refused_before_it_is_read(tmp_path: Path) 
     with service_client(tmp_path, CHITIEU_MAX_UPLOAD_MB="0.01") as c:
         r = c.post("/documents", content=b"x" * 200_000, headers={"Content-Type": "multipart/form-data; boundary=b"})
         assert r.status_code == 413 and "too large" in r.json()["detail"]
+
+
+def test_a_key_with_vietnamese_letters_is_accepted_as_it_was_typed(tmp_path: Path) -> None:
+    with service_client(tmp_path, CHITIEU_API_KEYS="khóa-bí-mật", CHITIEU_API_KEYS_FOR_READS="true") as c:
+        typed = "khóa-bí-mật".encode()  # as curl sends it: the UTF-8 bytes
+        assert c.get("/targets", headers=[(b"X-API-Key", typed)]).status_code == 200
+        assert c.get("/targets", headers=[(b"X-API-Key", "khoa-bi-mat".encode())]).status_code == 401

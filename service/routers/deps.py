@@ -60,7 +60,11 @@ def _check(settings: Settings, key: str | None) -> None:
         return
     if key is None:
         raise HTTPException(401, "an API key is required (header X-API-Key)", {"WWW-Authenticate": "Bearer"})
-    if not any(hmac.compare_digest(key.encode(), k.encode()) for k in keys):
+    try:  # a header's bytes arrive decoded as Latin-1: a key typed "sécret" was sent as UTF-8 bytes
+        presented = key.encode("latin-1")
+    except UnicodeEncodeError:
+        presented = key.encode()
+    if not any(hmac.compare_digest(presented, k.encode()) for k in keys):
         raise HTTPException(401, "invalid API key", {"WWW-Authenticate": "Bearer"})
 
 
