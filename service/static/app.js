@@ -139,10 +139,10 @@ async function uploadAll(files, list, onDone) {
 }
 
 function uploadCard(onDone) {
-  const input = h("input", { type: "file", id: "file-input", multiple: true, accept: ".pdf,.txt,application/pdf,text/plain" });
+  const input = h("input", { type: "file", id: "file-input", multiple: true, accept: ".pdf,.docx,.doc,.html,.htm,.txt,.md,application/pdf,text/plain,text/html,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
   const list = h("ul", { class: "uploads", id: "upload-list" });
   const drop = h("div", { class: "drop" },
-    h("p", {}, "Kéo thả tệp PDF hoặc văn bản (.txt, UTF-8) vào đây, hoặc "),
+    h("p", {}, "Kéo thả tệp PDF, Word (.docx, .doc), HTML hoặc văn bản (.txt) vào đây, hoặc "),
     h("label", { class: "button", for: "file-input" }, "Chọn tệp…"), input,
     h("p", { class: "muted" }, "Có thể chọn nhiều tệp. Văn bản được phân tích tự động: chỉ tiêu, văn bản dẫn chiếu, thực thể, nhiệm vụ."));
   input.classList.add("hidden");
