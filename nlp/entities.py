@@ -32,7 +32,7 @@ CAP = rf"[{_UP}][{_LO}]*(?:['’] ?[{_UP}]?[{_LO}]+)?"  # one capitalised syllab
 # Dương") or up to three spaces; a gap of four or more parts two columns of a flattened header or table ("BAN CHẤP
 # HÀNH TRUNG ƯƠNG          ĐẢNG CỘNG SẢN VIỆT NAM" is two bodies; "Số xã đạt chuẩn    xã    9" names no place)
 _SEP = r"(?:[ \t]*\n[ \t]*|[ \t]{1,3}(?![ \t]))"
-_NAME = rf"{CAP}(?:(?:{_SEP}|[ \t]+[-–][ \t]+){CAP}){{0,3}}"  # "Bà Rịa - Vũng Tàu"
+_NAME = rf"{CAP}(?:(?:{_SEP}|[ \t]+[-–—][ \t]+){CAP}){{0,3}}"  # "Bà Rịa - Vũng Tàu"
 # "Phường 3", "ấp 3 ra quân" but not "phường 33,8 tỷ đồng", "xã 45 hộ" or "xã 12%": no decimal part, no counted
 # noun, magnitude or "%" after it (`unit_number` in `_patterns`)
 # a place numbered after its name ("xã Đam Rông 1"), when a list mark or the line's end follows the number
@@ -45,7 +45,8 @@ _E = rf"(?![{_UP}{_LO}0-9])"  # right word boundary
 
 def _alt(items: list[str] | tuple[str, ...]) -> str:
     ordered = sorted(set(items), key=len, reverse=True)
-    return "|".join(re.escape(x).replace(r"\ ", _SEP) for x in ordered)
+    # a listed name's dash may be typed as an en or em dash ("Sở Lao động — Thương binh và Xã hội")
+    return "|".join(re.escape(x).replace(r"\ ", _SEP).replace(r"\-", "[-–—]") for x in ordered)
 
 
 def _alt_loose(items: list[str] | tuple[str, ...]) -> str:
@@ -68,7 +69,9 @@ def _both_cases(words: tuple[str, ...]) -> list[str]:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    heads = load_lines("org_heads.txt")
+    marked = load_lines("org_heads.txt")
+    heads = [h.removesuffix(" @") for h in marked]
+    placed_only = [h.removesuffix(" @") for h in marked if h.endswith(" @")]
     fields = load_lines("org_fields.txt")
     prefixes = load_lines("org_field_prefixes.txt")
     units = _both_cases(load_lines("admin_units.txt"))
@@ -84,10 +87,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # a court or procuracy of a numbered region (2025): "Tòa án nhân dân khu vực 3 - Lâm Đồng"
     # and other numbered units: "Kho bạc Nhà nước khu vực XX", "Thuế cơ sở 3", "Đội Quản lý thị trường số 4"
     region = (rf"[ \t]+(?:[Kk]hu[ \t]+vực|cơ[ \t]+sở|số)[ \t]+(?:\d{{1,2}}|[IVX]{{1,6}})"
-              rf"(?:[ \t]*[-–][ \t]*(?P<rname>{_NAME}))?{_E}")
+              rf"(?:[ \t]*[-–—][ \t]*(?P<rname>{_NAME}))?{_E}")
     org = (
         rf"{_B}{core}(?:\s+{core}){{0,2}}(?:{region}|{_SEP}{unit}{_SEP}(?P<uname>{_NAME}{_NUMBERED}|{unit_number}){_E}"
-        rf"|{_SEP}(?P<bare>{unit}){_E}|[ \t]+(?P<dname>{_NAME}){_E})?"
+        rf"|{_SEP}(?P<bare>{unit}){_E}|{_SEP}(?:Trung{_SEP}ương|TW){_E}|[ \t]+(?P<dname>{_NAME}){_E})?"
     )
     loc = rf"{_B}(?P<unit>{unit})(?:{_SEP}|(?<=\.))(?P<name>{_NAME}{_NUMBERED}|{unit_number}{_E})"  # "Tp.Phan Rang"
     types = load_lines("org_types.txt")
@@ -99,7 +102,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     title_before = rf"{_B}(?:{_alt(titles)})\s+$"
     cap_run = rf"{_B}{CAP}(?:[ \t]+{CAP})+{_E}"
     caps_word = rf"[{_UP}]+"
-    caps_head = _alt([h.upper() for h in heads if not h.isupper()])
+    # "SỞ TÀI CHÍNH", and the abbreviations before an upper-case place ("UBND TỈNH HÒA SƠN", "THƯỜNG TRỰC HĐND")
+    caps_fields = [f"{x.upper()} {f.upper()}" for x in prefixes for f in fields]
+    caps_head = _alt([h.upper() for h in heads] + caps_fields)
     caps_unit = _alt([u.upper() for u in load_lines("admin_units.txt") if u[0].islower() and u not in _CAPS_AMBIGUOUS])
     caps_name = rf"{caps_word}(?:[ \t]{{1,3}}{caps_word}){{0,3}}"  # a wider gap parts two header columns
     # "ỦY BAN NHÂN\nDÂN **\nTỈNH ĐẮK LẮK"; a gap of four spaces or more without a line break parts two columns
@@ -114,6 +119,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "org": re.compile(org),
         "org_head": re.compile(core),
+        "placed_only": re.compile(rf"(?:{_alt_loose(placed_only)})"),
+        # a bank's or firm's branch after its name: "Agribank - Chi nhánh Hòa Sơn", "… - Chi nhánh tỉnh Lạc Giang"
+        "branch": re.compile(rf"[ \t]*[-–—][ \t]*[Cc]hi{_SEP}nhánh{_SEP}(?:{unit}{_SEP})?{_NAME}{_E}"),
+        # a steering committee named by the directive that set it up: "Ban Chỉ đạo 389 tỉnh", "BCĐ 138 huyện",
+        # "Ban Chỉ đạo 35 Đảng ủy xã"; not "Ban Chỉ đạo 3 lần", "Ban Chỉ đạo 2025" (a year), "… 12/2024"
+        "numbered_committee": re.compile(
+            rf"{_B}(?:Ban{_SEP}[Cc]hỉ{_SEP}đạo|BCĐ)[ \t]+(?:1\d\d|[2-9]\d{{1,2}}|\d{{2}})(?![\d.,/%]|[ \t]*%)"
+            rf"(?:[ \t]+(?:{_alt_loose(['quốc gia', 'Trung ương', 'TW'])}|{unit}(?:{_SEP}{_NAME}{_NUMBERED})?))?{_E}"
+        ),
         "org_type": re.compile(org_type),
         "lowercase_types": re.compile(rf"(?:{_alt([t.rstrip('*') for t in types if t.endswith('*')])})$"),
         "unit_at": re.compile(rf"{_SEP}(?:{unit}{_SEP}(?P<uname>{_NAME}|\d+){_E}|(?P<bare>{unit}){_E})"),
@@ -126,6 +140,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "title_before": re.compile(title_before),
         "cap_run": re.compile(cap_run),
         "caps_org": re.compile(caps_org),
+        # heads written in capitals anyway ("UBND", "HĐND"): the upper-case pattern takes them only before an
+        # upper-case place or name; alone, the ordinary pattern reads them ("UBND phường, xã" is many bodies)
+        "caps_only_with_place": re.compile(rf"(?:{_alt([h for h in heads if h.isupper()])})"),
         "caps_loc": re.compile(caps_loc),
         "party": re.compile(party),
         "national": re.compile(national),
@@ -151,7 +168,7 @@ _STATE = re.compile(
 _BRACKET_ACRONYM = re.compile(r"[ \t]*\(([A-ZĐ][A-ZĐ0-9&]{2,9})\)")
 # the separator before a name's next word: a comma or dash, a line break, or up to three spaces (a wider gap or
 # a tab sets apart the columns of a flattened header: "BAN CHẤP HÀNH TRUNG ƯƠNG          ĐẢNG CỘNG SẢN VIỆT NAM")
-_NEXT_WORD = re.compile(r"(?P<sep>[ \t]*[,&–-][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ ]{1,3}(?![ \t\n]))"
+_NEXT_WORD = re.compile(r"(?P<sep>[ \t]*[,&–—-][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ ]{1,3}(?![ \t\n]))"
                         r"(?P<w>[^\W\d_][\w&'-]*|\d{1,3}(?![\d/.,:]?\w))")
 _TERRITORY_WORD = re.compile(r"(?:[Hh]ợp\s+tác|[Tt]hông\s+tấn)\s+$")  # "Hợp tác xã …", "Thông tấn xã Việt Nam"
 _LOCAL_UNIT_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|ấp|thôn|bản)[ \t]+$")
@@ -295,6 +312,8 @@ def _not_a_mention(text: str, m: re.Match[str], named: str) -> bool:
     if _PLURAL_BEFORE.search(text, max(0, start - 12), start):  # "các Chi bộ", "Một số Đảng bộ"
         return True
     if not named:
+        if _patterns()["placed_only"].fullmatch(" ".join(m.group(0).split())):  # "Thanh tra, kiểm tra …"
+            return True
         if _GENERIC.match(text, end):  # "Ủy ban nhân dân các huyện", "UBND cấp xã": many bodies, no name
             return True
         word = " ".join(m.group(0).split()).lower()
@@ -333,7 +352,10 @@ def _name_words(text: str, pos: int, lowercase_start: bool) -> tuple[int, int] |
                 break
             capitals += 1
         elif w[0].isupper():
-            if (words or _stops_name(text, ws)) and (p["org_head"].match(text, ws) or p["org_type"].match(text, ws) or _stops_name(text, ws)):
+            head = p["org_head"].match(text, ws)
+            if head is not None and text[max(0, i - 3) : i] == " và" and p["placed_only"].fullmatch(head.group(0)):
+                head = None  # "Trung tâm CN và Cổng TTĐT tỉnh": one body that also runs the portal
+            if (words or _stops_name(text, ws)) and (head or p["org_type"].match(text, ws) or _stops_name(text, ws)):
                 break
             capitals += 1
             lower_run = 0
@@ -361,7 +383,7 @@ def _verb_at(text: str, pos: int) -> bool:
 
 def _trim_lower_tail(text: str, pos: int, end: int) -> int:
     """Drop trailing lower-case words, keeping one after a lone capitalised syllable ("Công nghiệp")."""
-    spans = [(pos + m.start(), pos + m.end()) for m in re.finditer(r"[^\s,&–-]+", text[pos:end])]
+    spans = [(pos + m.start(), pos + m.end()) for m in re.finditer(r"[^\s,&–—-]+", text[pos:end])]
     k = len(spans)
     while k and not (text[spans[k - 1][0]].isupper() or text[spans[k - 1][0]].isdigit()):
         k -= 1
@@ -498,6 +520,14 @@ def rule_entities(text: str) -> list[Entity]:
                 found.append(Entity(rest.start(), rest.end(), rest.group(0), "ORG"))
         found.append(Entity(m.start(), end, text[m.start() : end], "ORG"))
     found += _typed_orgs(text)
+    found += [Entity(e.start, m.end(), text[e.start : m.end()], "ORG") for e in found
+              if e.label == "ORG" and (m := p["branch"].match(text, e.end)) is not None]
+    for m in p["numbered_committee"].finditer(text):
+        end = m.end()
+        body = p["org"].match(text, end + 1) if text[end : end + 1] == " " else None
+        if body is not None and not _not_a_mention(text, body, "name"):  # "Ban Chỉ đạo 35 Đảng ủy xã Tân An"
+            end = body.end()
+        found.append(Entity(m.start(), end, text[m.start() : end], "ORG"))
     for m in _STATE.finditer(text):  # "của Đảng, Nhà nước": the State as a body
         found.append(Entity(m.start("n"), m.end("n"), m.group("n"), "ORG"))
     found += _defined_acronyms(text, [e for e in found if e.label == "ORG"])
@@ -509,6 +539,8 @@ def rule_entities(text: str) -> list[Entity]:
             end = m.end()
             tail = m.start()
             if key == "caps_org":
+                if m.group("cunit") is None and m.group("cname") is None and p["caps_only_with_place"].fullmatch(m.group(0)):
+                    continue
                 if m.group("cname") is not None and not _whole_line(text, m.start(), m.end()):
                     end = _rstrip(text, m.start(), m.start("cname"))  # a name after a head only in a header line
                 tail = next((m.start(g) for g in ("cunit", "cname") if m.group(g) is not None), m.end())
@@ -533,7 +565,7 @@ def rule_entities(text: str) -> list[Entity]:
             continue
         if _title_guards()[1].search(text, max(0, m.start() - 20), m.start()):  # "Già làng Rơ Mah Blơi": a title
             continue
-        end = m.end()
+        end = _rstrip(text, m.start(), _trim_name(text, m.start("name"), m.end()))  # "Tỉnh Phú Yên | Người ký"
         for a, _b in people:
             if m.start() < a < end:
                 end = _rstrip(text, m.start(), a)

@@ -832,7 +832,11 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
         # "- Xã Tân An: 45 hộ" under "Giao chỉ tiêu hỗ trợ … như sau:": the list's intro does
         metric = _label_metric(doc, q, s, qs) or (_intro_metric(doc, q) if labelled else "") or metric
     if not metric:
-        metric = re.sub(r"\s+", " ", doc.text[s:qs]).strip()[-60:].strip(" ([") or q.text
+        words = re.sub(r"\s+", " ", doc.text[s:qs]).strip()
+        tail = words[-60:]
+        if len(words) > 60 and words[-61] != " ":  # the last 60 characters, from a whole word ("ăm 2024 …")
+            tail = tail.partition(" ")[2]
+        metric = tail.strip(" ([") or q.text
     base, base_end = _base(doc, q, e)
     start = min(ms, q.qual_start or q.start)
     end = max(me, q.qual_end or q.end, base_end)

@@ -345,3 +345,50 @@ def test_an_ede_name_written_with_a_space_after_its_apostrophe_is_one_person() -
 ])
 def test_a_column_gap_ends_a_name_and_the_party_name_takes_no_unit_from_the_next_line(text: str, expected: list) -> None:
     assert [(e.label, e.text) for e in rule_entities(text) if e.label == "ORG" or e.text.startswith("xã")] == expected
+
+
+def test_a_name_typed_with_an_em_dash_is_still_one_body():
+    ents = _ents("Sở Lao động — Thương binh và Xã hội phối hợp với Đài Phát thanh — Truyền hình tỉnh tuyên truyền.")
+    assert ("ORG", "Sở Lao động — Thương binh và Xã hội") in ents
+    assert ("ORG", "Đài Phát thanh — Truyền hình tỉnh") in ents
+
+
+def test_a_steering_committee_keeps_the_number_of_the_directive_that_set_it_up():
+    ents = _ents("Ban Chỉ đạo 389 tỉnh chủ trì; BCĐ 138 huyện Tân Phú và Ban Chỉ đạo 35 Đảng ủy xã phối hợp.")
+    assert {("ORG", "Ban Chỉ đạo 389 tỉnh"), ("ORG", "BCĐ 138 huyện Tân Phú"), ("ORG", "Ban Chỉ đạo 35 Đảng ủy xã")} <= ents
+    assert ("ORG", "Ban Chỉ đạo") in _ents("Ban Chỉ đạo 3 lần họp trong năm 2024.")  # a count, not a name
+
+
+def test_inspectorates_posts_and_portals_are_bodies_only_with_their_place_or_name():
+    ents = _ents(
+        "Thanh tra Chính phủ và Thanh tra huyện phối hợp với Bưu điện tỉnh Lạc Giang, Viễn thông Lạc Giang, "
+        "VNPT Hòa Sơn và Bộ Chỉ huy Bộ đội biên phòng tỉnh; kết quả đăng trên Cổng Thông tin điện tử tỉnh."
+    )
+    assert {("ORG", "Thanh tra Chính phủ"), ("ORG", "Thanh tra huyện"), ("ORG", "Bưu điện tỉnh Lạc Giang"),
+            ("ORG", "Viễn thông Lạc Giang"), ("ORG", "VNPT Hòa Sơn"), ("ORG", "Bộ Chỉ huy Bộ đội biên phòng tỉnh"),
+            ("ORG", "Cổng Thông tin điện tử tỉnh")} <= ents
+    alone = _ents("Thanh tra, kiểm tra việc nâng cấp Bưu điện văn hóa xã; đăng trên Cổng Thông tin điện tử.")
+    assert not [e for e in alone if e[0] == "ORG"]
+
+
+def test_a_place_stops_before_the_label_of_the_next_field():
+    ents = _ents("Nơi ban hành: Tỉnh Phú Yên Người ký: Trần Quang Nhất")
+    assert ("LOC", "Tỉnh Phú Yên") in ents
+
+
+def test_an_upper_case_header_names_its_body_with_its_place():
+    ents = _ents("UBND TỈNH HÒA SƠN\nSố: 87/TB-UBND\n\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nTHƯỜNG TRỰC HĐND")
+    assert {("ORG", "UBND TỈNH HÒA SƠN"), ("ORG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"), ("ORG", "THƯỜNG TRỰC HĐND")} <= ents
+    assert not [e for e in _ents("Các Sở, ban, ngành Thành phố, UBND phường, xã phối hợp.") if e[0] == "ORG"]
+
+
+def test_branches_committees_with_a_dash_and_central_bodies_are_whole():
+    ents = _ents(
+        "Agribank - Chi nhánh Lạc Giang và Ngân hàng Nông nghiệp và Phát triển nông thôn - Chi nhánh tỉnh Hòa Sơn "
+        "báo cáo Ban Kinh tế - Ngân sách HĐND tỉnh theo hướng dẫn của Ban Tuyên giáo Trung ương; Bộ Tư lệnh Bộ đội "
+        "Biên phòng và Thuế tỉnh Đông Bình phối hợp."
+    )
+    assert {("ORG", "Agribank - Chi nhánh Lạc Giang"),
+            ("ORG", "Ngân hàng Nông nghiệp và Phát triển nông thôn - Chi nhánh tỉnh Hòa Sơn"),
+            ("ORG", "Ban Kinh tế - Ngân sách HĐND tỉnh"), ("ORG", "Ban Tuyên giáo Trung ương"),
+            ("ORG", "Bộ Tư lệnh Bộ đội Biên phòng"), ("ORG", "Thuế tỉnh Đông Bình")} <= ents

@@ -500,3 +500,8 @@ def test_a_number_repeated_in_words_in_brackets_keeps_its_unit_after_them() -> N
     got = [(q.value, q.unit, q.text) for q in find_quantities("Năm 2026, tuyển dụng 12 (mười hai) viên chức y tế.")]
     assert (12.0, "viên chức", "12 (mười hai) viên chức") in got
     assert [(q.value, q.unit) for q in find_quantities("đạt 45 (Tân An) người")] == [(45.0, "")]
+
+
+def test_the_number_of_a_hamlet_or_residential_group_is_its_name_not_a_count():
+    assert _counted("Phấn đấu năm 2025, Tổ dân phố 12 kết nạp 2 đảng viên; xóm 4 và khóm 7 mỗi nơi 1 đảng viên.") == [
+        (2.0, "đảng viên"), (1.0, "đảng viên")]

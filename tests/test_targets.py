@@ -760,3 +760,10 @@ def test_every_target_of_a_page_pasted_as_one_line_is_found() -> None:
     text = "".join(f"phấn đấu năm 2026 kết nạp ít nhất {n + 10} đảng viên mới; " for n in range(1, 121))
     found = sorted(t.value for t in _targets(text))
     assert found == [float(n + 10) for n in range(1, 121)]
+
+
+def test_a_metric_taken_from_a_long_clause_starts_on_a_whole_word():
+    text = "Kế hoạch đặt ra năm 2024 trồng 500 ha rừng, đến nay đã trồng được 420 ha, đạt 84%."
+    words = set(text.replace(",", " ").split())
+    for t in _targets(text):  # the last 60 characters were cut inside "năm": "ăm 2024 trồng …"
+        assert t.metric.split()[0] in words, t.metric
