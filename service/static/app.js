@@ -224,10 +224,17 @@ function highlighted(a) {
   spans.forEach((sp) => { cuts.add(sp.s); cuts.add(sp.e); });
   const points = [...cuts].sort((x, y) => x - y);
   const out = h("div", { class: "doc-text", id: "doc-text" });
+  // one sweep over the pieces: the spans open at a piece are those begun at or before it and not yet ended
+  // (every span's ends are cut points); testing every span at every piece froze the tab on long documents
+  spans.sort((x, y) => x.s - y.s);
+  let next = 0;
+  let open = [];
   for (let i = 0; i < points.length - 1; i++) {
     const [s, e] = [points[i], points[i + 1]];
     const text = a.text.slice(s, e);
-    const covering = spans.filter((sp) => sp.s <= s && sp.e >= e);
+    while (next < spans.length && spans[next].s <= s) open.push(spans[next++]);
+    open = open.filter((sp) => sp.e > s);
+    const covering = open.slice();
     if (!covering.length) { out.append(text); continue; }
     let node = document.createTextNode(text);
     // entities innermost, then references, then targets outermost
