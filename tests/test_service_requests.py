@@ -76,3 +76,8 @@ def test_reanalysing_a_document_whose_file_is_gone_is_409_and_keeps_its_analysis
         assert r.status_code == 409 and "upload it again" in r.json()["detail"]
         assert c.get(f"/documents/{doc['id']}").json()["status"] == "done"
         assert c.get(f"/documents/{doc['id']}/analysis").status_code == 200
+        again = upload(c, "ke-hoach.txt", PLAN)  # "upload it again" must work as the message says
+        assert again.status_code == 200 and again.json()["id"] == doc["id"] and again.json()["duplicate"] is True
+        assert c.post(f"/documents/{doc['id']}/reanalyze").status_code == 202
+        wait_done(c)
+        assert c.get(f"/documents/{doc['id']}").json()["status"] == "done"

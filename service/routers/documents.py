@@ -94,6 +94,8 @@ async def upload(
     def save() -> tuple[DocumentOut, bool]:
         existing = store.find_by_sha(sha)
         if existing is not None:
+            if not blobs.path(sha).exists():  # added by `chitieu batch --db`: keep the file, so reanalyze can run
+                blobs.put(sha, data)
             return DocumentOut.of(existing, duplicate=True), False
         blobs.put(sha, data)
         doc, created = store.create(sha, filename, media_type, len(data))
