@@ -392,3 +392,7 @@ def test_branches_committees_with_a_dash_and_central_bodies_are_whole():
             ("ORG", "Ngân hàng Nông nghiệp và Phát triển nông thôn - Chi nhánh tỉnh Hòa Sơn"),
             ("ORG", "Ban Kinh tế - Ngân sách HĐND tỉnh"), ("ORG", "Ban Tuyên giáo Trung ương"),
             ("ORG", "Bộ Tư lệnh Bộ đội Biên phòng"), ("ORG", "Thuế tỉnh Đông Bình")} <= ents
+
+
+def test_the_inspection_committee_is_one_body_in_either_case():
+    assert ("ORG", "Ủy ban kiểm tra Huyện ủy") in _ents("Ủy ban kiểm tra Huyện ủy kiểm tra 5 tổ chức đảng.")
