@@ -6,6 +6,7 @@ browser is Debian's /usr/bin/chromium driven by Playwright (`playwright install`
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -37,10 +38,15 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serve(tmp_path_factory, {})
+
+
+def _serve(tmp_path_factory: pytest.TempPathFactory, settings: dict[str, str]) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "CHITIEU_DATA_DIR": str(tmp_path_factory.mktemp("web-data"))}
     env.pop("DATABASE_URL", None)
     env.pop("CHITIEU_API_KEYS", None)
+    env.update(settings)
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "service.app:app", "--host", "127.0.0.1", "--port", str(port)],
         cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -179,3 +185,28 @@ def test_the_api_docs_render_their_operations_without_leaving_the_machine(page, 
     page.locator(".opblock-summary-path").first.wait_for()  # Swagger UI ran and read /openapi.json
     paths = page.locator(".opblock-summary-path").all_inner_texts()
     assert "/analyze" in [p.strip().replace("\u200b", "") for p in paths]
+
+
+def test_with_keys_required_for_reads_the_analysis_json_is_fetched_with_the_key(
+    page, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path,
+) -> None:
+    keyed = _serve(tmp_path_factory, {"CHITIEU_API_KEYS": "khoa-doc", "CHITIEU_API_KEYS_FOR_READS": "true"})
+    base = next(keyed)
+    context = page.context.browser.new_context(locale="vi-VN", accept_downloads=True)  # one Playwright per process
+    try:
+        pg = context.new_page()
+        pg.set_default_timeout(30_000)
+        pg.goto(base + "/")
+        pg.evaluate("localStorage.setItem('chitieu.apiKey', 'khoa-doc')")
+        pg.reload()
+        pg.set_input_files("#file-input", str(_example(tmp_path)))
+        pg.locator("#upload-list a").click()
+        link = pg.locator("a", has_text="JSON phân tích")
+        link.wait_for()  # the page polls until the analysis is done
+        with pg.expect_download() as download:
+            link.click()  # a plain link would open a tab answering 401
+        analysis = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+        assert analysis["targets"] and analysis["schema_version"] == "1"
+    finally:
+        context.close()
+        keyed.close()

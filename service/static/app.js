@@ -327,7 +327,7 @@ async function showDocument(id) {
         h("dt", {}, "Ngày ban hành"), h("dd", {}, doc.issued_date || "—"),
         h("dt", {}, "Cơ quan ban hành"), h("dd", {}, doc.issuer || "—"),
       ] : []),
-    h("p", {}, doc.status === "done" ? h("a", { href: `/documents/${id}/analysis`, target: "_blank" }, "JSON phân tích") : null, " ", del));
+    h("p", {}, doc.status === "done" ? h("a", { href: `/documents/${id}/analysis`, target: "_blank", onclick: (ev) => analysisWithKey(ev, id) }, "JSON phân tích") : null, " ", del));
   if (doc.status === "pending") {
     view.replaceChildren(head, h("p", { class: "muted" }, "Đang phân tích… trang sẽ tự cập nhật."));
     pollTimer = setTimeout(() => { if (location.hash === `#/van-ban/${id}`) showDocument(id); }, 1000);
@@ -371,10 +371,23 @@ function targetsTable(data, sort, onSort) {
 async function downloadCsv(params) {
   const res = await fetch("/targets.csv?" + query(params), { headers: apiHeaders() });
   if (!res.ok) { alert(`Lỗi ${res.status}`); return; }
-  const url = URL.createObjectURL(await res.blob());
-  const a = h("a", { href: url, download: "chitieu-chi-tieu.csv" });
+  saveBlob(await res.blob(), "chitieu-chi-tieu.csv");
+}
+
+function saveBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = h("a", { href: url, download: name });
   document.body.append(a); a.click(); a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 5000);
+}
+
+// a plain link sends no key: with one set (reads may need it), fetch the JSON with the key and save it
+async function analysisWithKey(ev, id) {
+  if (!localStorage.getItem("chitieu.apiKey")) return;
+  ev.preventDefault();
+  const res = await fetch(`/documents/${id}/analysis`, { headers: apiHeaders() });
+  if (!res.ok) { alert(`Lỗi ${res.status}`); return; }
+  saveBlob(await res.blob(), `chitieu-van-ban-${id}.json`);
 }
 
 async function showTargets() {
