@@ -663,6 +663,8 @@ def table_targets(doc: Doc, rows: list[list[Cell]], caption: str = "") -> list[T
         elif group and len(name.split()) <= 2 and not _TOTAL.match(name):
             name = f"{group} {_lower_first(name)}"
         unit = row[unit_col].text if unit_col is not None else ""
+        if not unit and (bracketed := _header_unit(name)):  # "Tỷ lệ hộ nghèo (%)", "Số lao động (người)"
+            unit, name = bracketed, name[: name.rfind("(")].rstrip()
         for i in value_cols:
             cell = row[i]
             if not _is_value(cell.text):

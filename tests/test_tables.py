@@ -483,3 +483,11 @@ def test_an_estimate_column_marked_uoc_is_a_result() -> None:
             "1 | Tỷ lệ đô thị hóa | % | 38 | 45-50\n2 | Tuổi thọ trung bình | tuổi | 74,1 | 75,5\n")
     got = {(t.metric, t.quantity.value) for t in _targets(text)}
     assert got == {("Tỷ lệ đô thị hóa", 45.0), ("Tuổi thọ trung bình", 75.5)}
+
+
+def test_a_unit_in_brackets_after_a_row_name_is_the_values_unit() -> None:
+    text = ("KẾ HOẠCH\nChỉ tiêu phát triển năm 2025\n\nSTT | Chỉ tiêu | Kế hoạch 2025\n1 | Tỷ lệ hộ nghèo (%) | < 2\n"
+            "2 | Số lao động được đào tạo (người) | 1.200\n3 | Thu nhập bình quân (triệu đồng) | 65\n")
+    got = {t.metric: (t.quantity.value, t.quantity.unit) for t in _targets(text)}
+    assert got == {"Tỷ lệ hộ nghèo": (2.0, "%"), "Số lao động được đào tạo": (1200.0, "người"),
+                   "Thu nhập bình quân": (65.0, "triệu đồng")}
