@@ -295,3 +295,17 @@ def test_the_csv_export_keeps_every_digit_of_large_and_decimal_values(tmp_path: 
         save(c.app.state.store, "d4", tourism)
         rows = list(csv.DictReader(io.StringIO(c.get("/targets.csv").content.decode("utf-8-sig"))))
     assert [row["value"] for row in rows] == ["1234567", "12345.67"]  # `:g` wrote 1.23457e+06 and 12345.7
+
+
+def test_the_location_filter_also_finds_a_documents_own_place(tmp_path: Path) -> None:
+    plan = (
+        DocumentInfo(doc_type="ke_hoach", number="07-KH/HU", issued_date="2023-03-15", place="Tân Phú",
+                     issuer="Huyện ủy Tân Phú", title="Kế hoạch phát triển đảng viên năm 2023"),
+        [],  # no place named in the body: only the date line's "Tân Phú, ngày 15 tháng 3 năm 2023"
+        [("Kết nạp 30 đảng viên mới", "số đảng viên mới", 30, None, "đảng viên", "2023", "2023", [])],
+    )
+    with service_client(tmp_path) as c:
+        save(c.app.state.store, "e5", plan)
+        for words in ("tan phu", "Tân Phú"):
+            assert c.get("/targets", params={"location": words}).json()["total"] == 1, words
+        assert c.get("/targets", params={"location": "dong nai"}).json()["total"] == 0

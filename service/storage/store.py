@@ -149,7 +149,9 @@ class Store:
         """Store one analysis and its derived rows in one transaction; False if the document is gone."""
         d = a.document
         issued = _date(d.issued_date)
-        locations = " | ".join(sorted({fold(e.text) for e in a.entities if e.label == "LOC"}))
+        # the places the document names, and its own place ("Tân Phú, ngày 15 tháng 3 năm 2023")
+        places = {fold(e.text) for e in a.entities if e.label == "LOC"} | ({fold(d.place)} if d.place else set())
+        locations = " | ".join(sorted(places))
         with self.session() as s, s.begin():
             doc = s.get(Document, doc_id, with_for_update=True)
             if doc is None:
