@@ -73,4 +73,4 @@ def test_a_key_with_vietnamese_letters_is_accepted_as_it_was_typed(tmp_path: Pat
     with service_client(tmp_path, CHITIEU_API_KEYS="khóa-bí-mật", CHITIEU_API_KEYS_FOR_READS="true") as c:
         typed = "khóa-bí-mật".encode()  # as curl sends it: the UTF-8 bytes
         assert c.get("/targets", headers=[(b"X-API-Key", typed)]).status_code == 200
-        assert c.get("/targets", headers=[(b"X-API-Key", "khoa-bi-mat".encode())]).status_code == 401
+        assert c.get("/targets", headers=[(b"X-API-Key", b"khoa-bi-mat")]).status_code == 401
