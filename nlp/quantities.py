@@ -230,6 +230,9 @@ def _qualifiers(text: str, q: Quantity, pats: dict[str, re.Pattern[str]]) -> Non
         q.qual_end = q.end
 
 
+_SHARE_OF = re.compile(r"[ \t]+số(?=[ \t])")  # the unit after it is read from the space on
+
+
 def _tail(
     text: str, pos: int, excluded: _Excluded, pats: dict[str, re.Pattern[str]]
 ) -> tuple[int, str, str, str | None]:
@@ -343,6 +346,10 @@ def _numeral_quantity(
         if spelled and all(w in _number_words() for w in spelled.group(1).lower().split()):
             # "tuyển dụng 12 (mười hai) viên chức": the number again in words, then its unit
             after = _tail(text, spelled.end(), excluded, pats)
+            if after[1]:
+                end, unit_kind, unit, per = after
+        if kind == "ratio" and not unit_kind and (share := _SHARE_OF.match(text, end)):
+            after = _tail(text, share.end(), excluded, pats)  # "2/3 số xã": two of three communes
             if after[1]:
                 end, unit_kind, unit, per = after
         if kind != "ratio":

@@ -505,3 +505,8 @@ def test_a_number_repeated_in_words_in_brackets_keeps_its_unit_after_them() -> N
 def test_the_number_of_a_hamlet_or_residential_group_is_its_name_not_a_count():
     assert _counted("Phấn đấu năm 2025, Tổ dân phố 12 kết nạp 2 đảng viên; xóm 4 và khóm 7 mỗi nơi 1 đảng viên.") == [
         (2.0, "đảng viên"), (1.0, "đảng viên")]
+
+
+def test_a_share_of_all_counts_the_noun_after_so():
+    (q,) = [q for q in _read("Phấn đấu có ít nhất 2/3 số xã đạt chuẩn nông thôn mới nâng cao.") if q.kind == "ratio"]
+    assert (q.value, q.denominator, q.unit) == (2.0, 3.0, "xã")  # as "3/4 trường": value 2 of 3, unit "xã"
