@@ -30,7 +30,6 @@ branch_labels = None
 depends_on = None
 
 
-
 def _fts_triggers() -> list[str]:
     """The triggers as migration 0002 wrote them (alembic loads version files by path, not as a package)."""
     spec = importlib.util.spec_from_file_location("chitieu_migration_0002", Path(__file__).with_name(
