@@ -483,6 +483,12 @@ def unit_kind(phrase: str) -> str | None:
 
 
 @cache
+def magnitudes() -> frozenset[str]:
+    """The magnitude words ("nghìn", "triệu", "tỷ", "vạn"), which a unit keeps and a metric does not."""
+    return frozenset(w for w, (_, role) in _number_words().items() if role == "magnitude")
+
+
+@cache
 def counted_words() -> tuple[str, ...]:
     """Every word that says what a number counts: counted nouns, currencies and magnitudes ("hộ", "tỷ đồng",
     "triệu")."""

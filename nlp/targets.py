@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from nlp.doc import Block, DateMention, Doc, Quantity, Target
+from nlp.quantities import magnitudes
 from nlp.resources import load_json
 
 _WORD = re.compile(r"[^\s,;:()“”\"]+")
@@ -458,6 +459,8 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
         metric += " cho"  # "trợ giúp pháp lý cho 100% số người …": the verb keeps its preposition before the object
     if unit_noun and unit_noun.split()[-1].lower() in c.measure_units:
         unit_noun = ""  # a counted noun joins the metric ("kết nạp đảng viên mới"), a physical unit does not
+    while unit_noun.split(" ", 1)[0] in magnitudes():  # "đón 1,2 triệu lượt khách": the metric counts "lượt khách"
+        unit_noun = unit_noun.partition(" ")[2]
     parts = [p for p in (metric, unit_noun, after) if p]
     name = _rate_of_previous(doc, q, s, e, clause, re.sub(r"\s+", " ", " ".join(parts)).strip())
     span_start = ms if metric else qs

@@ -767,3 +767,10 @@ def test_a_metric_taken_from_a_long_clause_starts_on_a_whole_word():
     words = set(text.replace(",", " ").split())
     for t in _targets(text):  # the last 60 characters were cut inside "năm": "ăm 2024 trồng …"
         assert t.metric.split()[0] in words, t.metric
+
+
+def test_a_magnitude_word_stays_in_the_unit_and_out_of_the_metric():
+    got = {t.value: (t.unit, t.metric) for t in _targets(
+        "Năm 2025, tỉnh phấn đấu đón 1,2 triệu lượt khách du lịch.\n"
+        "Phấn đấu thu hút 3 vạn lao động vào làm việc tại khu công nghiệp.\n")}
+    assert got == {1.2: ("triệu lượt khách", "đón lượt khách du lịch"), 3.0: ("vạn lao động", "thu hút lao động")}
