@@ -228,13 +228,13 @@ function highlighted(a) {
   // (every span's ends are cut points); testing every span at every piece froze the tab on long documents
   spans.sort((x, y) => x.s - y.s);
   let next = 0;
-  let open = [];
+  let active = [];
   for (let i = 0; i < points.length - 1; i++) {
     const [s, e] = [points[i], points[i + 1]];
     const text = a.text.slice(s, e);
-    while (next < spans.length && spans[next].s <= s) open.push(spans[next++]);
-    open = open.filter((sp) => sp.e > s);
-    const covering = open.slice();
+    while (next < spans.length && spans[next].s <= s) active.push(spans[next++]);
+    active = active.filter((sp) => sp.e > s);
+    const covering = active.slice();
     if (!covering.length) { out.append(text); continue; }
     let node = document.createTextNode(text);
     // entities innermost, then references, then targets outermost
