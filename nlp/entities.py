@@ -312,7 +312,7 @@ def _not_a_mention(text: str, m: re.Match[str], named: str) -> bool:
     if _PLURAL_BEFORE.search(text, max(0, start - 12), start):  # "các Chi bộ", "Một số Đảng bộ"
         return True
     if not named:
-        if _patterns()["placed_only"].fullmatch(" ".join(m.group(0).split())):  # "Thanh tra, kiểm tra …"
+        if _patterns()["placed_only"].fullmatch(m.group(0)):  # "Thanh tra, kiểm tra …", "Bưu điện văn hóa xã"
             return True
         if _GENERIC.match(text, end):  # "Ủy ban nhân dân các huyện", "UBND cấp xã": many bodies, no name
             return True

@@ -80,8 +80,7 @@ def _number_words() -> dict[str, tuple[int, str]]:
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     words = _number_words()
-    magnitudes = [w for w, (_, role) in words.items() if role == "magnitude"]
-    mag = _alternation(magnitudes)
+    mag = _alternation(magnitudes())
     # one alternation for counted nouns and money, so "đồng chí" wins over "đồng"
     nouns = _alternation([*load_lines("units.txt"), *load_lines("currencies.txt")])
     not_mag = _alternation(_not_magnitudes())
@@ -492,8 +491,7 @@ def magnitudes() -> frozenset[str]:
 def counted_words() -> tuple[str, ...]:
     """Every word that says what a number counts: counted nouns, currencies and magnitudes ("hộ", "tỷ đồng",
     "triệu")."""
-    magnitudes = [w for w, (_, role) in _number_words().items() if role == "magnitude"]
-    return (*load_lines("units.txt"), *load_lines("currencies.txt"), *magnitudes)
+    return (*load_lines("units.txt"), *load_lines("currencies.txt"), *sorted(magnitudes()))
 
 
 def _meta_field(doc: Doc, q: Quantity) -> bool:
