@@ -169,6 +169,9 @@ def test_document_list_filters_by_type_issuer_date_and_text(loaded: dict) -> Non
     assert ids["plan"] in found(date_from="2024-01-01", date_to="2024-12-31")
     assert ids["resolution"] not in found(date_from="2024-01-01", date_to="2024-12-31")
     assert ids["resolution"] in found(text="nhựa hóa") and ids["plan"] not in found(text="nhua hoa")
+    # whole words: the plan's "kế hoạch" holds "hoa" only as a part of a word, the resolution's "Hòa Lợi" as one
+    assert ids["resolution"] in found(text="hoa") and ids["plan"] not in found(text="hoa")
+    assert ids["plan"] in found(text="hoach") and ids["resolution"] not in found(issuer="uy xa hoa l")
 
 
 def test_document_list_is_paginated_with_a_total(loaded: dict) -> None:
@@ -258,6 +261,15 @@ def test_search_without_accents_finds_the_accented_phrase(loaded: dict) -> None:
     item = hits[ids["plan"]]
     marked = [item["snippet"][a:b].lower() for a, b in item["highlights"]]
     assert "kết nạp" in " ".join(marked) or "nạp" in marked
+
+
+def test_search_finds_a_word_only_where_it_stands_alone(loaded: dict) -> None:
+    c, ids = loaded["client"], loaded["ids"]
+    hits = {item["document"]["id"]: item for item in c.get("/search", params={"q": "hoa"}).json()["items"]}
+    assert ids["resolution"] in hits and ids["plan"] not in hits  # the plan has "kế hoạch", no "hòa"
+    item = hits[ids["resolution"]]
+    marked = {item["snippet"][a:b] for a, b in item["highlights"]}
+    assert marked and all(m.lower() in ("hòa", "hóa", "hoa", "họa", "hỏa", "hõa") for m in marked), marked
 
 
 def test_unreadable_pdf_is_stored_as_failed_with_its_reason(loaded: dict) -> None:

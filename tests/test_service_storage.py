@@ -37,7 +37,7 @@ def test_sqlite_database_is_created_on_first_use_in_wal_mode_and_migrates_once(t
     assert not store.exists()
     with store.engine.connect() as conn:
         assert conn.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
-        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "0004"
         assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1  # on again after migrating
     assert store.fts  # the trigram index of the target text filters (Python's SQLite has FTS5)
     store.dispose()
@@ -112,18 +112,23 @@ def test_upgrading_a_database_keeps_every_analysis_target_and_search_index(tmp_p
         tables = [conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() for t in ("analyses", "targets", "entities")]
         return (*tables, _fts_rows(conn, "ket nap"))
 
+    def inside_words(conn: sa.Connection) -> int:  # "hoa" only occurs inside "hoach" (kế hoạch)
+        return _fts_rows(conn, "hoa")
+
     engine = sa.create_engine(url)
     with engine.connect() as conn:
         sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'documents'").scalar()
         assert "AUTOINCREMENT" not in sql
         before = counts(conn)
+        assert inside_words(conn) > 0  # 0002's index: trigrams
     engine.dispose()
     assert before[0] == 3 and before[1] == 3 * len(analysis.targets) and before[3] > 0
 
     upgraded = Store(url)  # migrates on first use
     with upgraded.engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0003"
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0004"
         assert counts(conn) == before
+        assert inside_words(conn) == 0  # 0004's index: words
         conn.exec_driver_sql("INSERT INTO targets_fts(targets_fts) VALUES ('integrity-check')")
         assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
     assert [upgraded.get(i).status for i in ids] == ["done"] * 3

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -107,13 +108,15 @@ def page(store: Store, fts: bool, sort: str = "id", limit: int = 1000, offset: i
 
 
 def expected(store: Store, **filters: str) -> list[str]:
-    """The same filters in plain Python over every stored target: every folded word in its column."""
+    """The same filters in plain Python over every stored target: every folded word standing alone in its
+    column (no letter or digit touching it)."""
     columns = {"text": "text_folded", "issuer": "orgs_folded", "location": "locations_folded"}
     with store.reading() as conn:
         rows = conn.execute(sa.text("SELECT id, text, text_folded, orgs_folded, locations_folded FROM targets "
                                     "ORDER BY id")).mappings().all()
     return [r["text"] for r in rows
-            if all(w in r[columns[name]] for name, query in filters.items() for w in terms(query))]
+            if all(re.search(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", r[columns[name]])
+                   for name, query in filters.items() for w in terms(query))]
 
 
 def answers(store: Store, **filters: str) -> list[str]:
@@ -153,6 +156,23 @@ def test_short_words_and_words_inside_other_words(store: Store) -> None:
                                                *(t[0] for t in DIRECTIVE[2])]
     assert answers(store, issuer="to quoc", text="nong thon") == [RESOLUTION[2][2][0]]
     assert answers(store, text="ho ngheo", location="ap rach von") == [RESOLUTION[2][1][0]]
+
+
+def test_a_word_is_found_whole_never_inside_another_word(store: Store) -> None:
+    # "hoa" is a word of the issuer "Đảng ủy xã Hòa Lợi" but only a part of "kế hoạch" in a target's text;
+    # "uy" stands alone in "huyện ủy", not in "huyen"
+    assert answers(store, text="hoach") == [PLAN[2][1][0]]
+    assert answers(store, text="hoa") == []
+    assert answers(store, text="ke hoa") == []
+    assert answers(store, location="hoa") == []
+    assert answers(store, issuer="hoa loi") == [t[0] for t in RESOLUTION[2]]
+    assert answers(store, issuer="hoa") == answers(store, issuer="hoa loi")
+    assert answers(store, text="nap dang") == answers(store, text="ket nap")
+    assert answers(store, text="na") == answers(store, text="ap") == []
+    # a number stands alone too: "3" is in "3-4%", "4%" is its end, "34" is only inside "12x34"
+    assert answers(store, text="3") == [PLAN[2][0][0]]
+    assert answers(store, text="4%") == [PLAN[2][0][0]]
+    assert answers(store, text="34") == []
 
 
 def test_query_characters_are_plain_text(store: Store) -> None:

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from service.routers.deps import Limit, Offset, StoreDep, read_in_thread, require_read_key
 from service.routers.models import IndicatorItem, IndicatorList, IndicatorTargets
 from service.routers.targets import SORT_HELP, SORT_PATTERN, TargetFilterDep, find_targets, json_response
-from service.storage.fold import fold, terms
+from service.storage.fold import fold, has_word, terms
 from service.storage.queries import indicator_stats
 
 router = APIRouter(prefix="/indicators", tags=["indicators"], dependencies=[Depends(require_read_key)])
@@ -78,9 +78,15 @@ def indicators(
         items = [i for i in items if i.targets]
     words = terms(text)
     if words:
-        items = [i for i in items if all(w in fold(" | ".join([i.id, i.name, *i.aliases])) for w in words)]
+        items = [i for i in items if _names_hold(i, words)]
     items.sort(key=lambda i: (-i.targets, i.name))
     return IndicatorList(items=items[offset : offset + limit], total=len(items))
+
+
+def _names_hold(item: IndicatorItem, words: list[str]) -> bool:
+    """Every word stands alone in the indicator's id, name or an alias (as the stored-text filters)."""
+    names = fold(" | ".join([item.id, item.name, *item.aliases]))
+    return all(has_word(names, w) for w in words)
 
 
 def _one(store: StoreDep, indicator_id: str) -> IndicatorItem:

@@ -9,6 +9,8 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from service.storage.fold import has_word
+
 ALEMBIC_INI = Path(__file__).resolve().parents[1] / "alembic.ini"
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
 
@@ -45,6 +47,8 @@ def make_engine(url: str) -> Engine:
         cur.execute("PRAGMA mmap_size=268435456")
         cur.execute("PRAGMA temp_store=MEMORY")
         cur.close()
+        # the whole-word test of text filters (`queries.has_word`)
+        dbapi_conn.create_function("chitieu_has_word", 2, has_word, deterministic=True)
 
     return engine
 

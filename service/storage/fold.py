@@ -1,12 +1,18 @@
-"""Accent folding, so that "ket nap dang vien" finds "kết nạp đảng viên".
+"""Accent folding, so that "ket nap dang vien" finds "kết nạp đảng viên", and whole-word matching.
 
 The fold keeps one character per character (NFC input), so offsets in the folded
 text are offsets in the original: search snippets need no second mapping.
+
+A query word matches where it stands alone: no letter or digit touches it on a side where its own
+edge is a letter or digit ("hoa" finds "hóa" and "hoa," but not "hoạch"; "3%" not "13%"; "3-4" finds
+"3-4%"). Folding makes "hoa" find "hòa" as well: accents are optional by design.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
 
 
 class _FoldTable(dict[int, str]):
@@ -44,3 +50,25 @@ def terms(query: str | None) -> list[str]:
         if word and word not in seen:
             seen.append(word)
     return seen
+
+
+@lru_cache(maxsize=2048)
+def word_pattern(*words: str) -> re.Pattern[str]:
+    r"""`words` standing alone in folded text, one after the other with spaces between them (Python's re:
+    `[^\W_]` is a letter or digit)."""
+    left = r"(?<![^\W_])" if words[0][:1].isalnum() else ""
+    right = r"(?![^\W_])" if words[-1][-1:].isalnum() else ""
+    return re.compile(left + r"\s+".join(map(re.escape, words)) + right)
+
+
+def has_word(folded: str | None, word: str) -> bool:
+    """Whether `word` (folded) stands alone somewhere in `folded`."""
+    return bool(folded) and word in folded and word_pattern(word).search(folded) is not None
+
+
+def pg_word_regex(word: str) -> str:
+    """`word_pattern` for PostgreSQL's `~` (advanced regular expressions, lookbehind since 9.6)."""
+    body = "".join(ch if ch.isalnum() else "\\" + ch for ch in word)
+    left = "(?<![[:alnum:]])" if word[:1].isalnum() else ""
+    right = "(?![[:alnum:]])" if word[-1:].isalnum() else ""
+    return left + body + right

@@ -33,12 +33,16 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
-from service.storage.fold import fold, terms
+from service.storage.fold import fold, pg_word_regex, terms, word_pattern
 from service.storage.models import AnalysisRow, Document, EntityRow, TargetRow
 
 
 class has_word(FunctionElement[bool]):  # noqa: N801 - reads as a SQL function
-    """`word` occurs in the (folded, lower-case) column: a plain substring test, no LIKE pattern."""
+    """`has_word(column, word, pg_regex)`: `word` stands alone in the (folded) column (`fold.has_word`).
+
+    A plain substring test comes first (cheap, and no LIKE pattern); the whole-word test runs on the rows
+    that pass it: on SQLite the registered Python function `chitieu_has_word` (`db.make_engine`), on
+    PostgreSQL a regular expression (`fold.pg_word_regex`, passed in as the third argument)."""
 
     type = Boolean()
     inherit_cache = True
@@ -47,22 +51,29 @@ class has_word(FunctionElement[bool]):  # noqa: N801 - reads as a SQL function
 
 @compiles(has_word)
 def _has_word_like(element: has_word, compiler, **kw) -> str:  # noqa: ANN001 - SQLAlchemy compiler
-    column, word = list(element.clauses)
-    return compiler.process(column.contains(word, autoescape=True), **kw)
+    column, word, _ = list(element.clauses)
+    return compiler.process(column.contains(word, autoescape=True), **kw)  # substring only: no word test here
 
 
 @compiles(has_word, "sqlite")
 def _has_word_sqlite(element: has_word, compiler, **kw) -> str:  # noqa: ANN001
-    return f"(instr({compiler.process(element.clauses, **kw)}) > 0)"  # LIKE folds case: 3x slower
+    column, word = (compiler.process(c, **kw) for c in list(element.clauses)[:2])
+    # instr, not LIKE: LIKE folds case and is 3x slower
+    return f"(instr({column}, {word}) > 0 AND chitieu_has_word({column}, {word}))"
 
 
 @compiles(has_word, "postgresql")
 def _has_word_pg(element: has_word, compiler, **kw) -> str:  # noqa: ANN001
-    return f"(strpos({compiler.process(element.clauses, **kw)}) > 0)"
+    column, word, regex = (compiler.process(c, **kw) for c in element.clauses)
+    return f"(strpos({column}, {word}) > 0 AND {column} ~ {regex})"
+
+
+def _word_test(column: ColumnElement[str], word: str) -> has_word:
+    return has_word(column, literal(word, String()), literal(pg_word_regex(word), String()))
 
 
 def _all_words(column: ColumnElement[str], query: str | None) -> list[ColumnElement[bool]]:
-    return [has_word(column, literal(word, String())) for word in terms(query)]
+    return [_word_test(column, word) for word in terms(query)]
 
 
 @dataclass
@@ -125,16 +136,17 @@ TARGET_SORTS: dict[str, ColumnElement] = {
 
 
 # The targets statements are built once per *shape* (which filters are set, which words are tested on
-# the rows, whether the trigram index is used, the sort) with named parameters, cached, and executed with
+# the rows, whether the word index is used, the sort) with named parameters, cached, and executed with
 # each request's values: building a 28-column SELECT, its cache key and its result map on every request
 # cost more than the SQL itself. A shape is a tuple of entries: a key of _SCALARS, "text:0" (the first
-# word tested on the row's folded text; parameter "text_0"), or "fts" (every indexed word, one MATCH).
+# word tested on the row's folded text; parameters "text_0" and, for PostgreSQL, "text_0_re"), or "fts"
+# (every word, one MATCH of the word index).
 _Shape = tuple[str, ...]
 
-# the trigram index of migration 0002 (SQLite): not a model, so that create_all and autogenerate
+# the word index of migration 0004 (SQLite FTS5): not a model, so that create_all and autogenerate
 # leave it to the migration; `targets_fts MATCH` is FTS5's query syntax
 _fts = Table("targets_fts", MetaData(), Column("rowid", Integer), Column("targets_fts", String))
-_FTS_MIN = 3  # trigrams: shorter words match nothing in the index and are tested on the row
+_TOKEN = re.compile(r"[^\W_]+")  # the index's tokens: runs of letters and digits (`fold.word_pattern`)
 _TEXT_COLUMNS = {"issuer": TargetRow.orgs_folded, "location": TargetRow.locations_folded, "text": TargetRow.text_folded}
 _SCALARS: dict[str, ColumnElement[bool]] = {
     "indicator": TargetRow.indicator_id == bindparam("indicator", type_=String()),
@@ -147,15 +159,6 @@ _SCALARS: dict[str, ColumnElement[bool]] = {
 }
 
 
-def _needed(words: list[str]) -> list[str]:
-    """Words not contained in another word of the same filter ("uy" in "huyen"): they add no condition."""
-    return [w for w in words if not any(w != other and w in other for other in words)]
-
-
-def _fts_phrase(column: str, word: str) -> str:
-    return f'{column}:"{word.replace(chr(34), chr(34) * 2)}"'
-
-
 def _target_where(f: TargetFilter, fts: bool) -> tuple[_Shape, dict]:
     """The shape of the filter's WHERE clause and its parameters' values."""
     values = {
@@ -164,16 +167,19 @@ def _target_where(f: TargetFilter, fts: bool) -> tuple[_Shape, dict]:
     }
     params = {k: v for k, v in values.items() if v is not None}
     shape = list(params)
-    # every word of a text filter must occur in its folded column: through the trigram index when there
-    # is one (words of 3 characters or more), else a substring test on each row
+    # every word of a text filter must stand alone in its folded column. The word index answers a word of
+    # letters and digits by itself; a word holding punctuation ("3-4%", "117-kh/hu") is the phrase of its
+    # tokens there, and the rows it finds are tested for the word as written.
     phrases: list[str] = []
     for name, column in _TEXT_COLUMNS.items():
-        for i, word in enumerate(_needed(terms(getattr(f, name)))):
-            if fts and len(word) >= _FTS_MIN:
-                phrases.append(_fts_phrase(column.key, word))
-            else:
+        for i, word in enumerate(terms(getattr(f, name))):
+            tokens = _TOKEN.findall(word)
+            if fts and tokens:
+                phrases.append(f'{column.key}:"{" ".join(tokens)}"')
+            if not (fts and tokens == [word]):
                 shape.append(f"{name}:{i}")
                 params[f"{name}_{i}"] = word
+                params[f"{name}_{i}_re"] = pg_word_regex(word)
     if phrases:
         shape.append("fts")
         params["fts"] = " AND ".join(phrases)
@@ -193,7 +199,8 @@ def _conditions(shape: _Shape) -> list[ColumnElement[bool]]:
             conds.append(TargetRow.id.in_(select(_fts.c.rowid).where(_fts_match())))
         else:
             name, i = entry.split(":")
-            conds.append(has_word(_TEXT_COLUMNS[name], bindparam(f"{name}_{i}", type_=String())))
+            word, regex = bindparam(f"{name}_{i}", type_=String()), bindparam(f"{name}_{i}_re", type_=String())
+            conds.append(has_word(_TEXT_COLUMNS[name], word, regex))
     return conds
 
 
@@ -393,11 +400,11 @@ def search_documents(s: Session, query: str, limit: int, offset: int, window: in
         .order_by(Document.id.desc())
         .limit(2000)  # ranking is done here on at most this many candidates
     )
-    phrase = " ".join(words)
+    phrase = word_pattern(*words)
     hits: list[SearchHit] = []
     for doc, text, folded in rows:
-        squeezed = " ".join(folded.split())
-        score = 10.0 * squeezed.count(phrase) + sum(min(folded.count(w), 20) for w in words) / len(words)
+        counts = [min(len(word_pattern(w).findall(folded)), 20) for w in words]
+        score = 10.0 * len(phrase.findall(folded)) + sum(counts) / len(words)
         hits.append(SearchHit(doc, score, *_snippet(text, folded, words, window)))
     hits.sort(key=lambda h: (-h.score, -h.document.id))
     return hits[offset : offset + limit], total
@@ -405,22 +412,17 @@ def search_documents(s: Session, query: str, limit: int, offset: int, window: in
 
 def _snippet(text: str, folded: str, words: list[str], window: int) -> tuple[str, list[tuple[int, int]]]:
     """A window of the original text around the phrase (else its rarest word), every word marked."""
-    phrase = re.search(r"\s+".join(map(re.escape, words)), folded)
+    phrase = word_pattern(*words).search(folded)
     if phrase:
         first = phrase.start()
     else:
-        rarest = min((w for w in words if w in folded), key=folded.count, default="")
-        first = max(folded.find(rarest), 0) if rarest else 0
+        found = [m for m in (word_pattern(w).search(folded) for w in words) if m]
+        rarest = min(found, key=lambda m: len(word_pattern(m.group()).findall(folded)), default=None)
+        first = rarest.start() if rarest else 0
     start = max(0, first - window // 3)
     end = min(len(text), start + window * 2)
-    part, part_folded = text[start:end], folded[start:end]
-    marks: list[tuple[int, int]] = []
-    for w in words:
-        i = part_folded.find(w)
-        while i >= 0:
-            marks.append((i, i + len(w)))
-            i = part_folded.find(w, i + len(w))
-    marks.sort()
+    part = text[start:end]
+    marks = sorted((m.start() - start, m.end() - start) for w in words for m in word_pattern(w).finditer(folded, start, end))
     merged: list[tuple[int, int]] = []
     for a, b in marks:
         if merged and a <= merged[-1][1]:
