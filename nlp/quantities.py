@@ -30,6 +30,7 @@ from functools import cache
 
 from nlp.doc import Doc, Quantity
 from nlp.resources import load_lines
+from nlp.scales import is_rank
 from nlp.structure import is_page_noise
 
 Span = tuple[int, int]
@@ -357,6 +358,8 @@ def _numeral_quantity(
             if (label and ":" in label.group() and label.group()[0].islower()
                     and text[text.rfind("\n", 0, label.start()) + 1 : label.start()].strip(" -+*•\t")):
                 label = None  # "Tầng: 5" names a floor, "- Số cụm … hạ tầng: 10" is a field's value
+            if label and is_rank(text, start):
+                label = None  # "xếp thứ 15", "đứng thứ 3": a rank, where "lần thứ 6" is an ordinal
             if label and (label.group("hard") or kind == "number"
                           or (label.group("phase") and unit.split(" ")[-1] not in _PERIODS)):
                 return None  # "Điều 5", "lần thứ 6", "Nghị quyết 57", "giai đoạn 2 dự án"; but "tổng số 52 đảng
@@ -437,10 +440,19 @@ def _label_words() -> frozenset[str]:
     return frozenset(w.lower() for w in load_lines("number_labels.txt") if not w.startswith("~"))
 
 
+_QUOTED_NOUN = re.compile(r' ["“«](?P<noun>[^\W\d_][^"“”«»\n]{1,40}?)["”»]')
+
+
 def _open_unit(doc: Doc, q: Quantity, excluded: _Excluded) -> None:
     """A bare number followed on its line by a lower-case word that is not a function, time or verb word
     counts that word: units.txt cannot list every noun ("2.500 thẻ", "250 chiến sĩ")."""
     if q.kind != "number" or q.unit or doc.text[q.end : q.end + 1] != " ":
+        return
+    if quoted := _QUOTED_NOUN.match(doc.text, q.end):  # 'xây mới 40 "Mái ấm tình thương"': the name is the noun
+        if not excluded.hits(q.end, quoted.end()):
+            if q.qual_end == q.end:
+                q.qual_end = quoted.end()
+            q.end, q.text, q.kind, q.unit = quoted.end(), doc.text[q.start : quoted.end()], "quantity", quoted["noun"].lower()
         return
     # the segmenter may glue the number to its noun ("1.800 liều"): the token that covers the next word
     covering = [t for t in doc.tokens_in(q.start, q.end + 2) if t.end > q.end + 1]

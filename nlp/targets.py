@@ -19,6 +19,7 @@ from functools import cache
 from nlp.doc import Block, DateMention, Doc, Quantity, Target
 from nlp.quantities import magnitudes
 from nlp.resources import load_json
+from nlp.scales import is_scale_value
 
 _WORD = re.compile(r"[^\s,;:()“”\"]+")
 _CLAUSE_BREAK = re.compile(r"[;:()]|,\s|\.\s|\s–\s|\s—\s")
@@ -686,7 +687,7 @@ def skip_reason(doc: Doc, q: Quantity, skip: list[tuple[int, int]]) -> str | Non
         return "an age"
     if _is_vote(c, doc.text, q, s, e):
         return "a vote"
-    if q.kind == "number" and not q.unit:
+    if q.kind == "number" and not q.unit and not is_scale_value(doc.text, q.qual_start or q.start, q.value, s):
         return "a bare number (table cells are read by nlp.tables with their column headers)"
     return None
 

@@ -510,3 +510,16 @@ def test_the_number_of_a_hamlet_or_residential_group_is_its_name_not_a_count():
 def test_a_share_of_all_counts_the_noun_after_so():
     (q,) = [q for q in _read("Phấn đấu có ít nhất 2/3 số xã đạt chuẩn nông thôn mới nâng cao.") if q.kind == "ratio"]
     assert (q.value, q.denominator, q.unit) == (2.0, 3.0, "xã")  # as "3/4 trường": value 2 of 3, unit "xã"
+
+
+def test_a_rank_after_xep_thu_is_a_number_but_an_ordinal_stays_a_label():
+    got = [(q.value, q.unit) for q in _quantities("Chỉ số PCI của tỉnh xếp thứ 15 cả nước; Đại hội lần thứ 3, kỳ họp thứ 9.")]
+    assert got == [(15.0, "")]
+    assert [q.value for q in _quantities("Phấn đấu giữ vững vị trí thứ 2 của vùng, đứng thứ 8 toàn quốc.")] == [2.0, 8.0]
+
+
+def test_a_quoted_name_after_a_number_is_its_counted_noun():
+    (q,) = _read('Năm 2026, xây mới, sửa chữa 40 "Mái ấm tình thương" cho hội viên khó khăn.')
+    assert (q.value, q.unit, q.text) == (40.0, "mái ấm tình thương", '40 "Mái ấm tình thương"')
+    (q,) = _read("Phấn đấu xây dựng 02 THCS đạt chuẩn quốc gia.")
+    assert (q.value, q.unit) == (2.0, "thcs")

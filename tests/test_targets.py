@@ -774,3 +774,19 @@ def test_a_magnitude_word_stays_in_the_unit_and_out_of_the_metric():
         "Năm 2025, tỉnh phấn đấu đón 1,2 triệu lượt khách du lịch.\n"
         "Phấn đấu thu hút 3 vạn lao động vào làm việc tại khu công nghiệp.\n")}
     assert got == {1.2: ("triệu lượt khách", "đón lượt khách du lịch"), 3.0: ("vạn lao động", "thu hút lao động")}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Phấn đấu đến năm 2025, Chỉ số hài lòng của người dân (SIPAS) đạt trên 90.", 90.0),
+    ("Mục tiêu đến năm 2030: chỉ số cải cách hành chính (PAR Index) của tỉnh xếp thứ 15 trở lên.", 15.0),
+    ("Phấn đấu đến năm 2050 đạt mức phát thải ròng bằng 0.", 0.0),
+    ("Phấn đấu chỉ số đổi mới sáng tạo (PII) của tỉnh thuộc top 10 cả nước.", 10.0),
+])
+def test_the_value_of_an_index_or_a_rank_is_a_target_without_a_unit(text: str, value: float) -> None:
+    (t,) = _targets(text)
+    assert (t.value, t.unit) == (value, "")
+
+
+def test_bare_numbers_that_measure_nothing_stay_out() -> None:
+    # a section number, an ordinal and a label are no index values, and a table cell is read by nlp.tables
+    assert _targets("Chỉ số 3: tỷ lệ hộ nghèo. Đại hội lần thứ 3 phấn đấu đạt 15 trong năm 2026.") == []

@@ -1,0 +1,75 @@
+"""Bare numbers that are the value of an index, a coefficient or a rank.
+
+"Chỉ số HDI đạt 0,75", "Hệ số ICOR khoảng 5,5", "PCI xếp thứ 15", "thuộc top 10", "phát thải ròng bằng 0"
+count nothing, so no unit follows them, yet plans set them as targets. Every other bare number is left
+out of the target candidates (table cells are read by `nlp.tables` with their column headers); these are
+kept, and the target model decides, as for any number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from nlp.resources import load_json
+
+_NAME_WINDOW = 12  # words before the value word in which the index must be named
+_LEFT_CHARS = 160
+
+
+def _alternation(phrases: list[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+
+
+@dataclass(frozen=True)
+class _Scales:
+    names: re.Pattern[str]
+    value: re.Pattern[str]
+    rank: re.Pattern[str]
+    rank_thu: re.Pattern[str]
+    zero: re.Pattern[str]
+
+
+@cache
+def _scales() -> _Scales:
+    d = load_json("scale_values.json")
+    word = r"(?<![\wÀ-ỹ])(?:{})"
+    return _Scales(
+        names=re.compile(word.format(_alternation(d["names"])) + r"(?![\wÀ-ỹ])", re.I),
+        value=re.compile(word.format(_alternation(d["value_words"])) + r"\s*$", re.I),
+        rank=re.compile(word.format(_alternation(d["rank_words"])) + r"(?:\s+thứ)?\s*$", re.I),
+        rank_thu=re.compile(word.format(_alternation(d["rank_verbs"])) + r"\s+thứ\s*$", re.I),
+        zero=re.compile(word.format(_alternation(d["zero_words"])) + r"\s*$", re.I),
+    )
+
+
+def _clause_left(text: str, start: int, sentence_start: int = 0) -> str:
+    lo = max(sentence_start, start - _LEFT_CHARS)
+    for stop in (";", ":", "\n\n", ". "):  # the clause the number closes
+        lo = max(lo, text.rfind(stop, lo, start) + len(stop))
+    return text[lo:start]
+
+
+def is_rank(text: str, start: int) -> bool:
+    """The number at `start` is a rank, not a label: "xếp thứ 15", "đứng thứ 3" (where "lần thứ 6" is an
+    ordinal), or "top 10" after the index it ranks ("chỉ số PII … thuộc top 10"; "Top 10 sự kiện" is a title)."""
+    sc = _scales()
+    left = _clause_left(text, start)
+    return bool(sc.rank_thu.search(left) or (sc.rank.search(left) and sc.names.search(left)))
+
+
+def is_scale_value(text: str, start: int, value: float, sentence_start: int) -> bool:
+    """The bare number at `start` (its qualifiers excluded) gives an index, a coefficient or a rank its value."""
+    sc = _scales()
+    left = _clause_left(text, start, sentence_start)
+    if sc.rank.search(left) or sc.rank_thu.search(left):
+        return True
+    if value == 0 and sc.zero.search(left):
+        return True
+    m = sc.value.search(left)
+    if not m:
+        return False
+    named = left[: m.start()].split()[-_NAME_WINDOW:]
+    return sc.names.search(" ".join(named)) is not None
