@@ -790,3 +790,11 @@ def test_the_value_of_an_index_or_a_rank_is_a_target_without_a_unit(text: str, v
 def test_bare_numbers_that_measure_nothing_stay_out() -> None:
     # a section number, an ordinal and a label are no index values, and a table cell is read by nlp.tables
     assert _targets("Chỉ số 3: tỷ lệ hộ nghèo. Đại hội lần thứ 3 phấn đấu đạt 15 trong năm 2026.") == []
+
+
+def test_the_share_a_result_reached_is_no_target_even_after_the_plan() -> None:
+    found = _targets("Kế hoạch đặt ra trồng mới 500 ha rừng, đến nay đã trồng được 420 ha, đạt 84%.")
+    assert [(t.value, t.unit) for t in found] == [(500.0, "ha")]
+    # a rate with its own metric is still a target
+    found = _targets("Phấn đấu đến năm 2025 trồng mới 500 ha rừng, tỷ lệ che phủ rừng đạt 45%.")
+    assert [(t.value, t.unit) for t in found] == [(500.0, "ha"), (45.0, "%")]
