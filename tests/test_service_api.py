@@ -208,6 +208,11 @@ def test_targets_filter_by_year_range_location_issuer_type_and_unit(loaded: dict
 def test_targets_sort_and_paginate(loaded: dict) -> None:
     c = loaded["client"]
     desc = c.get("/targets", params={"sort": "-value", "limit": 500}).json()
+    # "sort=+value" typed in a URL arrives as " value" (a "+" is a space in a query string): ascending
+    typed = c.get("/targets?sort=+value&limit=500")
+    assert typed.status_code == 200
+    assert [t["id"] for t in typed.json()["items"]] == [t["id"] for t in c.get(
+        "/targets", params={"sort": "value", "limit": 500}).json()["items"]]
     TargetList.model_validate(desc)  # the page is built without pydantic: check it keeps the schema
     values = [t["value"] for t in desc["items"]]
     assert values == sorted(values, reverse=True) and desc["total"] == len(values) >= 3

@@ -115,8 +115,20 @@ def expected(store: Store, **filters: str) -> list[str]:
         rows = conn.execute(sa.text("SELECT id, text, text_folded, orgs_folded, locations_folded FROM targets "
                                     "ORDER BY id")).mappings().all()
     return [r["text"] for r in rows
-            if all(re.search(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", r[columns[name]])
-                   for name, query in filters.items() for w in terms(query))]
+            if all(_stands_alone(w, r[columns[name]]) for name, query in filters.items() for w in terms(query))]
+
+
+def _stands_alone(word: str, text: str) -> bool:
+    """Some occurrence of `word` with no letter or digit touching its letter or digit edges, and no "0," or ",5"
+    making a number of its edge the part of a decimal."""
+    for m in re.finditer(re.escape(word), text):
+        before, after = text[: m.start()], text[m.end() :]
+        if word[0].isalnum() and before[-1:].isalnum() or word[0].isdigit() and re.search(r"\d[.,]$", before):
+            continue
+        if word[-1].isalnum() and after[:1].isalnum() or word[-1].isdigit() and re.match(r"[.,]\d", after):
+            continue
+        return True
+    return False
 
 
 def answers(store: Store, **filters: str) -> list[str]:
@@ -173,6 +185,9 @@ def test_a_word_is_found_whole_never_inside_another_word(store: Store) -> None:
     assert answers(store, text="3") == [PLAN[2][0][0]]
     assert answers(store, text="4%") == [PLAN[2][0][0]]
     assert answers(store, text="34") == []
+    # and is no part of a decimal: "5%" and "1" are not in "1,5%", which "1,5%" and "1,5" find
+    assert answers(store, text="5%") == answers(store, text="1") == []
+    assert answers(store, text="1,5%") == answers(store, text="1,5") == [RESOLUTION[2][1][0]]
 
 
 def test_query_characters_are_plain_text(store: Store) -> None:

@@ -22,7 +22,8 @@ from service.storage.queries import TARGET_SORTS, TargetFilter, target_page, tar
 router = APIRouter(tags=["targets"], dependencies=[Depends(require_read_key)])
 
 SORT_HELP = f"one of {', '.join(TARGET_SORTS)}; a leading '-' sorts descending"
-SORT_PATTERN = rf"^[-+]?(?:{'|'.join(TARGET_SORTS)})$"  # an unknown key is a 422, not a silent sort by id
+# an unknown key is a 422, not a silent sort by id; a space is the "+" of "sort=+value" decoded from a query string
+SORT_PATTERN = rf"^[-+ ]?(?:{'|'.join(TARGET_SORTS)})$"
 
 
 async def target_filter(

@@ -4,8 +4,8 @@ The fold keeps one character per character (NFC input), so offsets in the folded
 text are offsets in the original: search snippets need no second mapping.
 
 A query word matches where it stands alone: no letter or digit touches it on a side where its own
-edge is a letter or digit ("hoa" finds "hóa" and "hoa," but not "hoạch"; "3%" not "13%"; "3-4" finds
-"3-4%"). Folding makes "hoa" find "hòa" as well: accents are optional by design.
+edge is a letter or digit, and a number is not the part of a decimal after or before its comma or point
+("hoa" finds "hóa" and "hoa," but not "hoạch"; "3%" not "13%" nor "7,3%"; "3-4" finds "3-4%"). Folding makes "hoa" find "hòa" as well: accents are optional by design.
 """
 
 from __future__ import annotations
@@ -56,8 +56,9 @@ def terms(query: str | None) -> list[str]:
 def word_pattern(*words: str) -> re.Pattern[str]:
     r"""`words` standing alone in folded text, one after the other with spaces between them (Python's re:
     `[^\W_]` is a letter or digit)."""
-    left = r"(?<![^\W_])" if words[0][:1].isalnum() else ""
-    right = r"(?![^\W_])" if words[-1][-1:].isalnum() else ""
+    first, last = words[0][:1], words[-1][-1:]
+    left = (r"(?<![^\W_])" if first.isalnum() else "") + (r"(?<!\d[.,])" if first.isdigit() else "")
+    right = (r"(?![^\W_])" if last.isalnum() else "") + (r"(?![.,]\d)" if last.isdigit() else "")
     return re.compile(left + r"\s+".join(map(re.escape, words)) + right)
 
 
@@ -69,6 +70,7 @@ def has_word(folded: str | None, word: str) -> bool:
 def pg_word_regex(word: str) -> str:
     """`word_pattern` for PostgreSQL's `~` (advanced regular expressions, lookbehind since 9.6)."""
     body = "".join(ch if ch.isalnum() else "\\" + ch for ch in word)
-    left = "(?<![[:alnum:]])" if word[:1].isalnum() else ""
-    right = "(?![[:alnum:]])" if word[-1:].isalnum() else ""
+    first, last = word[:1], word[-1:]
+    left = ("(?<![[:alnum:]])" if first.isalnum() else "") + ("(?<![0-9][.,])" if first.isdigit() else "")
+    right = ("(?![[:alnum:]])" if last.isalnum() else "") + ("(?![.,][0-9])" if last.isdigit() else "")
     return left + body + right

@@ -176,7 +176,8 @@ def _target_where(f: TargetFilter, fts: bool) -> tuple[_Shape, dict]:
             tokens = _TOKEN.findall(word)
             if fts and tokens:
                 phrases.append(f'{column.key}:"{" ".join(tokens)}"')
-            if not (fts and tokens == [word]):
+            # the index splits "0,5" into "0" and "5": a number's edge is tested on the rows
+            if not (fts and tokens == [word] and not word[0].isdigit() and not word[-1].isdigit()):
                 shape.append(f"{name}:{i}")
                 params[f"{name}_{i}"] = word
                 params[f"{name}_{i}_re"] = pg_word_regex(word)
@@ -218,13 +219,13 @@ TARGET_KEYS = tuple(c.key for c in TARGET_COLUMNS)
 
 def _order(sort: str) -> list[ColumnElement]:
     desc = sort.startswith("-")
-    column = TARGET_SORTS.get(sort.lstrip("-+"), TargetRow.id)
+    column = TARGET_SORTS.get(sort.lstrip("-+ "), TargetRow.id)
     return [column.desc() if desc else column.asc(), TargetRow.id.desc() if desc else TargetRow.id.asc()]
 
 
 def _sort_key(sort: str) -> str:
     """`sort` reduced to what `_order` distinguishes (unknown names sort by id), for the statement cache."""
-    name = sort.lstrip("-+")
+    name = sort.lstrip("-+ ")
     return ("-" if sort.startswith("-") else "") + (name if name in TARGET_SORTS else "id")
 
 
