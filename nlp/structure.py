@@ -257,7 +257,8 @@ def _short_title(core: str) -> str | None:
     stop = next((m.start() for m in re.finditer(r"[.;:!?](?=\s)", core) if m.start() >= 40), len(core))
     if stop < _MAX_TITLE_CHARS:
         return core[: stop + 1] if core[stop] in ".!?" else core[:stop] + " …"
-    return core[: core.rfind(" ", 0, _MAX_TITLE_CHARS)].rstrip(" ,;:") + " …"
+    space = core.rfind(" ", 0, _MAX_TITLE_CHARS)
+    return core[: space if space > 0 else _MAX_TITLE_CHARS].rstrip(" ,;:") + " …"  # one long token: cut inside it
 
 
 def _ocr_debris(core: str) -> bool:

@@ -936,9 +936,20 @@ def governing_period(doc: Doc, pos: int) -> list[DateMention]:
     return [max(regions, key=lambda r: r[0])[1]] if regions else []
 
 
+def _in_title(doc: Doc, d: DateMention) -> bool:
+    """The date's line is part of the document's title ("KẾ HOẠCH thực hiện nhiệm vụ chính trị năm 2027")."""
+    line_start = doc.text.rfind("\n", 0, d.start) + 1
+    line_end = doc.text.find("\n", d.end)
+    line = " ".join(doc.text[line_start : line_end if line_end >= 0 else len(doc.text)].split())
+    return bool(doc.info.title and line and line in doc.info.title)
+
+
 def run(doc: Doc) -> None:
+    # the title's period: a stage or deadline anywhere in the header, a single year only in the title itself
+    # (the header's other years are the date line's and the cited documents')
     doc.extras["title_periods"] = [
-        d for d in doc.dates if d.start < doc.header_end and d.kind in {"until", "year_range"}
+        d for d in doc.dates if d.start < doc.header_end
+        and (d.kind in {"until", "year_range"} or (d.kind == "year" and _in_title(doc, d)))
     ]
     doc.extras["heading_periods"] = heading_periods(doc)
     targets = [build(doc, c) for c in _decide(candidates(doc))]

@@ -495,6 +495,11 @@ def test_a_lead_paragraph_standing_as_headline_gives_its_first_sentence_as_title
     assert info.title == lead.split(". ")[0] + "."
 
 
+def test_a_first_line_of_one_endless_word_gives_a_short_title():
+    info = _doc("a" * 20000 + "\n\nPhấn đấu kết nạp 50 đảng viên mới trong năm 2026.\n").info
+    assert info.title == "a" * 250 + " …"
+
+
 YOUTH_UNION = """ĐOÀN TNCS HỒ CHÍ MINH TỈNH BÌNH LÂM          ĐOÀN TNCS HỒ CHÍ MINH
 BCH ĐOÀN XÃ TÂN HỘI
         ***                                  Tân Hội, ngày 08 tháng 01 năm 2026

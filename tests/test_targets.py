@@ -798,3 +798,13 @@ def test_the_share_a_result_reached_is_no_target_even_after_the_plan() -> None:
     # a rate with its own metric is still a target
     found = _targets("Phấn đấu đến năm 2025 trồng mới 500 ha rừng, tỷ lệ che phủ rừng đạt 45%.")
     assert [(t.value, t.unit) for t in found] == [(500.0, "ha"), (45.0, "%")]
+
+
+def test_a_single_year_in_the_title_is_the_period_of_targets_that_state_none() -> None:
+    text = ("ĐẢNG BỘ XÃ LONG HƯNG                 ĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "Số 103-KH/ĐU                        Long Hưng, ngày 4 tháng 4 năm 2026\n\n"
+            "KẾ HOẠCH\nthực hiện nhiệm vụ chính trị năm 2027\n\n"
+            "Căn cứ Kế hoạch số 117-KH/HU, ngày 31/10/2025 của Ban Thường vụ Huyện ủy, Đảng ủy xã xây dựng kế hoạch:\n\n"
+            "1. Tỷ lệ người dân tham gia bảo hiểm y tế đạt 93%.\n2. Đến năm 2030, tỷ lệ hộ nghèo giảm còn dưới 1%.\n")
+    periods = {t.value: (t.period.start, t.period.end) for t in _targets(text)}
+    assert periods == {93.0: ("2027", "2027"), 1.0: (None, "2030")}  # not the date line's 2026
