@@ -937,7 +937,10 @@ def governing_period(doc: Doc, pos: int) -> list[DateMention]:
 
 
 def _in_title(doc: Doc, d: DateMention) -> bool:
-    """The date's line is part of the document's title ("KẾ HOẠCH thực hiện nhiệm vụ chính trị năm 2027")."""
+    """The date's line is part of the title under an official document's type line ("KẾ HOẠCH thực hiện nhiệm vụ
+    chính trị năm 2027"); a news headline's year is often the one reported on."""
+    if doc.info.doc_type in (None, "tin_tuc", "other") or _COMPARED_WITH.search(doc.text, max(0, d.start - 30), d.start):
+        return False
     line_start = doc.text.rfind("\n", 0, d.start) + 1
     line_end = doc.text.find("\n", d.end)
     line = " ".join(doc.text[line_start : line_end if line_end >= 0 else len(doc.text)].split())
