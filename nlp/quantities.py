@@ -56,6 +56,7 @@ _TIME = re.compile(r"\d{1,2}\s*(?:giờ|h|g)\s*\d{1,2}(?:\s*phút)?(?!\w)", re.I
 _PHONE = re.compile(r"0\d{2,3}(?:[ .]\d{3,4}){1,3}(?!\d)|0\d{8,10}(?!\d)")
 _PERIODS = frozenset({"năm", "tháng", "quý", "tuần", "ngày"})
 _PER_SLASH = re.compile(r" ?/ ?([^\W\d_]+)(?![\w-])")
+_RATE_BASE = re.compile(r" ([^\W\d_]+)(?![\w-])")
 _PER_WORDS = re.compile(r"\s+((?:mỗi|hằng|hàng)\s+(năm|tháng|quý|tuần|ngày))(?!\w)", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
@@ -268,6 +269,9 @@ def _per(text: str, pos: int, excluded: _Excluded) -> tuple[int, str | None]:
         end = p.end()
         while (nxt := _PER_SLASH.match(text, end)) and nxt.group(1).islower():
             end = nxt.end()
+        last = text[text.rfind("/", pos, end) + 1 : end].strip()
+        if last in magnitudes() and (noun := _RATE_BASE.match(text, end)) and noun.group(1).islower():
+            end = noun.end()  # "3 bác sĩ/vạn dân": a rate's base is the noun the magnitude counts
         if not excluded.hits(pos, end):
             # the contract's per is a rate period: "/người/năm" → "năm"; "/ha", "/xã" stay in the span only
             times = [w for w in _SPACE.sub("", text[p.start(1) : end]).lower().split("/") if w in _PERIODS]

@@ -858,6 +858,8 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
     base, base_end = _base(doc, q, e)
     start = min(ms, q.qual_start or q.start)
     end = max(me, q.qual_end or q.end, base_end)
+    while end > start and doc.text[end - 1].isspace():  # "… 3 bác sĩ " before "và 32 giường bệnh"
+        end -= 1
     named = _restated(cues(), doc.text, s, qs) if cand.features.get("CUE:restated") else None
     result_end = max((o.end for o in (doc.quantities_in(s, named.start()) if named else []) if o.end <= named.start()),
                      default=None)

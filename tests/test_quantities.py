@@ -523,3 +523,10 @@ def test_a_quoted_name_after_a_number_is_its_counted_noun():
     assert (q.value, q.unit, q.text) == (40.0, "mái ấm tình thương", '40 "Mái ấm tình thương"')
     (q,) = _read("Phấn đấu xây dựng 02 THCS đạt chuẩn quốc gia.")
     assert (q.value, q.unit) == (2.0, "thcs")
+
+
+def test_a_rate_per_ten_thousand_people_keeps_its_base_noun_in_the_span():
+    found = [(q.value, q.unit, q.per, q.text) for q in _quantities("Đến năm 2030 có ít nhất 3 bác sĩ/vạn dân và "
+                                                                   "32 giường bệnh/vạn dân; thu nhập 75 triệu đồng/người/năm.")]
+    assert found == [(3.0, "bác sĩ", None, "3 bác sĩ/vạn dân"), (32.0, "giường bệnh", None, "32 giường bệnh/vạn dân"),
+                     (75.0, "triệu đồng", "năm", "75 triệu đồng/người/năm")]
