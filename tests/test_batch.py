@@ -146,6 +146,16 @@ def test_glob_inputs_and_the_output_folder_inside_the_input_is_not_read(tmp_path
     assert [p.error for p in problems] == ["no file matches this pattern"]
 
 
+def test_a_link_to_nothing_in_a_folder_is_reported_not_skipped(tmp_path: Path) -> None:
+    from service.batch.inputs import discover
+
+    corpus = write_small_corpus(tmp_path / "in")
+    (corpus / "mat.txt").symlink_to(tmp_path / "khong-con")
+    files, problems = discover([str(corpus)])
+    assert "mat.txt" not in [Path(f.path).name for f in files]
+    assert [(Path(p.path).name, p.error.split(" (")[0]) for p in problems] == [("mat.txt", "broken link")]
+
+
 def test_a_second_run_on_the_same_folder_is_refused_while_one_runs(tmp_path: Path) -> None:
     from service.batch.store import BatchBusy, locked
 

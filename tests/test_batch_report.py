@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -34,6 +35,13 @@ def test_report_is_self_contained(report: Path) -> None:
     assert "https://" not in html
     for name in CHARTS:
         assert f'data-chart="{name}"' in html, name
+
+
+def test_report_counts_the_files_as_the_command_does_failed_ones_included(report: Path) -> None:
+    counts = re.search(r"(\d+) files: (\d+) read, (\d+) failed", report.read_text("utf-8"))
+    assert counts is not None
+    named, read, failed = map(int, counts.groups())
+    assert failed == 1 and named == read + failed  # anh.bin is no document
 
 
 def test_every_chart_is_drawn_in_chromium_without_network(report: Path) -> None:

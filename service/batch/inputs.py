@@ -58,14 +58,14 @@ def discover(args: list[str], exclude: Path | None = None) -> tuple[list[InputFi
 def _expand(arg: str, problems: list[InputProblem]) -> list[str]:
     p = Path(arg)
     if p.is_dir():
-        return _walk(arg)
+        return _walk(arg, problems)
     if p.exists():
         return [arg]
     if _GLOB_CHARS & set(arg):
         matches = sorted(glob.glob(arg, recursive=True))
         out: list[str] = []
         for m in matches:
-            out.extend(_walk(m) if os.path.isdir(m) else [m])
+            out.extend(_walk(m, problems) if os.path.isdir(m) else [m])
         if not out:
             problems.append(InputProblem(arg, "no file matches this pattern"))
         return out
@@ -73,11 +73,16 @@ def _expand(arg: str, problems: list[InputProblem]) -> list[str]:
     return []
 
 
-def _walk(folder: str) -> list[str]:
+def _walk(folder: str, problems: list[InputProblem]) -> list[str]:
+    """The regular files under `folder`; a link to nothing is reported, not skipped in silence (devices, pipes
+    and sockets are no documents and are left out)."""
     out: list[str] = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         out.extend(os.path.join(root, n) for n in sorted(names) if not n.startswith("."))
+    for p in out:
+        if os.path.islink(p) and not os.path.exists(p):
+            problems.append(InputProblem(os.path.normpath(p), f"broken link (points to {os.readlink(p)})"))
     return [p for p in out if os.path.isfile(p)]
 
 

@@ -49,9 +49,11 @@ def render(data: ReportData) -> str:
         _section("Organisations and places", _entities(data.entities)),
         _section("Citations", _citations(data.references, unique)),
     ]
+    # the same count as the command's last line: every file named, the failed ones included
     meta = (
-        f"{len(data.documents):,} files, {len(unique):,} distinct documents (counted once per content; "
-        "duplicates are listed in the documents table)"
+        f"{len(data.documents) + data.failed_files:,} files: {len(data.documents):,} read, {data.failed_files:,} "
+        f"failed (errors.jsonl); {len(unique):,} distinct documents (counted once per content; duplicates are "
+        "listed in the documents table)"
     )
     return template.substitute(css=asset.joinpath("report.css").read_text("utf-8"), meta=escape(meta),
                                body="\n".join(sections))
@@ -75,7 +77,7 @@ def _top(counter: Counter[str], n: int = TOP_N) -> list[tuple[str, float]]:
 
 def _totals(data: ReportData, unique: list[dict[str, Any]]) -> str:
     cells = [
-        ("files", len(data.documents)),
+        ("files read", len(data.documents)),
         ("distinct documents", len(unique)),
         ("duplicate files", len(data.documents) - len(unique)),
         ("failed files", data.failed_files),
