@@ -320,6 +320,7 @@ def test_errors_are_problem_details_without_internals(loaded: dict) -> None:
                         "detail": "no document 987654", "instance": "/documents/987654"}
     bad = c.get("/targets", params={"year_from": "hai nghìn"})
     assert bad.status_code == 422 and bad.json()["errors"][0]["loc"] == ["query", "year_from"]
+    assert bad.json()["detail"].startswith("the request is not valid: query.year_from: ")  # what to fix, for the page
 
 
 def test_simultaneous_uploads_are_all_processed(loaded: dict) -> None:

@@ -210,3 +210,11 @@ def test_with_keys_required_for_reads_the_analysis_json_is_fetched_with_the_key(
     finally:
         context.close()
         keyed.close()
+
+
+def test_a_bad_filter_in_the_address_says_in_vietnamese_which_field_to_fix(page, server: str) -> None:
+    page.goto(server + "/#/chi-tieu?year_from=abc")
+    error = page.locator("p.error")
+    error.wait_for()
+    said = error.inner_text()
+    assert "Dữ liệu nhập không hợp lệ" in said and "year_from" in said

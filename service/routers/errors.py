@@ -42,10 +42,12 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
+        # `detail` names the fields, so that a client showing only it (the web page) still says what to fix
+        said = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errors)
+        detail = f"the request is not valid: {said}" if said else "the request is not valid"
         if request.url.path in _LEGACY_PATHS:  # its documented body: `detail` is a sentence, as for its other errors
-            said = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errors)
-            return JSONResponse({"detail": f"the request is not valid: {said}", "errors": errors}, status_code=422)
-        return problem(422, "the request is not valid", request.url.path, errors=errors)
+            return JSONResponse({"detail": detail, "errors": errors}, status_code=422)
+        return problem(422, detail, request.url.path, errors=errors)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -45,12 +45,24 @@ function apiHeaders() {
   return key ? { "X-API-Key": key } : {};
 }
 
+// what a refusal means, in the page's language; the server's own sentence (English) follows in brackets
+const STATUS_TEXT = {
+  400: "Yêu cầu không hợp lệ", 401: "Cần khóa API (🔑)", 403: "Khóa API không được phép", 404: "Không tìm thấy",
+  409: "Văn bản chưa phân tích xong", 413: "Tệp quá lớn", 415: "Không đọc được loại tệp này",
+  422: "Dữ liệu nhập không hợp lệ", 429: "Quá nhiều yêu cầu, hãy thử lại sau", 500: "Lỗi máy chủ",
+};
+
+function errorText(status, detail) {
+  const said = STATUS_TEXT[status];
+  return said ? `Lỗi ${status}: ${said}${detail ? ` (${detail})` : ""}` : `Lỗi ${status}: ${detail || ""}`;
+}
+
 async function api(path, options = {}) {
   const res = await fetch(path, { ...options, headers: { ...apiHeaders(), ...(options.headers || {}) } });
   if (!res.ok) {
     let detail = res.statusText;
     try { detail = (await res.json()).detail || detail; } catch (_) { /* not JSON */ }
-    throw new Error(`${res.status}: ${detail}`);
+    throw new Error(errorText(res.status, detail));
   }
   return res.status === 204 ? null : res.json();
 }
@@ -115,7 +127,7 @@ function uploadFile(file, row) {
       if (xhr.status === 201 || xhr.status === 200) {
         state.replaceChildren(h("a", { href: `#/van-ban/${body.id}` }, xhr.status === 200 ? "Đã có – xem" : "Đã tải lên – xem"));
       } else {
-        state.replaceChildren(h("span", { class: "error" }, `Lỗi ${xhr.status}: ${body.detail || xhr.statusText}`));
+        state.replaceChildren(h("span", { class: "error" }, errorText(xhr.status, body.detail || xhr.statusText)));
       }
       resolve();
     };
@@ -370,7 +382,7 @@ function targetsTable(data, sort, onSort) {
 
 async function downloadCsv(params) {
   const res = await fetch("/targets.csv?" + query(params), { headers: apiHeaders() });
-  if (!res.ok) { alert(`Lỗi ${res.status}`); return; }
+  if (!res.ok) { alert(errorText(res.status, "")); return; }
   saveBlob(await res.blob(), "chitieu-chi-tieu.csv");
 }
 
@@ -386,7 +398,7 @@ async function analysisWithKey(ev, id) {
   if (!localStorage.getItem("chitieu.apiKey")) return;
   ev.preventDefault();
   const res = await fetch(`/documents/${id}/analysis`, { headers: apiHeaders() });
-  if (!res.ok) { alert(`Lỗi ${res.status}`); return; }
+  if (!res.ok) { alert(errorText(res.status, "")); return; }
   saveBlob(await res.blob(), `chitieu-van-ban-${id}.json`);
 }
 
