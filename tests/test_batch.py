@@ -195,3 +195,15 @@ def test_an_interrupted_run_keeps_the_last_completed_error_list(tmp_path: Path) 
     assert (tmp_path / "errors.jsonl").read_text("utf-8") == completed
     live = [json.loads(x) for x in (tmp_path / "errors.jsonl.partial").read_text("utf-8").splitlines()]
     assert [r["path"] for r in live] == ["kh/nghi-quyet-08.docx"]
+
+
+def test_a_completed_run_removes_the_results_of_older_analysis_versions(tmp_path: Path) -> None:
+    from service.batch.fingerprint import analysis_fingerprint
+
+    corpus = write_small_corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    old = out / ".results" / ("0" * 16)
+    old.mkdir(parents=True)
+    (old / f"{'a' * 64}.json").write_text("{}\n", encoding="utf-8")
+    run_batch(BatchOptions(inputs=[str(corpus)], out=out, workers=1, progress=False))
+    assert [p.name for p in (out / ".results").iterdir()] == [analysis_fingerprint()]

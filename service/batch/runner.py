@@ -60,6 +60,7 @@ def run_batch(opts: BatchOptions) -> BatchSummary:
             summary = _analyse(files, store, errors, opts)
             _build(out, files, store, errors)
             errors.finish()
+            store.prune_other_versions()
         finally:
             errors.close()
         summary.failed_files = len({r["path"] for r in errors.records})

@@ -11,6 +11,7 @@ import contextlib
 import fcntl
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -96,6 +97,13 @@ class ResultStore:
     def discard(self, sha256: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             self.path(sha256).unlink()
+
+    def prune_other_versions(self) -> None:
+        """Results of other analysis versions are never read again (a changed fingerprint analyses anew): once a
+        run has completed, they go, so that upgrades do not pile up copies of the corpus's analyses."""
+        for other in self.root.parent.iterdir():
+            if other.is_dir() and other != self.root:
+                shutil.rmtree(other, ignore_errors=True)
 
     def _clean_temporaries(self) -> None:
         """Temporary files of a killed run are garbage (their rename never happened)."""
