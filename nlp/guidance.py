@@ -18,6 +18,7 @@ from functools import cache
 from nlp.doc import Block, Doc, GuidanceItem
 from nlp.resources import load_json
 from nlp.tables import TABLE_TITLE
+from nlp.targets import cues as target_cues
 
 _MIN_WORDS = 8
 _SKIP = {"noise", "header", "caption", "signature", "heading"}
@@ -134,7 +135,8 @@ def _candidate_blocks(doc: Doc) -> list[Block]:
         if (words >= _MIN_WORDS and (is_task or announced or in_section) and not r.intro.search(text)
                 and not _FIELD.match(text) and not _FUNDING_SOURCE.match(text) and not _PROJECT_TITLE.match(text)
                 and not r.closing.match(text)
-                and not _enacting_article(text) and not _group_heading(doc, i) and not _actors_only(doc, b)):
+                and not _enacting_article(text) and not _group_heading(doc, i) and not _actors_only(doc, b)
+                and not (b.kind == "paragraph" and not is_task and _reports_result(text))):
             out.append(b)
         announced = announced or bool(r.intro.search(text))
     return out
@@ -159,6 +161,14 @@ _FUNDING_SOURCE = re.compile(
 # "- Dự án 2: Ứng dụng khoa học và công nghệ …", "Tiểu dự án 1 (Dự án 7): …": a programme's parts, named
 _PROJECT_TITLE = re.compile(r"^[\W\d_]*(?:Tiểu\s+)?(?:dự\s+án|hợp\s+phần|nội\s+dung)\s+\d+[^:\n]{0,20}:", re.I)
 _LIST_GLUE = re.compile(r"[\s,;.&()*+-]+|(?<!\w)(?:và|các|có liên quan|liên quan|khác)(?!\w)", re.I)
+
+
+def _reports_result(text: str) -> bool:
+    """"Năm 2022, toàn huyện đã kết nạp được 45 đảng viên, đạt 90% kế hoạch.": a paragraph reporting what was done
+    (a result cue, a number and no commitment cue; its verb may be a task's, "kết nạp") assigns nothing, even
+    under the tasks' heading ("… đã và đang xây dựng thương hiệu" in a task has no number)."""
+    c = target_cues()
+    return c.result.search(text) is not None and c.strong.search(text) is None and re.search(r"\d", text) is not None
 
 
 def _actors_only(doc: Doc, b: Block) -> bool:

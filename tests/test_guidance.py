@@ -238,3 +238,17 @@ def test_rows_of_a_table_of_figures_and_its_title_are_no_items_but_a_task_tables
     assert any(t.startswith("1. Các chi bộ xây dựng kế hoạch") for t in items)
     assert not [t for t in items if "Tỷ lệ hộ nghèo" in t or t.startswith("Phụ lục 1")]
     assert any("rà soát, cập nhật danh sách hộ nghèo" in t for t in items)
+
+
+def test_a_paragraph_reporting_last_years_result_under_the_tasks_is_no_item() -> None:
+    from nlp.pipeline import analyze_text
+
+    text = ("HUYỆN ỦY TÂN PHÚ                         ĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "Số 125-KH/HU                        Tân Phú, ngày 15 tháng 3 năm 2023\n\n"
+            "KẾ HOẠCH\nthực hiện công tác phát triển đảng viên năm 2023\n\n"
+            "I. NHIỆM VỤ, GIẢI PHÁP\n"
+            "1. Các cấp ủy, tổ chức đảng tăng cường công tác tuyên truyền, giáo dục chính trị tư tưởng.\n"
+            "2. Ban Tổ chức Huyện ủy hướng dẫn các chi bộ rà soát, lập danh sách quần chúng ưu tú.\n\n"
+            "Năm 2022, toàn huyện đã kết nạp được 45 đảng viên, đạt 90% kế hoạch.\n")
+    items = [g.text for g in analyze_text(text).guidance]
+    assert len(items) == 2 and not any("đã kết nạp được" in t for t in items)
