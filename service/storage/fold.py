@@ -5,7 +5,8 @@ text are offsets in the original: search snippets need no second mapping.
 
 A query word matches where it stands alone: no letter or digit touches it on a side where its own
 edge is a letter or digit, and a number is not the part of a decimal after or before its comma or point
-("hoa" finds "hóa" and "hoa," but not "hoạch"; "3%" not "13%" nor "7,3%"; "3-4" finds "3-4%"). Folding makes "hoa" find "hòa" as well: accents are optional by design.
+("hoa" finds "hóa" and "hoa," but not "hoạch"; "3%" not "13%" nor "7,3%"; "3-4" finds "3-4%"). Folding
+makes "hoa" find "hòa" as well: accents are optional by design.
 """
 
 from __future__ import annotations
