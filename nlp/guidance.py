@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from nlp.doc import Block, Doc, GuidanceItem
-from nlp.resources import load_json
+from nlp.resources import alternation, load_json
 from nlp.tables import TABLE_TITLE
 from nlp.targets import cues as target_cues
 
@@ -37,24 +37,20 @@ class _Rules:
     categories: dict[str, list[tuple[re.Pattern[str], float]]]
 
 
-def _alt(items: list[str]) -> str:
-    return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(items, key=len, reverse=True))
-
-
 @cache
 def _rules() -> _Rules:
     d = load_json("guidance.json")
     cats = {
-        cat: [(re.compile(rf"(?<![\wÀ-ỹ]){_alt([kw])}(?![\wÀ-ỹ])", re.I), float(w)) for kw, w in kws.items()]
+        cat: [(re.compile(rf"(?<![\wÀ-ỹ]){alternation([kw])}(?![\wÀ-ỹ])", re.I), float(w)) for kw, w in kws.items()]
         for cat, kws in d["categories"].items()
     }
     return _Rules(
-        opener=re.compile(rf"^\W{{0,3}}(?:{_alt(d['task_openers'])})(?![\wÀ-ỹ])", re.I),
-        intro=re.compile(rf"(?:{_alt(d['intro'])})[^:\n]{{0,40}}:\s*$", re.I),
+        opener=re.compile(rf"^\W{{0,3}}(?:{alternation(d['task_openers'])})(?![\wÀ-ỹ])", re.I),
+        intro=re.compile(rf"(?:{alternation(d['intro'])})[^:\n]{{0,40}}:\s*$", re.I),
         sections=tuple(d["guidance_sections"]),
         non_sections=tuple(d["non_guidance_sections"]),
-        generic_bodies=re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(d['generic_bodies'])})(?![\wÀ-ỹ])", re.I),
-        closing=re.compile(rf"^\W{{0,3}}(?:{_alt(d['closings'])})(?![\wÀ-ỹ])", re.I),
+        generic_bodies=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(d['generic_bodies'])})(?![\wÀ-ỹ])", re.I),
+        closing=re.compile(rf"^\W{{0,3}}(?:{alternation(d['closings'])})(?![\wÀ-ỹ])", re.I),
         categories=cats,
     )
 

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from nlp.doc import Doc, Quantity
-from nlp.resources import load_lines
+from nlp.resources import alternation, load_lines
 from nlp.scales import is_rank
 from nlp.structure import is_page_noise
 
@@ -64,12 +64,6 @@ _SPELLED = re.compile(r"[ \t]*\(([^()\d\n]{2,60})\)")
 _FROM = re.compile(r"(?<!\w)từ\s+$", re.IGNORECASE)
 
 
-def _alternation(phrases: Iterable[str]) -> str:
-    """Regex alternation, longest phrase first, any whitespace between words."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
-
-
 @cache
 def _number_words() -> dict[str, tuple[int, str]]:
     words: dict[str, tuple[int, str]] = {}
@@ -82,23 +76,23 @@ def _number_words() -> dict[str, tuple[int, str]]:
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     words = _number_words()
-    mag = _alternation(magnitudes())
+    mag = alternation(magnitudes())
     # one alternation for counted nouns and money, so "đồng chí" wins over "đồng"
-    nouns = _alternation([*load_lines("units.txt"), *load_lines("currencies.txt")])
-    not_mag = _alternation(_not_magnitudes())
+    nouns = alternation([*load_lines("units.txt"), *load_lines("currencies.txt")])
+    not_mag = alternation(_not_magnitudes())
     gap = r"[ \t]*(?:\n[ \t]*)?"  # a wrapped line, not a paragraph break: "465 0\n\nTỷ lệ …" is no "0 tỷ"
     unit_re = (
         rf"{gap}(?P<mag>(?:(?:{mag})\s+)*)(?P<unit>{nouns})(?!\w)"
         rf"|{gap}(?!(?:{not_mag})(?!\w))(?P<magonly>(?:{mag})(?:\s+(?:{mag}))*)(?!\w)"
     )
-    inner = _alternation(w for w, (_, role) in words.items() if role != "magnitude")
-    solo = _alternation(w for w, (_, role) in words.items() if role in ("digit", "ten"))
+    inner = alternation(w for w, (_, role) in words.items() if role != "magnitude")
+    solo = alternation(w for w, (_, role) in words.items() if role in ("digit", "ten"))
     befores = [phrase for position, phrase in _comparators() if position == "before"]
     afters = [phrase for position, phrase in _comparators() if position == "after"]
     label_lines = load_lines("number_labels.txt")
-    hard = _alternation(w for w in label_lines if not w.startswith(("~", "^")))
-    soft = _alternation(w[1:].strip() for w in label_lines if w.startswith("~"))
-    phase = _alternation(w[1:].strip() for w in label_lines if w.startswith("^"))
+    hard = alternation(w for w in label_lines if not w.startswith(("~", "^")))
+    soft = alternation(w[1:].strip() for w in label_lines if w.startswith("~"))
+    phase = alternation(w[1:].strip() for w in label_lines if w.startswith("^"))
     return {
         "unit": re.compile(unit_re, re.IGNORECASE),
         # a number word sequence is only a number when a unit follows it
@@ -107,11 +101,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "một", "năm" alone are an article and a year, but numbers after a bound: "ít nhất một huyện"
         "bounded_word": re.compile(
-            rf"(?<!\w)(?:ít\s+nhất|tối\s+thiểu|không\s+dưới|thêm)\s+(?P<n>{_alternation(w for w, (_, role) in words.items() if role == 'digit-inner')})"
+            rf"(?<!\w)(?:ít\s+nhất|tối\s+thiểu|không\s+dưới|thêm)\s+(?P<n>{alternation(w for w, (_, role) in words.items() if role == 'digit-inner')})"
             rf"(?=\s(?:{unit_re}))", re.IGNORECASE
         ),
-        "before": re.compile(rf"(?<!\w)({_alternation(befores)})\s*$", re.IGNORECASE),
-        "after": re.compile(rf"\s+({_alternation(afters)})(?!\w)", re.IGNORECASE),
+        "before": re.compile(rf"(?<!\w)({alternation(befores)})\s*$", re.IGNORECASE),
+        "after": re.compile(rf"\s+({alternation(afters)})(?!\w)", re.IGNORECASE),
         "label": re.compile(rf"(?<!\w)(?:(?P<hard>{hard})|(?P<soft>{soft})|(?P<phase>{phase}))\s*:?\s+$",
                             re.IGNORECASE),
     }
@@ -141,7 +135,7 @@ def _comparators() -> dict[tuple[str, str], str]:
 def bound_words() -> str:
     """The bounds printed before a number ("ít nhất", "không quá", "≥"; comparators.txt) as a regex alternation,
     longest first: a table's value cell may open with one ("Tối thiểu 150")."""
-    return _alternation(phrase for position, phrase in _comparators() if position == "before")
+    return alternation(phrase for position, phrase in _comparators() if position == "before")
 
 
 def parse_number(s: str) -> float:
@@ -476,7 +470,7 @@ def _open_unit(doc: Doc, q: Quantity, excluded: _Excluded) -> None:
 
 @cache
 def _label_nouns() -> re.Pattern[str]:
-    nouns = _alternation(w for w in load_lines("units.txt") if w.lower() not in _PERIODS)  # "… trong năm: 45"
+    nouns = alternation(w for w in load_lines("units.txt") if w.lower() not in _PERIODS)  # "… trong năm: 45"
     return re.compile(rf"(?<![\wÀ-ỹ])({nouns})(?![\wÀ-ỹ])", re.I)
 
 
@@ -555,7 +549,7 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
 
 @cache
 def _value_word() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:{_alternation(load_lines('value_words.txt'))})\s*$", re.I)
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(load_lines('value_words.txt'))})\s*$", re.I)
 
 
 _COUNT_HEADS = frozenset({"số", "tổng số", "số lượng"})
@@ -618,7 +612,7 @@ def _number_between(doc: Doc, start: int, end: int) -> bool:
 
 @cache
 def _breakdown_words() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:{_alternation(load_lines('breakdown_words.txt'))})(?![\wÀ-ỹ])", re.I)
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(load_lines('breakdown_words.txt'))})(?![\wÀ-ỹ])", re.I)
 
 
 def _breakdown_unit(doc: Doc, q: Quantity, before: Quantity | None) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -45,3 +47,10 @@ def load_lines(name: str) -> tuple[str, ...]:
     return tuple(
         line.strip() for line in _read(name).splitlines() if line.strip() and not line.lstrip().startswith("#")
     )
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of listed phrases: each escaped, longest first (so "đồng chí" wins over "đồng"), any
+    whitespace between its words."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)

@@ -12,15 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.resources import load_json
+from nlp.resources import alternation, load_json
 
 _NAME_WINDOW = 12  # words before the value word in which the index must be named
 _LEFT_CHARS = 160
-
-
-def _alternation(phrases: list[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
 
 
 @dataclass(frozen=True)
@@ -37,11 +32,11 @@ def _scales() -> _Scales:
     d = load_json("scale_values.json")
     word = r"(?<![\wÀ-ỹ])(?:{})"
     return _Scales(
-        names=re.compile(word.format(_alternation(d["names"])) + r"(?![\wÀ-ỹ])", re.I),
-        value=re.compile(word.format(_alternation(d["value_words"])) + r"\s*$", re.I),
-        rank=re.compile(word.format(_alternation(d["rank_words"])) + r"(?:\s+thứ)?\s*$", re.I),
-        rank_thu=re.compile(word.format(_alternation(d["rank_verbs"])) + r"\s+thứ\s*$", re.I),
-        zero=re.compile(word.format(_alternation(d["zero_words"])) + r"\s*$", re.I),
+        names=re.compile(word.format(alternation(d["names"])) + r"(?![\wÀ-ỹ])", re.I),
+        value=re.compile(word.format(alternation(d["value_words"])) + r"\s*$", re.I),
+        rank=re.compile(word.format(alternation(d["rank_words"])) + r"(?:\s+thứ)?\s*$", re.I),
+        rank_thu=re.compile(word.format(alternation(d["rank_verbs"])) + r"\s+thứ\s*$", re.I),
+        zero=re.compile(word.format(alternation(d["zero_words"])) + r"\s*$", re.I),
     )
 
 
