@@ -544,7 +544,7 @@ def _counted_nouns(doc: Doc, start: int, end: int) -> list[re.Match[str]]:
 
 
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.;,)]|\n|$)")
-_CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
+_CLAUSE_BREAK = re.compile(r"[;:!?\n]|\.(?!\d)|(?<!\d)\.")  # "10.000" is a number, not a clause end
 
 
 @cache
@@ -605,9 +605,36 @@ def _nearest_counted_noun(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _number_between(doc: Doc, start: int, end: int) -> bool:
-    """A digit in text[start:end] outside the dates ("Chỉ tiêu kết nạp đảng viên năm 2026 là 45" has none)."""
-    return any(ch.isdigit() and not any(d.start <= i < d.end for d in doc.dates)
+    """A digit in text[start:end] outside the dates and rate bases ("Chỉ tiêu kết nạp đảng viên năm 2026 là 45",
+    "số bác sĩ trên 10.000 dân đạt 12" have none)."""
+    bases = [q for q in doc.quantities if start <= q.start < end and is_rate_base(doc.text, q)]
+    return any(ch.isdigit() and not any(d.start <= i < d.end for d in (*doc.dates, *bases))
                for i, ch in enumerate(doc.text[start:end], start))
+
+
+_BASE_VALUES = frozenset({1.0, 10.0, 100.0, 1_000.0, 10_000.0, 100_000.0})
+_BASE_BEFORE = re.compile(r"(?:(?<![\wÀ-ỹ])trên|/)\s*$", re.I)
+_RATE_HEAD = re.compile(r"(?<![\wÀ-ỹ])(?:số|tỷ suất|tỉ suất|mật độ|tỷ lệ|tỉ lệ)(?![\wÀ-ỹ])", re.I)
+
+
+@cache
+def _base_nouns() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:vạn\s+)?(?:{alternation(load_lines('rate_bases.txt'))})(?![\wÀ-ỹ])", re.I)
+
+
+def is_rate_base(text: str, q: Quantity) -> bool:
+    """The number is the population a rate is counted over ("số bác sĩ trên 1 vạn dân", "35 giường bệnh/10.000
+    dân", "tỷ suất … trên 1.000 trẻ đẻ sống"), not a number to reach ("xã có trên 10.000 dân" names no rate)."""
+    if q.value not in _BASE_VALUES or q.value_max is not None:
+        return False
+    if not _BASE_BEFORE.search(text, max(0, q.start - 12), q.start):
+        return False
+    after = q.start + len(q.text.split()[0])  # the noun after the digits, whether or not it was read as the unit
+    if not _base_nouns().match(text, after):
+        return False
+    sentence_start = max(text.rfind(c, 0, q.start) for c in ".;:\n") + 1
+    heads = list(_RATE_HEAD.finditer(text, max(sentence_start, q.start - 120), q.start))
+    return bool(heads)
 
 
 @cache

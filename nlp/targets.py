@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from nlp.doc import Block, DateMention, Doc, Quantity, Target
-from nlp.quantities import magnitudes
+from nlp.quantities import is_rate_base, magnitudes
 from nlp.resources import load_json
 from nlp.scales import is_scale_value
 
@@ -687,6 +687,8 @@ def skip_reason(doc: Doc, q: Quantity, skip: list[tuple[int, int]]) -> str | Non
         return "an age"
     if _is_vote(c, doc.text, q, s, e):
         return "a vote"
+    if is_rate_base(doc.text, q):
+        return "the population a rate is counted over"
     if q.kind == "number" and not q.unit and not is_scale_value(doc.text, q.qual_start or q.start, q.value, s):
         return "a bare number (table cells are read by nlp.tables with their column headers)"
     return None

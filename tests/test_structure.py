@@ -421,6 +421,20 @@ trong tiếp xúc, đối thoại trực tiếp với Nhân dân. Đồng chí T
     assert (info.doc_type, info.number, info.issued_date) == ("tin_tuc", None, None)
 
 
+def test_news_citing_a_document_in_its_headline_is_news_by_its_lead_or_photo_credit() -> None:
+    from nlp.pipeline import process
+
+    lead = ("Quy định số 144-QĐ/TW ngày 9/5/2024 của Bộ Chính trị về chuẩn mực đạo đức cách mạng\n\n"
+            "Sáng 15/5, Huyện ủy Tân Phú tổ chức hội nghị quán triệt Quy định cho hơn 300 cán bộ chủ chốt.\n\n"
+            "Huyện ủy yêu cầu 100% chi bộ tổ chức học tập trước ngày 30/6/2024.\n")
+    photo = ("Quy định số 08-QĐi/TW về trách nhiệm nêu gương của cán bộ, đảng viên\n\n"
+             "Thời gian qua, Đảng bộ xã Phú An đã triển khai Quy định đến từng chi bộ. Ảnh: Minh Hà\n\n"
+             "Đảng ủy xã phấn đấu 100% đảng viên đăng ký nêu gương trong năm 2024.\n")
+    for text in (lead, photo):
+        info = process(text).info
+        assert (info.doc_type, info.number, info.issued_date) == ("tin_tuc", None, None)
+
+
 def test_document_republished_under_a_citing_headline_keeps_its_identity() -> None:
     from nlp.pipeline import process
 

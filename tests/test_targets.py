@@ -787,6 +787,22 @@ def test_the_value_of_an_index_or_a_rank_is_a_target_without_a_unit(text: str, v
     assert (t.value, t.unit) == (value, "")
 
 
+def test_an_index_named_far_before_its_value_is_a_target_at_the_start_of_a_text() -> None:
+    # the index named 17 words before "đạt", and the clause opening the text (its first letter was once cut off)
+    (t,) = _targets("Chỉ số hài lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước năm 2026 "
+                    "phấn đấu đạt trên 85.")
+    assert (t.value, t.unit, t.comparator) == (85.0, "", ">")
+
+
+def test_the_population_a_rate_is_counted_over_is_no_target() -> None:
+    found = _targets("Đến năm 2030, số giường bệnh trên 10.000 dân đạt 35 giường; số bác sĩ trên 1 vạn dân đạt 12; "
+                     "tỷ suất tử vong trẻ em dưới 5 tuổi giảm còn 15 trên 1.000 trẻ đẻ sống.")
+    assert [(t.value, t.unit) for t in found] == [(35.0, "giường"), (12.0, "bác sĩ")]
+    # without a rate before it, a population over a bound is a number like any other, which the model weighs
+    found = _targets("Phấn đấu đến năm 2030 có thêm 3 phường đạt quy mô trên 10.000 dân.")
+    assert [(t.value, t.unit) for t in found] == [(3.0, "phường"), (10000.0, "dân")]
+
+
 def test_bare_numbers_that_measure_nothing_stay_out() -> None:
     # a section number, an ordinal and a label are no index values, and a table cell is read by nlp.tables
     assert _targets("Chỉ số 3: tỷ lệ hộ nghèo. Đại hội lần thứ 3 phấn đấu đạt 15 trong năm 2026.") == []
