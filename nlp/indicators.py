@@ -479,6 +479,20 @@ def _window(doc: Doc, t: Target) -> str | None:
     return doc.text[max(s, t.start - _CONTEXT_CHARS) : min(e, t.end + _CONTEXT_CHARS)]
 
 
+_TO_LEVEL = re.compile(r"(?<![\wÀ-ỹ])(?:xuống|còn|lên|ở mức|mức)\s*$", re.I)
+_CHANGE_VERB = re.compile(r"^(?:giảm|hạ|kéo giảm|tăng|nâng|nâng cao)\s+(?=\S)", re.I)
+
+
+def _link_metric(doc: Doc, t: Target) -> str:
+    """The words a target is linked by: "giảm tỷ lệ hộ nghèo xuống còn 0,5%" and "nâng tỷ lệ che phủ rừng lên 45%"
+    set the rate's level, so their verb of change is left out (it pointed to "Mức giảm tỷ lệ hộ nghèo")."""
+    q = t.quantity
+    before = doc.text[max(t.start, (q.qual_start or q.start) - 20) : q.qual_start or q.start]
+    if _TO_LEVEL.search(before):
+        return _CHANGE_VERB.sub("", t.metric)
+    return t.metric
+
+
 def run(doc: Doc) -> None:
     """Link each target to its best indicator and suggest up to 3 indicators per guidance item."""
     catalog = default_catalog()
@@ -486,7 +500,7 @@ def run(doc: Doc) -> None:
     if doc.targets:
         items = []
         for t in doc.targets:
-            items.append((t.metric, t.quantity.unit, t.base, _window(doc, t)))
+            items.append((_link_metric(doc, t), t.quantity.unit, t.base, _window(doc, t)))
         scores = _score_targets(idx, items)
         for t, row in zip(doc.targets, scores, strict=True):
             best = _ranked(idx, row, 1)

@@ -83,6 +83,13 @@ def test_written_plan_targets_get_indicators_in_the_analysis() -> None:
         assert t.indicator is None or 0.0 <= t.indicator.score <= 1.0
 
 
+def test_a_rate_brought_down_to_a_level_links_to_the_level_not_to_its_yearly_fall() -> None:
+    links = {t.value: t.indicator.id for t in analyze_text(
+        "Năm 2026, phấn đấu giảm tỷ lệ hộ nghèo xuống còn 0,5%.\n"
+        "Giai đoạn 2026 - 2030, phấn đấu giảm tỷ lệ hộ nghèo bình quân 1,5%/năm.\n").targets}
+    assert links == {0.5: "DP-010", 1.5: "DP-011"}
+
+
 def test_example_admission_rate_and_inspection_item(example_analysis) -> None:  # noqa: ANN001
     rate = [t for t in example_analysis.targets if t.unit == "%" and t.value == 3.0]
     assert rate and rate[0].indicator is not None and rate[0].indicator.id == "DANG-001"
