@@ -86,6 +86,7 @@ class Reference:
     issuer: str | None = None
     number_start: int | None = None  # span of the số ký hiệu inside the reference
     number_end: int | None = None
+    issuer_from_code: str | None = None  # the central body its code names, printed issuer or not ("NĐ-CP")
 
 
 @dataclass(slots=True)

@@ -51,7 +51,8 @@ def to_analysis(doc: Doc) -> Analysis:
         references=[
             ReferenceOut(
                 text=r.text, doc_type=r.doc_type, number=r.number,  # type: ignore[arg-type]
-                issued_date=r.issued_date, issuer=r.issuer, start=r.start, end=r.end,
+                issued_date=r.issued_date, issuer=r.issuer, issuer_from_code=r.issuer_from_code, start=r.start,
+                end=r.end,
             )
             for r in doc.references
         ],

@@ -148,6 +148,22 @@ def _issuer(text: str, pos: int) -> tuple[str, int] | None:
     return (" ".join(name.split()), end) if name else None
 
 
+@cache
+def _issuer_codes() -> tuple[dict[str, str], list[tuple[re.Pattern[str], str]]]:
+    data = load_json("issuer_codes.json")
+    return dict(data["codes"]), [(re.compile(p), body) for p, body in data["patterns"].items()]
+
+
+def issuer_from_code(number: str) -> str | None:
+    """The central body a number's issuer code names ("07/2021/NĐ-CP" -> "Chính phủ", "09/2025/TT-BNV" -> "Bộ Nội
+    vụ", "01/2021/QH15" -> "Quốc hội"); None for local codes ("117-KH/HU"), which name a body in each province."""
+    code = re.split(r"[-/]", number)[-1]
+    codes, patterns = _issuer_codes()
+    if code in codes:
+        return codes[code]
+    return next((body for p, body in patterns if p.fullmatch(code)), None)
+
+
 def find_references(text: str) -> list[Reference]:
     """Every citation of a document with a số ký hiệu, in text order."""
     out: list[Reference] = []
@@ -177,6 +193,7 @@ def find_references(text: str) -> list[Reference]:
         out.append(Reference(
             start=start, end=end, text=text[start:end], doc_type=doc_type, number=number,
             issued_date=issued, issuer=issuer, number_start=m.start(), number_end=m.end(),
+            issuer_from_code=issuer_from_code(number),
         ))
     return out
 

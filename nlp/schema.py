@@ -61,6 +61,9 @@ class ReferenceOut(BaseModel):
     number: str | None = None
     issued_date: str | None = None
     issuer: str | None = None
+    # added to the contract: the central body the number's code names ("30/2020/NĐ-CP" -> "Chính phủ"), also where
+    # no issuer is printed; null for local codes ("117-KH/HU"), which name a different body in each place
+    issuer_from_code: str | None = None
     start: int
     end: int
 

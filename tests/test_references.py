@@ -46,6 +46,15 @@ def test_issuer_stops_before_verb():
     assert ref.issuer == "Thủ tướng Chính phủ"
 
 
+def test_a_central_code_names_its_issuer_where_the_text_prints_none():
+    refs = find_references("Căn cứ Nghị định số 07/2021/NĐ-CP ngày 28/01/2021; Thông tư số 09/2025/TT-BNV; "
+                           "Luật số 01/2021/QH15; Thông tư 25/2019/TT-BCT; Kế hoạch số 117-KH/HU, ngày 31/10/2022.")
+    assert [(r.number, r.issuer, r.issuer_from_code) for r in refs] == [
+        ("07/2021/NĐ-CP", None, "Chính phủ"), ("09/2025/TT-BNV", None, "Bộ Nội vụ"), ("01/2021/QH15", None, "Quốc hội"),
+        ("25/2019/TT-BCT", None, "Bộ Công Thương"), ("117-KH/HU", None, None),  # a district's code: any district
+    ]
+
+
 def test_bare_number_takes_type_from_abbreviation():
     ref = _one("tiếp tục thực hiện 36-NQ/TW trong toàn Đảng bộ")
     assert (ref.text, ref.doc_type, ref.number) == ("36-NQ/TW", "nghi_quyet", "36-NQ/TW")

@@ -317,7 +317,9 @@ function entityChips(a) {
 function referencesList(a) {
   if (!a.references.length) return h("p", { class: "muted" }, "Không có văn bản dẫn chiếu.");
   return h("ul", {}, a.references.map((r, i) => h("li", {},
-    h("a", { href: "javascript:void 0", onclick: () => flash(`[data-ref="${i}"]`) }, r.text))));
+    h("a", { href: "javascript:void 0", onclick: () => flash(`[data-ref="${i}"]`) }, r.text),
+    // the body its number's code names, where the text prints none ("07/2021/NĐ-CP": Chính phủ)
+    !r.issuer && r.issuer_from_code ? h("span", { class: "muted" }, ` — ${r.issuer_from_code} (theo ký hiệu)`) : null)));
 }
 
 async function showDocument(id) {
