@@ -81,3 +81,16 @@ def test_reanalysing_a_document_whose_file_is_gone_is_409_and_keeps_its_analysis
         assert c.post(f"/documents/{doc['id']}/reanalyze").status_code == 202
         wait_done(c)
         assert c.get(f"/documents/{doc['id']}").json()["status"] == "done"
+
+
+def test_words_to_look_for_without_a_letter_or_digit_are_refused_and_empty_means_no_filter(tmp_path: Path) -> None:
+    with service_client(tmp_path) as c:
+        assert upload(c, "ke-hoach.txt", PLAN).status_code == 201
+        wait_done(c)
+        for url in ("/search?q=...", "/targets?text=...", "/targets?issuer=%25", "/targets.csv?location=--",
+                    "/documents?text=%E2%80%A6", "/entities?text=?", "/indicators?text=!!"):
+            r = c.get(url)
+            assert r.status_code == 422, url
+            assert "holds no letter or digit" in r.json()["detail"], url
+        assert c.get("/targets?text=").json()["total"] == c.get("/targets").json()["total"] == 2
+        assert c.get("/targets?text=30").json()["total"] == 1

@@ -12,6 +12,7 @@ from typing import Annotated, TypeVar
 
 from anyio import to_thread
 from fastapi import Depends, Header, HTTPException, Path, Query, Request
+from pydantic import AfterValidator
 
 from service.settings import Settings, get_settings
 from service.storage import BlobStore, Store
@@ -93,3 +94,15 @@ DB_INT_MAX = 2**63 - 1
 Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
 Offset = Annotated[int, Query(ge=0, le=DB_INT_MAX, description="items to skip")]
 DocId = Annotated[int, Path(ge=1, le=DB_INT_MAX, description="document id")]
+
+
+def _has_word(value: str | None) -> str | None:
+    """Words to look for hold a letter or a digit: "..." would be ignored (every row listed) and "%" would match
+    every "%", so such a value is refused and the user learns the filter did nothing. Empty means no filter."""
+    if value is not None and value.strip() and not any(ch.isalnum() for ch in value):
+        raise ValueError("holds no letter or digit to look for")
+    return value
+
+
+Words = Annotated[str | None, AfterValidator(_has_word)]  # a text filter; the Query(...) is added where it is used
+RequiredWords = Annotated[str, AfterValidator(_has_word)]

@@ -22,6 +22,7 @@ from service.routers.deps import (
     Offset,
     SettingsDep,
     StoreDep,
+    Words,
     WorkerDep,
     require_read_key,
     require_write_key,
@@ -115,10 +116,10 @@ def documents(
     limit: Limit = 50,
     offset: Offset = 0,
     doc_type: Annotated[DocType | None, Query(description="nghi_quyet, ke_hoach, tin_tuc…")] = None,
-    issuer: Annotated[str | None, Query(description="words of the issuer, accents optional")] = None,
+    issuer: Annotated[Words, Query(description="words of the issuer, accents optional")] = None,
     date_from: Annotated[dt.date | None, Query(description="issued on or after (YYYY-MM-DD)")] = None,
     date_to: Annotated[dt.date | None, Query(description="issued on or before (YYYY-MM-DD)")] = None,
-    text: Annotated[str | None, Query(description="words that must all occur in the text")] = None,
+    text: Annotated[Words, Query(description="words that must all occur in the text")] = None,
     status: Status | None = None,
 ) -> DocumentList:
     """Newest first."""

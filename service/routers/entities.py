@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from nlp.schema import EntityLabel
-from service.routers.deps import Limit, Offset, StoreDep, require_read_key
+from service.routers.deps import Limit, Offset, StoreDep, Words, require_read_key
 from service.routers.models import EntityItem, EntityList
 from service.storage.queries import aggregate_entities
 
@@ -18,7 +18,7 @@ router = APIRouter(tags=["entities"], dependencies=[Depends(require_read_key)])
 def entities(
     store: StoreDep,
     label: EntityLabel | None = None,
-    text: Annotated[str | None, Query(description="words of the entity, accents optional")] = None,
+    text: Annotated[Words, Query(description="words of the entity, accents optional")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> EntityList:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
-from service.routers.deps import Limit, Offset, StoreDep, read_in_thread, require_read_key
+from service.routers.deps import Limit, Offset, StoreDep, Words, read_in_thread, require_read_key
 from service.routers.models import IndicatorItem, IndicatorList, IndicatorTargets
 from service.routers.targets import SORT_HELP, SORT_PATTERN, TargetFilterDep, find_targets, json_response
 from service.storage.fold import fold, has_word, terms
@@ -67,7 +67,7 @@ def _all(store: StoreDep) -> list[IndicatorItem]:
 @router.get("", response_model=IndicatorList)
 def indicators(
     store: StoreDep,
-    text: Annotated[str | None, Query(description="words of the name or an alias, accents optional")] = None,
+    text: Annotated[Words, Query(description="words of the name or an alias, accents optional")] = None,
     used: Annotated[bool, Query(description="only indicators with stored targets")] = False,
     limit: Limit = 200,
     offset: Offset = 0,

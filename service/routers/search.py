@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from service.routers.deps import Limit, Offset, StoreDep, require_read_key
+from service.routers.deps import Limit, Offset, RequiredWords, StoreDep, require_read_key
 from service.routers.models import DocumentOut, SearchItem, SearchList
 from service.storage.queries import search_documents
 
@@ -16,7 +16,7 @@ router = APIRouter(tags=["search"], dependencies=[Depends(require_read_key)])
 @router.get("/search", response_model=SearchList)
 def search(
     store: StoreDep,
-    q: Annotated[str, Query(min_length=1, max_length=500, description='e.g. "ket nap dang vien"')],
+    q: Annotated[RequiredWords, Query(min_length=1, max_length=500, description='e.g. "ket nap dang vien"')],
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> SearchList:

@@ -14,7 +14,7 @@ from fastapi.responses import StreamingResponse
 
 from nlp.schema import DocType
 from service.numbers import plain
-from service.routers.deps import DB_INT_MAX, Limit, Offset, StoreDep, read_in_thread, require_read_key
+from service.routers.deps import DB_INT_MAX, Limit, Offset, StoreDep, Words, read_in_thread, require_read_key
 from service.routers.models import TargetList, target_dict
 from service.storage import Store
 from service.storage.queries import TARGET_SORTS, TargetFilter, target_page, target_query, unit_counts
@@ -28,13 +28,13 @@ SORT_PATTERN = rf"^[-+ ]?(?:{'|'.join(TARGET_SORTS)})$"
 
 async def target_filter(
     indicator: Annotated[str | None, Query(description="indicator id from GET /indicators")] = None,
-    issuer: Annotated[str | None, Query(description="words of the issuer or an actor (organisation)")] = None,
-    location: Annotated[str | None, Query(description="words of a place mentioned in the document")] = None,
+    issuer: Annotated[Words, Query(description="words of the issuer or an actor (organisation)")] = None,
+    location: Annotated[Words, Query(description="words of a place mentioned in the document")] = None,
     year_from: Annotated[int | None, Query(ge=1900, le=2200, description="targets for this year or later")] = None,
     year_to: Annotated[int | None, Query(ge=1900, le=2200, description="targets for this year or earlier")] = None,
     doc_type: Annotated[DocType | None, Query(description="type of the document")] = None,
     unit: Annotated[str | None, Query(description='exact unit: "%", "đảng viên", "xã"…')] = None,
-    text: Annotated[str | None, Query(description="words in the target or its metric, accents optional")] = None,
+    text: Annotated[Words, Query(description="words in the target or its metric, accents optional")] = None,
     document_id: Annotated[int | None, Query(ge=1, le=DB_INT_MAX, description="targets of one document")] = None,
 ) -> TargetFilter:
     """The filters of GET /targets, shared with the CSV export and the indicator page (`async`: FastAPI
