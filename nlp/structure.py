@@ -461,6 +461,11 @@ def _other_page(text: str) -> bool:
     return any(all(re.search(p, text) for p in patterns) for patterns in kinds.values())
 
 
+# a decision or a regulation is made of articles: under a headline citing one, a text with no "Điều 1" is news about it
+_ARTICLE_TYPES = frozenset({"quyet_dinh", "quy_dinh"})
+_ARTICLE = re.compile(r"(?m)^\W{0,3}(?:Điều|ĐIỀU)\s+1\b|^\W{0,3}(?:Chương|CHƯƠNG)\s+I\b")
+
+
 def _read_news(doc: Doc, lines: list[_Line]) -> int:
     """A text without header: the first line is the headline; a document's own title line is honoured."""
     info = DocumentInfo(doc_type="tin_tuc")
@@ -471,7 +476,8 @@ def _read_news(doc: Doc, lines: list[_Line]) -> int:
     head = lines[first]
     info.title = _short_title(head.core)
     refs = find_references(head.core)
-    if refs and refs[0].start == 0 and refs[0].doc_type not in ("other",) and _document_body(doc.text, head.end):
+    if refs and refs[0].start == 0 and refs[0].doc_type not in ("other",) and _document_body(
+            doc.text, head.end, articles=refs[0].doc_type in _ARTICLE_TYPES):
         # "Nghị quyết số 22/NQ-TU ngày 08/6/2022 … " over the resolution's own sections is the resolution;
         # over an article's prose ("Ngày 8/10, Bộ Chính trị ban hành …") it is news about it
         info.doc_type = refs[0].doc_type  # type: ignore[assignment]
@@ -525,12 +531,15 @@ def _news_prose() -> tuple[re.Pattern[str], ...]:
 _BODY_START = re.compile(rf"(?:{_ROMAN_SECTION}|Điều\s+1\b|Căn\s+cứ\b)")
 
 
-def _document_body(text: str, start: int) -> bool:
+def _document_body(text: str, start: int, articles: bool = False) -> bool:
     """The text under a headline is the document itself: its first lines open a section, an article or
-    a "Căn cứ" line, or it has the sections of an official text."""
+    a "Căn cứ" line, or it has the sections of an official text; else, unless it reads as news. A decision or a
+    regulation (`articles`) needs the positive signs or its "Điều 1": prose alone under its name is news about it."""
     first = [ln.strip(" *#") for ln in text[start : start + 2000].split("\n") if ln.strip(" *#")][:3]
     if any(_BODY_START.match(ln) for ln in first) or _official_body(text):
         return True
+    if articles:
+        return _ARTICLE.search(text, start) is not None
     return not any(p.search(text, start, start + 1500) for p in _news_prose())
 
 

@@ -430,9 +430,15 @@ def test_news_citing_a_document_in_its_headline_is_news_by_its_lead_or_photo_cre
     photo = ("Quy định số 08-QĐi/TW về trách nhiệm nêu gương của cán bộ, đảng viên\n\n"
              "Thời gian qua, Đảng bộ xã Phú An đã triển khai Quy định đến từng chi bộ. Ảnh: Minh Hà\n\n"
              "Đảng ủy xã phấn đấu 100% đảng viên đăng ký nêu gương trong năm 2024.\n")
-    for text in (lead, photo):
+    # a regulation or a decision is made of articles: prose under its name with no "Điều 1" is about it
+    prose = ("Quy định số 05-QĐ/HU ngày 3/3/2026 của Ban Thường vụ Huyện ủy về chế độ làm việc\n\n"
+             "Thời gian qua, các chi bộ triển khai Quy định đến từng đảng viên.\n\n"
+             "Đảng ủy xã phấn đấu 100% đảng viên đăng ký nêu gương trong năm 2026.\n")
+    for text in (lead, photo, prose):
         info = process(text).info
         assert (info.doc_type, info.number, info.issued_date) == ("tin_tuc", None, None)
+    info = process(prose.replace("Thời gian qua", "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nThời gian qua")).info
+    assert (info.doc_type, info.number, info.issued_date) == ("quy_dinh", "05-QĐ/HU", "2026-03-03")
 
 
 def test_document_republished_under_a_citing_headline_keeps_its_identity() -> None:
