@@ -607,7 +607,7 @@ def _nearest_counted_noun(doc: Doc, start: int, end: int) -> str | None:
 def _number_between(doc: Doc, start: int, end: int) -> bool:
     """A digit in text[start:end] outside the dates and rate bases ("Chỉ tiêu kết nạp đảng viên năm 2026 là 45",
     "số bác sĩ trên 10.000 dân đạt 12" have none)."""
-    bases = [q for q in doc.quantities if start <= q.start < end and is_rate_base(doc.text, q)]
+    bases = [q for q in doc.quantities_in(start, end) if is_rate_base(doc.text, q)]
     return any(ch.isdigit() and not any(d.start <= i < d.end for d in (*doc.dates, *bases))
                for i, ch in enumerate(doc.text[start:end], start))
 
