@@ -87,6 +87,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     )
     inner = alternation(w for w, (_, role) in words.items() if role != "magnitude")
     solo = alternation(w for w, (_, role) in words.items() if role in ("digit", "ten"))
+    inner_only = "một"  # not "năm": "cuối năm nghìn người" would read 5,000
     befores = [phrase for position, phrase in _comparators() if position == "before"]
     afters = [phrase for position, phrase in _comparators() if position == "after"]
     label_lines = load_lines("number_labels.txt")
@@ -95,9 +96,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     phase = alternation(w[1:].strip() for w in label_lines if w.startswith("^"))
     return {
         "unit": re.compile(unit_re, re.IGNORECASE),
-        # a number word sequence is only a number when a unit follows it
+        # a number word sequence is only a number when a unit follows it; "một", "năm" alone are an article and a
+        # year, but "một" before a magnitude is a number ("xóa một nghìn căn nhà tạm")
         "words": re.compile(
-            rf"(?<!\w)(?:(?:{inner})(?:\s+(?:{inner}))+|(?:{solo}))(?=\s(?:{unit_re}))", re.IGNORECASE
+            rf"(?<!\w)(?:(?:{inner})(?:\s+(?:{inner}))+|(?:{solo})|(?:{inner_only})(?=\s+(?:{mag})(?!\w)))"
+            rf"(?=\s(?:{unit_re}))", re.IGNORECASE
         ),
         # "một", "năm" alone are an article and a year, but numbers after a bound: "ít nhất một huyện"
         "bounded_word": re.compile(
@@ -474,7 +477,8 @@ def _label_nouns() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÀ-ỹ])({nouns})(?![\wÀ-ỹ])", re.I)
 
 
-_LABEL_BRACKET = re.compile(r"\(\s*([^()\n]{1,24}?)\s*\)\s*:$")
+_LABEL_BRACKET = re.compile(r"\(\s*([^()\n]{1,40}?)\s*\)\s*:$")
+_BRACKET = re.compile(r"\(\s*([^()\n]{1,40}?)\s*\)")
 _LABEL_RATE = re.compile(r"tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|chỉ\s+số|bình\s+quân", re.I)
 _LINE_END = re.compile(r"[ \t]*[.;]?[ \t*]*(?:\n|$)")
 
@@ -513,7 +517,7 @@ def _meta_field(doc: Doc, q: Quantity) -> bool:
 def _label_unit(doc: Doc, q: Quantity) -> None:
     """A bare number that is the value of a labelled line ("- Số đảng viên mới kết nạp: 45") counts the first
     counted noun of its label ("đảng viên"); a rate's label ("Tỷ lệ …: 2") or one naming no noun keeps it bare."""
-    if q.kind != "number" or q.unit or not _LINE_END.match(doc.text, q.end):
+    if q.kind != "number" or q.unit or not _LINE_END.match(doc.text, q.qual_end or q.end):  # "(%): từ 85 trở lên"
         return
     text = doc.text
     ls = text.rfind("\n", 0, q.start) + 1
@@ -522,8 +526,7 @@ def _label_unit(doc: Doc, q: Quantity) -> None:
     if not label.endswith(":"):
         return
     bracket = _LABEL_BRACKET.search(label)  # "- Giá trị sản xuất (tỷ đồng): 1.250"
-    if bracket is not None and (kind := unit_kind(bracket.group(1))) is not None:
-        q.kind, q.unit = kind, _SPACE.sub(" ", bracket.group(1)).lower()
+    if bracket is not None and _set_bracket_unit(q, bracket.group(1)):
         return
     if _LABEL_RATE.search(label):
         return
@@ -532,6 +535,35 @@ def _label_unit(doc: Doc, q: Quantity) -> None:
     nouns = _counted_nouns(doc, ls, ls + len(label))
     if nouns:
         q.kind, q.unit = "quantity", _SPACE.sub(" ", nouns[0].group(1)).lower()
+
+
+def _set_bracket_unit(q: Quantity, inside: str) -> bool:
+    """Give `q` the unit a bracket prints ("tỷ đồng", "%"; "giá so sánh, tỷ đồng": its last part; "triệu
+    đồng/người/năm": "triệu đồng" per year), if it holds one."""
+    head, *rest = (part.strip() for part in inside.rsplit(",", 1)[-1].split("/"))
+    kind = unit_kind(head)
+    if kind is None:
+        return False
+    q.kind, q.unit = kind, _SPACE.sub(" ", head).lower()  # type: ignore[assignment]
+    periods = [w.lower() for w in rest if w.lower() in _PERIODS]
+    if periods and q.per is None:
+        q.per = periods[-1]
+    return True
+
+
+def _clause_bracket_unit(doc: Doc, q: Quantity) -> None:
+    """A bare value closing its clause takes the unit its metric prints in brackets: "Tỷ lệ hộ nghèo (%) giảm còn
+    1,5", "Sản lượng lúa (tấn) đạt trên 52.000", when a value word or a bound hands the metric its value."""
+    if q.kind != "number" or q.unit or not _CLAUSE_END.match(doc.text, q.qual_end or q.end):
+        return
+    text, qs = doc.text, q.qual_start or q.start
+    if q.qual_start is None and not _value_word().search(text, max(0, qs - 30), qs):
+        return
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, qs - 200), qs)]
+    clause = breaks[-1] if breaks else max(0, qs - 200)
+    brackets = list(_BRACKET.finditer(text, clause, qs))
+    if brackets and not _number_between(doc, brackets[-1].end(), qs):
+        _set_bracket_unit(q, brackets[-1].group(1))
 
 
 def _counted_nouns(doc: Doc, start: int, end: int) -> list[re.Match[str]]:
@@ -663,6 +695,7 @@ def run(doc: Doc) -> None:
     for q in doc.quantities:
         _open_unit(doc, q, excluded)
         _label_unit(doc, q)
+        _clause_bracket_unit(doc, q)
         _metric_unit(doc, q)
         _breakdown_unit(doc, q, before)
         before = q

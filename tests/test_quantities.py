@@ -471,6 +471,27 @@ def test_a_unit_in_brackets_before_a_labels_colon_is_the_values_unit() -> None:
                    (30.0, "quantity", "hộ")]
 
 
+def test_a_bracketed_unit_gives_its_part_and_rate_period_and_holds_over_a_bound_or_a_verb() -> None:
+    from nlp.pipeline import process
+
+    doc = process(
+        "- Thu nhập bình quân đầu người (triệu đồng/người/năm): 75\n"
+        "- Tổng giá trị sản xuất (giá so sánh, tỷ đồng): 12.480\n"
+        "- Tỷ lệ hồ sơ giải quyết đúng hạn (%): từ 98 trở lên\n"
+        "- Tỷ lệ hộ nghèo (%) giảm còn 1,5; sản lượng lúa (tấn) đạt trên 52.000.\n"
+        "- Năm 2025 (theo Kế hoạch số 12) đạt 15.\n"
+    )
+    got = [(q.value, q.kind, q.unit, q.per) for q in doc.quantities if q.value != 2025]
+    assert got == [(75.0, "money", "triệu đồng", "năm"), (12480.0, "money", "tỷ đồng", None),
+                   (98.0, "percent", "%", None), (1.5, "percent", "%", None), (52000.0, "quantity", "tấn", None),
+                   (15.0, "number", "", None)]
+
+
+def test_mot_before_a_magnitude_is_a_number_but_nam_stays_a_year() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("Hoàn thành xóa một nghìn căn nhà tạm; cuối năm nghìn người.")] \
+        == [(1.0, "nghìn căn nhà")]
+
+
 @pytest.mark.parametrize("text, numbers", [
     ("Chuẩn bị khởi công giai đoạn 2 dự án đường vành đai trong quý IV.", []),
     ("Đợt 1 hỗ trợ 125 hộ nghèo sửa chữa nhà ở.", [(125.0, "hộ nghèo")]),
