@@ -38,10 +38,39 @@ def _move_tone(match: re.Match[str]) -> str:
     return head + toned + base
 
 
+_TAB_CELLS = 3  # non-empty cells a tab-separated line needs to be a table row (a header's two columns are not)
+
+
+def _tab_tables(text: str) -> str:
+    """A table pasted from a spreadsheet or a word processor separates its cells with tabs, which the space
+    normalisation below would merge into the words: runs of lines holding tabs where at least two lines have
+    three or more cells are written as the ingest writes a table, cells joined by " | " (`nlp.tables`)."""
+    if "\t" not in text:
+        return text
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        if "\t" not in lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and "\t" in lines[j].strip():
+            j += 1
+        rows = sum(1 for ln in lines[i:j] if sum(1 for c in ln.split("\t") if c.strip()) >= _TAB_CELLS)
+        if rows >= 2:  # every row as wide as the widest: a row that leaves its last cells empty omits their tabs
+            cells = [[c.strip(" ") for c in ln.rstrip(" ").split("\t")] for ln in lines[i:j]]
+            width = max(map(len, cells))
+            for k, row in enumerate(cells, i):
+                lines[k] = " | ".join(row + [""] * (width - len(row)))
+        i = j
+    return "\n".join(lines)
+
+
 def normalise_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
     text = _INVISIBLE.sub("", text)
+    text = _tab_tables(text)
     text = _SPACES.sub(" ", text)
     text = _NEW_STYLE.sub(_move_tone, text)
     return text

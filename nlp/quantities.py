@@ -91,7 +91,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     befores = [phrase for position, phrase in _comparators() if position == "before"]
     afters = [phrase for position, phrase in _comparators() if position == "after"]
     label_lines = load_lines("number_labels.txt")
-    hard = alternation(w for w in label_lines if not w.startswith(("~", "^")))
+    hard = alternation(w for w in label_lines if not w.startswith(("~", "^", "!")))
+    compounds = alternation(w[1:].strip() for w in label_lines if w.startswith("!"))
     soft = alternation(w[1:].strip() for w in label_lines if w.startswith("~"))
     phase = alternation(w[1:].strip() for w in label_lines if w.startswith("^"))
     return {
@@ -111,6 +112,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "after": re.compile(rf"\s+({alternation(afters)})(?!\w)", re.IGNORECASE),
         "label": re.compile(rf"(?<!\w)(?:(?P<hard>{hard})|(?P<soft>{soft})|(?P<phase>{phase}))\s*:?\s+$",
                             re.IGNORECASE),
+        "label_compound": re.compile(rf"(?<!\w)(?:{compounds})\s+$", re.IGNORECASE),
     }
 
 
@@ -359,6 +361,8 @@ def _numeral_quantity(
             if (label and ":" in label.group() and label.group()[0].islower()
                     and text[text.rfind("\n", 0, label.start()) + 1 : label.start()].strip(" -+*•\t")):
                 label = None  # "Tầng: 5" names a floor, "- Số cụm … hạ tầng: 10" is a field's value
+            if label and pats["label_compound"].search(text, max(0, start - 30), start):
+                label = None  # "tiêm phòng 120.000 liều", "dự phòng 20 tỷ đồng": the label word inside a compound
             if label and is_rank(text, start):
                 label = None  # "xếp thứ 15", "đứng thứ 3": a rank, where "lần thứ 6" is an ordinal
             if label and (label.group("hard") or kind == "number"
@@ -553,16 +557,21 @@ def _set_bracket_unit(q: Quantity, inside: str) -> bool:
 
 def _clause_bracket_unit(doc: Doc, q: Quantity) -> None:
     """A bare value closing its clause takes the unit its metric prints in brackets: "Tỷ lệ hộ nghèo (%) giảm còn
-    1,5", "Sản lượng lúa (tấn) đạt trên 52.000", when a value word or a bound hands the metric its value."""
+    1,5", "Sản lượng lúa (tấn) đạt trên 52.000", "…; năng suất (tấn/ha): 6,5;", when a value word, a bound or a
+    colon hands the metric its value."""
     if q.kind != "number" or q.unit or not _CLAUSE_END.match(doc.text, q.qual_end or q.end):
         return
     text, qs = doc.text, q.qual_start or q.start
-    if q.qual_start is None and not _value_word().search(text, max(0, qs - 30), qs):
+    upto = len(text[:qs].rstrip(" \t"))
+    colon = text[upto - 1 : upto] == ":"  # "…; thu nhập bình quân (triệu đồng/người/năm): 90; tỷ lệ …"
+    if colon:
+        upto -= 1
+    elif q.qual_start is None and not _value_word().search(text, max(0, qs - 30), qs):
         return
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, qs - 200), qs)]
-    clause = breaks[-1] if breaks else max(0, qs - 200)
-    brackets = list(_BRACKET.finditer(text, clause, qs))
-    if brackets and not _number_between(doc, brackets[-1].end(), qs):
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, upto - 200), upto)]
+    clause = breaks[-1] if breaks else max(0, upto - 200)
+    brackets = list(_BRACKET.finditer(text, clause, upto))
+    if brackets and not _number_between(doc, brackets[-1].end(), upto):
         _set_bracket_unit(q, brackets[-1].group(1))
 
 

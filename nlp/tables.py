@@ -123,7 +123,14 @@ def loose_tables(text: str) -> list[list[list[Cell]]]:
     while i < len(lines):
         header = _loose_header(text, lines[i], lines[i + 1] if i + 1 < len(lines) else None)
         if header is None:
-            i += 1
+            # its value columns may be named only by label lines above or below it ("Mục tiêu" / "đến năm" / "2030")
+            cells = _header_cells(text, lines[i]) if _labels_line(lines[i].group()) else []
+            laid = _laid_out_table(text, lines, i, cells) if len(cells) >= 3 else None
+            if laid is not None and _valued_rows(laid[0]):
+                tables.append(laid[0])
+                i = laid[1]
+            else:
+                i += 1
             continue
         head_rows, cols = header
         rows = list(head_rows)
@@ -151,10 +158,136 @@ def loose_tables(text: str) -> list[list[list[Cell]]]:
             elif pending is None or any(ch.isdigit() for ch in line) or text.count("\n", pending, m.start()) >= 2:
                 j -= 1
                 break
+        laid = _laid_out_table(text, lines, i, head_rows[0])
+        if laid is not None and _valued_rows(laid[0]) > _valued_rows(rows):
+            rows, j = laid  # a layout the row reading above cannot follow: wrapped headers, notes, empty cells
         if len(rows) > len(head_rows):
             tables.append(rows)
         i = max(j, i + 1)
     return tables
+
+
+def _labels_line(line: str) -> bool:
+    """A line that could name a table's columns: cells set apart by wide gaps, no sentence end, no number but
+    a year's."""
+    return bool(_GAP.search(line.strip())) and not line.rstrip().endswith((".", ";", ",")) and bool(
+        _LABEL_LINE.match(line))
+
+
+def _valued_rows(rows: list[list[Cell]]) -> int:
+    return sum(1 for row in rows if any(_is_value(c.text) and any(ch.isdigit() for ch in c.text) for c in row[1:]))
+
+
+_LABEL_LINE = re.compile(r"^[^\d]*(?:(?:19|20)\d\d[^\d]*)*$")  # no digit but a year's: "2020-2025      2030"
+
+
+def _bounds(cells: list[Cell], line_start: int) -> list[tuple[int, int]]:
+    """Each header cell's columns in its line: from halfway across the gap before it to its label's start (the
+    left edge of the next column), the label's own span last."""
+    rel = [(c.start - line_start, c.end - line_start) for c in cells]
+    return [(-1 if k == 0 else (rel[k - 1][1] + a) // 2, a) for k, (a, _b) in enumerate(rel)]
+
+
+def _place(line: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int, int]] | None:
+    """(column, start, end) of each piece of `line` between wide gaps, by the column it starts in; None when a piece
+    runs under the next column's label (a sentence, not a row)."""
+    out = []
+    todo = list(_pieces(line))
+    while todo:
+        a, b = todo.pop(0)
+        a += len(line[a:b]) - len(line[a:b].lstrip())
+        b -= len(line[a:b]) - len(line[a:b].rstrip())
+        k = max(k for k, (lo, _label) in enumerate(bounds) if lo <= a) if a >= bounds[0][0] else 0
+        if k + 1 < len(bounds) and b > bounds[k + 1][1] + 1:
+            # two cells two spaces apart ("(năm  tỷ đồng"): split where the next column begins, else no row
+            cut = line.find("  ", max(a, bounds[k + 1][0] - 3), b)
+            if cut < 0 or cut > bounds[k + 1][1] + 1:
+                return None
+            todo.insert(0, (cut, b))
+            b = cut
+        out.append((k, a, b))
+    return out
+
+
+def _laid_out_table(
+    text: str, lines: list[re.Match[str]], i: int, head: list[Cell],
+) -> tuple[list[list[Cell]], int] | None:
+    """A table laid out in columns (pdftotext -layout, a typed table) read by position under its header line:
+    label lines above and below it ("Ước TH" / "năm 2025", "Thực hiện" / "nhiệm kỳ" / "2020-2025") join the labels
+    of the columns they stand over, a blank line may follow the header, each piece of a row belongs to the column
+    above it (a notes cell or an empty value no longer breaks the row), and a line without numbers continues the
+    cells of the row above it. Returns the rows (header first) and the index of the line after the table."""
+    bounds = _bounds(head, lines[i].start())
+    labels = [c.text for c in head]
+
+    def indexed(line: str) -> bool:  # "I     VỀ KINH TẾ", "12    Chi bộ …": a row, a group's or a data row
+        first = _TOKEN.search(line)
+        return first is not None and first.start() < bounds[1][0] and _ROW_INDEX.fullmatch(first.group()) is not None
+
+    def label_line(k: int) -> list[tuple[int, int, int]] | None:
+        line = lines[k].group()
+        if not line.strip() or not _LABEL_LINE.match(line) or indexed(line):
+            return None
+        placed = _place(line, bounds)
+        return placed if placed and len(placed) < len(head) else None
+
+    top = i
+    while top - 1 >= 0 and top > i - 2 and (placed := label_line(top - 1)) is not None:
+        top -= 1
+        for k, a, b in placed:
+            labels[k] = f"{' '.join(lines[top].group()[a:b].split())} {labels[k]}".strip()
+    j = i + 1
+    while j < len(lines) and j < i + 3 and (placed := label_line(j)) is not None:
+        for k, a, b in placed:
+            labels[k] = f"{labels[k]} {' '.join(lines[j].group()[a:b].split())}".strip()
+        j += 1
+    header = [Cell(c.start, c.end, label) for c, label in zip(head, labels, strict=True)]
+    cols = _columns([header], len(header))
+    name_k = next((k for k, c in enumerate(cols) if c.role in ("name", "actor")), None)
+    if name_k is None or not any(c.role in ("value", "unit_value") for c in cols):
+        return None
+    while j < len(lines) and not lines[j].group().strip() and j < i + 4:  # a blank line under the header
+        j += 1
+    rows: list[list[Cell]] = [header]
+    while j < len(lines):
+        m = lines[j]
+        if not m.group().strip():
+            break
+        placed = _place(m.group(), bounds)
+        if placed is None:
+            break
+        if len(rows) > 1 and not any(ch.isdigit() for ch in m.group()) and not indexed(m.group()):
+            # a wrapped line: "vạn dân", "nhiệm kỳ)"
+            row = rows[-1]
+            for k, a, b in placed:  # the words join the cell's text ("đồng/" + "người"); its span stays on its first line
+                old, piece = row[k], " ".join(m.group()[a:b].split())
+                joined = f"{old.text}{'' if old.text.endswith('/') else ' '}{piece}"
+                row[k] = Cell(old.start, old.end, joined) if old.text else _cell(text, m.start() + a, m.start() + b)
+            j += 1
+            continue
+        row = [Cell(m.start(), m.start(), "") for _ in header]
+        for k, a, b in placed:
+            row[k] = _cell(text, m.start() + a, m.start() + b) if not row[k].text else _cell(
+                text, row[k].start, m.start() + b)
+        if not row[name_k].text:
+            break
+        _unit_out_of_name(text, row, cols, name_k)
+        rows.append(row)
+        j += 1
+    return (rows, j) if len(rows) > 1 else None
+
+
+def _unit_out_of_name(text: str, row: list[Cell], cols: list[_Column], name_k: int) -> None:
+    """An empty unit cell whose unit ran into the name with too narrow a gap ("… trẻ dưới 5 tuổi  %")."""
+    unit_k = next((k for k, c in enumerate(cols) if c.role == "unit"), None)
+    if unit_k is None or row[unit_k].text:
+        return
+    cell = row[name_k]
+    gap = text.rfind("  ", cell.start, cell.end)  # two spaces: narrower than a column gap, wider than a word's
+    if gap > cell.start and unit_kind(text[gap:cell.end].strip()) is not None:
+        row[unit_k] = _cell(text, gap, cell.end)
+        row[name_k] = _cell(text, cell.start, gap)
+
 
 
 def _numbering(line: str) -> bool:
@@ -582,10 +715,24 @@ def _columns(header: list[list[Cell]], width: int) -> list[_Column]:
     return cols
 
 
+_PERIOD_WORDS = frozenset({"năm", "tháng", "quý", "tuần", "ngày"})
+
+
+def _unit_and_per(unit: str) -> tuple[str, str | None]:
+    """A unit cell as the prose reads one: "%/năm" is "%" per year, "triệu đồng/người/năm" "triệu đồng" per year
+    (GUIDELINES: `per` is the rate period), "tạ/ha" "tạ"; a cell that is no unit before its "/" stays whole."""
+    head, *rest = (part.strip() for part in unit.split("/"))
+    if not rest or unit_kind(head) is None:
+        return unit, None
+    periods = [w.lower() for w in rest if w.lower() in _PERIOD_WORDS]
+    return head, (periods[-1] if periods else None)
+
+
 def _quantity(doc: Doc, cell: Cell, unit: str) -> Quantity | None:
     m = _NUMBER.search(doc.text, cell.start, cell.end)
     if m is None:
         return None
+    unit, per = _unit_and_per(unit)
     found = find_quantities(doc.text[cell.start : cell.end])
     q = found[0] if found else None
     value = parse_number(m.group())
@@ -597,7 +744,7 @@ def _quantity(doc: Doc, cell: Cell, unit: str) -> Quantity | None:
     if q is not None and q.qual_start is not None:
         start = min(start, cell.start + q.qual_start)
     end = cell.end
-    return Quantity(start, end, doc.text[start:end], kind, value, value_max, unit, None, comparator)
+    return Quantity(start, end, doc.text[start:end], kind, value, value_max, unit, per, comparator)
 
 
 def _with_measure(col: _Column, name: str) -> str:

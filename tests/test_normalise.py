@@ -25,3 +25,14 @@ def test_invisible_characters_and_odd_spaces_are_cleaned():
 
 def test_upper_case_words_are_normalised_too():
     assert normalise_text("HOÀ BÌNH") == "HÒA BÌNH"
+
+
+def test_tab_separated_table_rows_become_cells_but_a_two_column_header_line_does_not() -> None:
+    from nlp.normalise import normalise_text
+
+    text = ("ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+            "STT\tChỉ tiêu\tĐVT\tKH 2026\n1\tTỷ lệ hộ nghèo\t%\t2,5\n2\tTrồng rừng\tha\n")
+    assert normalise_text(text).split("\n") == [
+        "ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "",
+        "STT | Chỉ tiêu | ĐVT | KH 2026", "1 | Tỷ lệ hộ nghèo | % | 2,5", "2 | Trồng rừng | ha | ", "",
+    ]

@@ -491,3 +491,41 @@ def test_a_unit_in_brackets_after_a_row_name_is_the_values_unit() -> None:
     got = {t.metric: (t.quantity.value, t.quantity.unit) for t in _targets(text)}
     assert got == {"Tỷ lệ hộ nghèo": (2.0, "%"), "Số lao động được đào tạo": (1200.0, "người"),
                    "Thu nhập bình quân": (65.0, "triệu đồng")}
+
+
+def test_a_table_pasted_with_tabs_keeps_its_columns_and_rows_that_leave_cells_empty() -> None:
+    from nlp.pipeline import analyze_text
+
+    text = ("KẾ HOẠCH\nPhát triển giáo dục huyện Tân Phú năm 2026\n\nBiểu chỉ tiêu:\n\n"
+            "STT\tChỉ tiêu\tĐVT\tƯớc TH 2025\tKH 2026\tGhi chú\n"
+            "1\tTỷ lệ huy động trẻ mẫu giáo ra lớp\t%\t98,2\t≥ 98,5\n"
+            "2\tSố trường đạt chuẩn quốc gia\ttrường\t38\t42\tLũy kế\n"
+            "3\tTỷ lệ học sinh bỏ học cấp THCS\t%\t0,35\t≤ 0,3\t\n")
+    got = [(t.value, t.unit, t.comparator) for t in analyze_text(text).targets]
+    assert got == [(98.5, "%", ">="), (42.0, "trường", "="), (0.3, "%", "<=")]
+
+
+def test_a_table_laid_out_in_columns_is_read_by_position_under_labels_wrapped_over_lines() -> None:
+    from nlp.pipeline import analyze_text
+
+    table = [
+        "                                                       Thực hiện      Mục tiêu",
+        " STT   Chỉ tiêu                              ĐVT       nhiệm kỳ       đến năm      Ghi chú",
+        "                                                       2020-2025      2030",
+        "",
+        " I     VỀ KINH TẾ",
+        "  1    Thu nhập bình quân đầu người          triệu     64,5           trên 95",
+        "                                             đồng/",
+        "                                             người",
+        "  2    Tổng thu ngân sách trên địa bàn (năm  tỷ đồng   38,2           55           Giá hiện hành",
+        "       cuối nhiệm kỳ)",
+        " II    VỀ XÃ HỘI",
+        "  3    Tỷ lệ hộ nghèo giảm bình quân         %/năm     0,8            0,5",
+        "  4    Số ca mắc sốt xuất huyết              ca        312            -            Theo dõi",
+    ]
+    text = "NGHỊ QUYẾT\nĐại hội Đảng bộ xã Tân An nhiệm kỳ 2025 - 2030\n\nCác chỉ tiêu chủ yếu:\n\n" + "\n".join(table) + "\n"
+    got = [(t.value, t.unit, t.per, t.period.end, t.metric) for t in analyze_text(text).targets]
+    # the unit wrapped over three lines ("triệu" / "đồng/" / "người"), a unit cell's "/năm" is the rate period
+    assert got == [(95.0, "triệu đồng", None, "2030", "Thu nhập bình quân đầu người"),
+                   (55.0, "tỷ đồng", None, "2030", "Tổng thu ngân sách trên địa bàn (năm cuối nhiệm kỳ)"),
+                   (0.5, "%", "năm", "2030", "Tỷ lệ hộ nghèo giảm bình quân")]
