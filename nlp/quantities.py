@@ -562,7 +562,9 @@ def _clause_bracket_unit(doc: Doc, q: Quantity) -> None:
     if q.kind != "number" or q.unit or not _CLAUSE_END.match(doc.text, q.qual_end or q.end):
         return
     text, qs = doc.text, q.qual_start or q.start
-    upto = len(text[:qs].rstrip(" \t"))
+    upto = qs
+    while upto > 0 and text[upto - 1] in " \t":
+        upto -= 1
     colon = text[upto - 1 : upto] == ":"  # "…; thu nhập bình quân (triệu đồng/người/năm): 90; tỷ lệ …"
     if colon:
         upto -= 1
@@ -673,9 +675,9 @@ def is_rate_base(text: str, q: Quantity) -> bool:
     after = q.start + len(q.text.split()[0])  # the noun after the digits, whether or not it was read as the unit
     if not _base_nouns().match(text, after):
         return False
-    sentence_start = max(text.rfind(c, 0, q.start) for c in ".;:\n") + 1
-    heads = list(_RATE_HEAD.finditer(text, max(sentence_start, q.start - 120), q.start))
-    return bool(heads)
+    lo = max(0, q.start - 120)
+    clause_start = max(text.rfind(c, lo, q.start) for c in ".;:\n") + 1  # the rate's head in the same clause
+    return _RATE_HEAD.search(text, max(lo, clause_start), q.start) is not None
 
 
 @cache

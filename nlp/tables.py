@@ -182,8 +182,8 @@ _LABEL_LINE = re.compile(r"^[^\d]*(?:(?:19|20)\d\d[^\d]*)*$")  # no digit but a 
 
 
 def _bounds(cells: list[Cell], line_start: int) -> list[tuple[int, int]]:
-    """Each header cell's columns in its line: from halfway across the gap before it to its label's start (the
-    left edge of the next column), the label's own span last."""
+    """Each header cell's (left edge, label start) in its line: a column begins halfway across the gap before its
+    label; `_place` puts a piece in the column it starts in and refuses one that runs under the next label."""
     rel = [(c.start - line_start, c.end - line_start) for c in cells]
     return [(-1 if k == 0 else (rel[k - 1][1] + a) // 2, a) for k, (a, _b) in enumerate(rel)]
 
@@ -222,7 +222,8 @@ def _laid_out_table(
 
     def indexed(line: str) -> bool:  # "I     VỀ KINH TẾ", "12    Chi bộ …": a row, a group's or a data row
         first = _TOKEN.search(line)
-        return first is not None and first.start() < bounds[1][0] and _ROW_INDEX.fullmatch(first.group()) is not None
+        return (first is not None and first.start() < bounds[min(1, len(bounds) - 1)][0]
+                and _ROW_INDEX.fullmatch(first.group()) is not None)
 
     def label_line(k: int) -> list[tuple[int, int, int]] | None:
         line = lines[k].group()
@@ -287,7 +288,6 @@ def _unit_out_of_name(text: str, row: list[Cell], cols: list[_Column], name_k: i
     if gap > cell.start and unit_kind(text[gap:cell.end].strip()) is not None:
         row[unit_k] = _cell(text, gap, cell.end)
         row[name_k] = _cell(text, cell.start, gap)
-
 
 
 def _numbering(line: str) -> bool:
