@@ -1,13 +1,14 @@
 """Targets from table rows: plans often carry their chỉ tiêu only in an annex table.
 
-Three table shapes are read from `doc.text`:
+Four table shapes are read from `doc.text`:
 
 * the ingest rendering: one line per row, cells separated by " | ", the block
   set off by blank lines (`nlp.ingest.tablefmt`);
 * flattened web tables (corpus `full/`): each cell on its own line(s) between
   lines holding only "|", two "|" lines in a row ending a table row;
 * tables without borders (an unruled or scanned table of a PDF): a header line naming the columns, then one
-  line per row ending in its values.
+  line per row ending in its values, or cells placed by position under the header (a table laid out in columns);
+* Word tables pasted as plain text, one cell per paragraph (`cell_tables`).
 
 Header rows (no value cells, or the "1 2 3 …" column-number row) give each
 column a role (`data/table_columns.json`): indicator name, unit, or a value
@@ -437,6 +438,48 @@ def _lay_out(text: str, head: list[tuple[int, int]], values: list[tuple[int, int
     if name_k is not None and rest:
         out[name_k] = _cell(text, rest[0][0], rest[-1][1])
     return out + [_cell(text, a, b) for a, b in values]
+
+
+_CELL_LINE = 100  # a paragraph longer than this is prose, not a table cell
+
+
+def cell_tables(text: str) -> list[list[list[Cell]]]:
+    """Word tables pasted as plain text, one cell per paragraph and no bars: an index label ("STT", "TT") opens the
+    header, whose labels run to the first row index; the rows follow, each opening with its index and as wide as
+    the header (a group row, "I" then its name, is two cells; missing trailing cells are empty)."""
+    lines = [m for m in _LINE.finditer(text) if m.group().strip()]
+    roles = _roles()
+    tables: list[list[list[Cell]]] = []
+    i = 0
+    while i < len(lines):
+        if not roles["index"].fullmatch(lines[i].group().strip()):
+            i += 1
+            continue
+        k = i + 1
+        while k < len(lines) and len(lines[k].group()) <= _CELL_LINE and not _ROW_INDEX.fullmatch(lines[k].group().strip()):
+            k += 1
+        header = [_cell(text, m.start(), m.end()) for m in lines[i:k]]
+        cols = _columns([header], len(header)) if 3 <= len(header) <= 12 else []
+        if not any(c.role in ("name", "actor") for c in cols) or not any(c.role == "value" for c in cols):
+            i += 1
+            continue
+        rows, width = [header], len(header)
+        while k < len(lines) and _ROW_INDEX.fullmatch(lines[k].group().strip()):
+            row = [_cell(text, lines[k].start(), lines[k].end())]
+            k += 1
+            while k < len(lines) and len(row) < width and len(lines[k].group()) <= _CELL_LINE:
+                if len(row) == 2 and _ROW_INDEX.fullmatch(lines[k].group().strip()):
+                    break  # "I", "KINH TẾ": a group row, the next row's index follows its name
+                row.append(_cell(text, lines[k].start(), lines[k].end()))
+                k += 1
+            end = row[-1].end
+            rows.append(row + [Cell(end, end, "") for _ in range(width - len(row))])
+            if k < len(lines) and len(lines[k].group()) > _CELL_LINE:
+                break
+        if len(rows) > 2:
+            tables.append(rows)
+        i = max(k, i + 1)
+    return tables
 
 
 def bar_tables(text: str) -> list[list[list[Cell]]]:
@@ -911,7 +954,7 @@ def run(doc: Doc) -> None:
     # a table with borders is read as such; but a scan's rules read as "|" here and there make bordered rows
     # of a few lines without a header, and the table is read whole without its borders
     real = [rows for rows in bordered if _header_rows(rows)]
-    loose = [t for t in loose_tables(doc.text) if not any(_overlaps(t, rows) for rows in real)]
+    loose = [t for t in loose_tables(doc.text) + cell_tables(doc.text) if not any(_overlaps(t, rows) for rows in real)]
     # tables of figures (a value or unit column), not of tasks: their rows are no guidance items
     doc.extras["figure_tables"] = [
         (rows[0][0].start, max(c.end for c in rows[-1])) for rows in real + loose

@@ -529,3 +529,18 @@ def test_a_table_laid_out_in_columns_is_read_by_position_under_labels_wrapped_ov
     assert got == [(95.0, "triệu đồng", None, "2030", "Thu nhập bình quân đầu người"),
                    (55.0, "tỷ đồng", None, "2030", "Tổng thu ngân sách trên địa bàn (năm cuối nhiệm kỳ)"),
                    (0.5, "%", "năm", "2030", "Tỷ lệ hộ nghèo giảm bình quân")]
+
+
+def test_a_word_table_pasted_one_cell_per_paragraph_is_read_in_rows_of_the_headers_width() -> None:
+    from nlp.pipeline import analyze_text
+
+    cells = ["STT", "Chỉ tiêu", "Đơn vị tính", "Ước thực hiện 2025", "Kế hoạch 2026",
+             "I", "Kinh tế",
+             "1", "Tổng sản lượng lương thực có hạt", "tấn", "21.560", "22.000",
+             "2", "Thu nhập bình quân đầu người", "triệu đồng", "58,4", "63",
+             "II", "Xã hội",
+             "3", "Tỷ lệ hộ nghèo", "%", "4,2", "dưới 3"]
+    text = ("NGHỊ QUYẾT\nVề nhiệm vụ phát triển kinh tế - xã hội xã Tân An năm 2026\n\n"
+            "Biểu chỉ tiêu chủ yếu năm 2026\n\n" + "\n\n".join(cells) + "\n\nĐiều 2. Tổ chức thực hiện.\n")
+    got = [(t.value, t.unit, t.comparator, t.period.end) for t in analyze_text(text).targets]
+    assert got == [(22000.0, "tấn", "=", "2026"), (63.0, "triệu đồng", "=", "2026"), (3.0, "%", "<", "2026")]
