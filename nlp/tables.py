@@ -590,6 +590,7 @@ class _Column:
     year_end: str | None = None
     unit: str = ""  # printed in the header: "Lượng (Tấn)"
     measure: str = ""  # what the column counts besides its year: "Lượng", "Giá trị tham gia xuất khẩu"
+    place: str = ""  # the place or body a value column assigns its values to: "Xã Na Son"
 
 
 _SUM_ROW = re.compile(r"(?:tổng|cộng|toàn\s+(?:xã|phường|huyện|tỉnh|thành\s+phố|đảng\s+bộ))\b", re.I)
@@ -727,7 +728,10 @@ def _columns(header: list[list[Cell]], width: int) -> list[_Column]:
     for label in labels:
         col = _Column(label, unit=_header_unit(label))
         col.measure = _measure(label)
-        if roles["skip"].search(label):
+        place = roles["place_value"].match(label.strip())
+        if place and label.strip()[place.end() : place.end() + 1].isupper() | label.strip()[place.end() :][:1].isdigit():
+            col.role, col.place, col.measure = "value", label.strip(), ""  # "Xã Na Son" over the communes' values
+        elif roles["skip"].search(label):
             col.role = "skip"
         elif roles["unit"].search(label):
             col.role = "unit"
@@ -871,7 +875,8 @@ def table_targets(doc: Doc, rows: list[list[Cell]], caption: str = "") -> list[T
                 Target(
                     start=q.start, end=q.end, text=q.text, metric=metric, quantity=q, cue=col.label or None,
                     period_start=period[0], period_end=period[1], period_text=period[2],
-                    actors=[] if name_col is not None else [name], sent=doc.sentence_of(q.start),
+                    actors=[col.place] if col.place else [] if name_col is not None else [name],
+                    sent=doc.sentence_of(q.start),
                 )
             )
     return out

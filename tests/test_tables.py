@@ -544,3 +544,16 @@ def test_a_word_table_pasted_one_cell_per_paragraph_is_read_in_rows_of_the_heade
             "Biểu chỉ tiêu chủ yếu năm 2026\n\n" + "\n\n".join(cells) + "\n\nĐiều 2. Tổ chức thực hiện.\n")
     got = [(t.value, t.unit, t.comparator, t.period.end) for t in analyze_text(text).targets]
     assert got == [(22000.0, "tấn", "=", "2026"), (63.0, "triệu đồng", "=", "2026"), (3.0, "%", "<", "2026")]
+
+
+def test_value_columns_named_by_the_places_they_assign_give_each_target_its_place() -> None:
+    from nlp.pipeline import analyze_text
+
+    text = ("QUYẾT ĐỊNH\nVề việc giao chỉ tiêu năm 2026 cho các xã\n\nBiểu chỉ tiêu giao năm 2026:\n\n"
+            "TT | Chỉ tiêu | ĐVT | Xã Na Son | Xã Pú Nhi | Ghi chú\n"
+            "1 | Trồng rừng mới | ha | 220 | 180 | \n"
+            "2 | Tỷ lệ dân số tham gia BHYT | % | ≥ 96 | 95 | \n")
+    got = [(t.value, t.unit, t.actors, t.metric) for t in analyze_text(text).targets]
+    assert got == [(220.0, "ha", ["Xã Na Son"], "Trồng rừng mới"), (180.0, "ha", ["Xã Pú Nhi"], "Trồng rừng mới"),
+                   (96.0, "%", ["Xã Na Son"], "Tỷ lệ dân số tham gia BHYT"),
+                   (95.0, "%", ["Xã Pú Nhi"], "Tỷ lệ dân số tham gia BHYT")]
