@@ -541,17 +541,27 @@ def _label_unit(doc: Doc, q: Quantity) -> None:
         q.kind, q.unit = "quantity", _SPACE.sub(" ", nouns[0].group(1)).lower()
 
 
+def unit_and_per(phrase: str) -> tuple[str, str, str | None] | None:
+    """(kind, unit, per) of a printed unit as the prose reads one, None when it holds no unit: "%/năm" is "%" per
+    year, "triệu đồng/người/năm" "triệu đồng" per year (GUIDELINES: `per` is the rate period), "tạ/ha" "tạ". Read
+    from a bracket or a table's unit cell."""
+    head, *rest = (part.strip() for part in phrase.split("/"))
+    kind = unit_kind(head)
+    if kind is None:
+        return None
+    periods = [w.lower() for w in rest if w.lower() in _PERIODS]
+    return kind, _SPACE.sub(" ", head), (periods[-1] if periods else None)
+
+
 def _set_bracket_unit(q: Quantity, inside: str) -> bool:
     """Give `q` the unit a bracket prints ("tỷ đồng", "%"; "giá so sánh, tỷ đồng": its last part; "triệu
     đồng/người/năm": "triệu đồng" per year), if it holds one."""
-    head, *rest = (part.strip() for part in inside.rsplit(",", 1)[-1].split("/"))
-    kind = unit_kind(head)
-    if kind is None:
+    read = unit_and_per(inside.rsplit(",", 1)[-1])
+    if read is None:
         return False
-    q.kind, q.unit = kind, _SPACE.sub(" ", head).lower()  # type: ignore[assignment]
-    periods = [w.lower() for w in rest if w.lower() in _PERIODS]
-    if periods and q.per is None:
-        q.per = periods[-1]
+    q.kind, q.unit = read[0], read[1].lower()  # type: ignore[assignment]
+    if read[2] and q.per is None:
+        q.per = read[2]
     return True
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from nlp.doc import Doc, Quantity, Target
-from nlp.quantities import bound_words, find_quantities, parse_number, unit_kind
+from nlp.quantities import bound_words, find_quantities, parse_number, unit_and_per, unit_kind
 from nlp.resources import load_json, load_lines
 
 _LINE = re.compile(r"^.*$", re.M)
@@ -762,24 +762,12 @@ def _columns(header: list[list[Cell]], width: int) -> list[_Column]:
     return cols
 
 
-_PERIOD_WORDS = frozenset({"năm", "tháng", "quý", "tuần", "ngày"})
-
-
-def _unit_and_per(unit: str) -> tuple[str, str | None]:
-    """A unit cell as the prose reads one: "%/năm" is "%" per year, "triệu đồng/người/năm" "triệu đồng" per year
-    (GUIDELINES: `per` is the rate period), "tạ/ha" "tạ"; a cell that is no unit before its "/" stays whole."""
-    head, *rest = (part.strip() for part in unit.split("/"))
-    if not rest or unit_kind(head) is None:
-        return unit, None
-    periods = [w.lower() for w in rest if w.lower() in _PERIOD_WORDS]
-    return head, (periods[-1] if periods else None)
-
-
 def _quantity(doc: Doc, cell: Cell, unit: str) -> Quantity | None:
     m = _NUMBER.search(doc.text, cell.start, cell.end)
     if m is None:
         return None
-    unit, per = _unit_and_per(unit)
+    read = unit_and_per(unit) if "/" in unit else None  # "%/năm" is "%" per year; a cell without "/" as printed
+    unit, per = (read[1], read[2]) if read else (unit, None)
     found = find_quantities(doc.text[cell.start : cell.end])
     q = found[0] if found else None
     value = parse_number(m.group())
