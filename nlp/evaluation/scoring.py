@@ -295,12 +295,18 @@ def _list_errors(report: Report, layer: str, gold: Sequence[Any], pred: Sequence
             report.error(layer, "extra", None, p)
 
 
+def same_target(g: Any, p: Any) -> bool:
+    """Two annotations of one target: equal value(s), overlapping spans."""
+    return (_overlap(g.start, g.end, p.start, p.end) > 0
+            and _values_equal(g.value, p.value) and _values_equal(g.value_max, p.value_max))
+
+
+def match_targets(gold: Sequence[Any], pred: Sequence[Any]) -> list[tuple[int, int]]:
+    return _match(gold, pred, same_target)
+
+
 def _score_targets(report: Report, gold: Annotation, pred: Analysis, doc: Doc | None = None) -> None:
-    pairs = _match(
-        gold.targets, pred.targets,
-        lambda g, p: _overlap(g.start, g.end, p.start, p.end) > 0
-        and _values_equal(g.value, p.value) and _values_equal(g.value_max, p.value_max),
-    )
+    pairs = match_targets(gold.targets, pred.targets)
     report.targets.add(len(pairs), len(pred.targets) - len(pairs), len(gold.targets) - len(pairs))
     _list_errors(report, "targets", gold.targets, pred.targets, pairs)
     matched_gold = {gi for gi, _ in pairs}

@@ -1,4 +1,4 @@
-"""`chitieu annotate prefill|check|status`: tools for the gold annotations in corpus/annotations."""
+"""`chitieu annotate prefill|check|status|agree`: tools for the gold annotations in corpus/annotations."""
 
 from __future__ import annotations
 
@@ -19,6 +19,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     pre.add_argument("--force", action="store_true", help="overwrite an existing file (even a finished one)")
     actions.add_parser("check", help="validate every annotation file against the corpus texts")
     actions.add_parser("status", help="list annotation files with their status and layers")
+    agree = actions.add_parser("agree", help="agreement of a second, independent annotation of targets with the gold")
+    agree.add_argument("file", nargs="?", type=Path, default=None,
+                       help="second annotation, JSON Lines (default corpus/agreement/targets-second.jsonl)")
+    agree.add_argument("--split", choices=["train", "dev", "test", "all"], default="all")
+    agree.add_argument("--disputes", action="store_true",
+                       help="list the targets only one annotation has, as JSON Lines (refused for the test split)")
     p.set_defaults(run=run)
 
 
@@ -48,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
                 continue
             print(f"wrote {path}")
         return 1 if failed else 0
+    if args.action == "agree":
+        return _agree(args, root)
     if not root.is_dir():  # a mistyped --root would otherwise report "0 files, 0 problems" and pass
         error(str(root), "no such annotations folder")
         return 2
@@ -70,3 +78,56 @@ def run(args: argparse.Namespace) -> int:
             bad += 1
     print(f"{len(anns)} files, {bad} problems", file=sys.stderr)
     return 1 if bad else 0
+
+
+def _agree(args: argparse.Namespace, root: Path) -> int:
+    import json
+
+    from nlp.evaluation import annotations as A
+    from nlp.evaluation.agreement import SECOND, AgreementError, agreement, load_second, problems
+
+    if args.disputes and args.split in ("test", "all"):
+        error(None, "--disputes lists documents one by one; the test split is only looked at as totals "
+                    "(use --split train or dev)")
+        return 2
+    path = args.file or SECOND
+    try:
+        seconds = load_second(path)
+    except AgreementError as exc:
+        error(None, str(exc))
+        return 1
+    splits = A.load_splits()
+    by_split: dict[str, list] = {}
+    for second in seconds:
+        split = splits.get(second.doc_id)
+        if args.split not in ("all", split):
+            continue
+        try:
+            gold = A.load(second.doc_id, root)
+            text = A.read_text(second.doc_id, args.corpus)
+        except FileNotFoundError:
+            error(second.doc_id, f"no gold annotation under {root}")
+            return 1
+        except A.CorpusError as exc:
+            error(None, str(exc))
+            return 1
+        gold, lost = A.checked(gold, text)
+        wrong = lost + problems(second, text)
+        if wrong:
+            error(second.doc_id, wrong[0])
+            return 1
+        if "targets" in gold.layers:
+            by_split.setdefault(split or "unsplit", []).append((gold, second))
+    if not by_split:
+        error(None, f"{path}: no annotated document of split {args.split!r}")
+        return 1
+    for split in sorted(by_split):
+        a = agreement(by_split[split])
+        if args.disputes:
+            for d in a.disputes:
+                print(json.dumps(d, ensure_ascii=False))
+            continue
+        c = a.counts
+        print(f"{split:6s} {a.documents:3d} documents  gold {c.tp + c.fn:4d}  second {c.tp + c.fp:4d}  "
+              f"agreed {c.tp:4d}  P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}")
+    return 0
