@@ -93,6 +93,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         rf"|{_SEP}(?P<bare>{unit}){_E}|{_SEP}(?:Trung{_SEP}ương|TW){_E}|[ \t]+(?P<dname>{_NAME}){_E})?"
     )
     loc = rf"{_B}(?P<unit>{unit})(?:{_SEP}|(?<=\.))(?P<name>{_NAME}{_NUMBERED}|{unit_number}{_E})"  # "Tp.Phan Rang"
+    # no dash in the name ("Khu công nghiệp Hòa Tâm - Giai đoạn 1"); a province after the zone word is whose zones
+    # they are ("các Khu công nghiệp Quảng Ngãi"): the province alone is the place
+    zone_name = rf"(?!(?:{_alt(load_lines('places.txt'))}){_E}){CAP}(?:{_SEP}{CAP}){{0,3}}"
+    zone = rf"{_B}(?:{_alt_loose(_both_cases(load_lines('zone_units.txt')))}){_SEP}{zone_name}{_E}"
     types = load_lines("org_types.txt")
     org_type = rf"{_B}(?P<type>{_alt([t.rstrip('*') for t in types])})(?=[ \t]*\n?[ \t]*\S)"
     titles = load_lines("person_titles.txt")
@@ -133,6 +137,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "unit_at": re.compile(rf"{_SEP}(?:{unit}{_SEP}(?P<uname>{_NAME}|\d+){_E}|(?P<bare>{unit}){_E})"),
         "heads_before": re.compile(rf"(?:{core}[ \t]+){{1,3}}$"),
         "loc": re.compile(loc),
+        "zone": re.compile(zone),
         "loc_next": re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)(?P<name>{_NAME}{_NUMBERED}){_E}"),
         "per_title": re.compile(per_title),
         "per_surname": re.compile(per_surname),
@@ -573,6 +578,9 @@ def rule_entities(text: str) -> list[Entity]:
             found.append(Entity(m.start(), end, text[m.start() : end], "LOC"))
             if end == m.end() and _MANY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 found += _listed_places(text, end)
+    for m in p["zone"].finditer(text):  # "Khu kinh tế Dung Quất", "KCN Phú Xuân": the zone word stays
+        end = _rstrip(text, m.start(), _trim_name(text, m.start(), m.end()))
+        found.append(Entity(m.start(), end, text[m.start() : end], "LOC"))
     surnames = _surnames()
     for m in p["place"].finditer(text):
         before = re.search(r"(\S+)[ \t]+$", text[max(0, m.start() - 12) : m.start()])

@@ -396,3 +396,15 @@ def test_branches_committees_with_a_dash_and_central_bodies_are_whole():
 
 def test_the_inspection_committee_is_one_body_in_either_case():
     assert ("ORG", "Ủy ban kiểm tra Huyện ủy") in _ents("Ủy ban kiểm tra Huyện ủy kiểm tra 5 tổ chức đảng.")
+
+
+def test_economic_and_industrial_zones_keep_their_zone_word():
+    ents = _ents("Ưu tiên thu hút đầu tư vào Khu kinh tế Vân Phong, KCN Suối Dầu và Bến cảng Đầm Môn trong năm 2026.")
+    assert {("LOC", "Khu kinh tế Vân Phong"), ("LOC", "KCN Suối Dầu"), ("LOC", "Bến cảng Đầm Môn")} <= ents
+    assert ("LOC", "Vân Phong") not in ents
+
+
+def test_a_zone_name_stops_before_a_phase_and_a_province_after_the_zone_word_is_the_place():
+    ents = _ents("Hoàn thành hạ tầng Cụm công nghiệp Ninh Xuân - Giai đoạn 2; mở rộng các khu công nghiệp Khánh Hòa.")
+    assert ("LOC", "Cụm công nghiệp Ninh Xuân") in ents
+    assert ("LOC", "Khánh Hòa") in ents and not any(t.startswith("khu công nghiệp") for _, t in ents)
