@@ -221,7 +221,8 @@ def _qualifiers(text: str, q: Quantity, pats: dict[str, re.Pattern[str]]) -> Non
         q.comparator = op_before
         if before is not None and _NOT_LET.search(text, max(0, before.start(1) - 100), before.start(1)):
             q.comparator = _TURNED.get(op_before, op_before)
-    if before is not None and (op_before != "=" or q.comparator != "="):  # a lone "từ" is no qualifier
+    lone_from = before is not None and _SPACE.sub(" ", before.group(1).lower()) == "từ"
+    if before is not None and (not lone_from or q.comparator != "="):  # a lone "từ" is no qualifier
         q.qual_start = before.start(1)
     if after is not None:
         q.qual_end = after.end()

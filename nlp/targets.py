@@ -74,6 +74,7 @@ class _Cues:
     target_sections: tuple[str, ...]
     goal_sections: tuple[str, ...]
     age_units: frozenset[str]
+    all_of_units: frozenset[str]
     duration_units: frozenset[str]
     measure_units: frozenset[str]
     votes: re.Pattern[str]
@@ -132,6 +133,7 @@ def cues() -> _Cues:
         result_sections=tuple(d["result_sections"]),
         meta_units=frozenset(d["meta_units"]),
         age_units=frozenset(d["age_units"]),
+        all_of_units=frozenset(d["all_of_units"]),
         duration_units=frozenset(d["duration_units"]),
         measure_units=frozenset(d["measure_units"]),
         votes=re.compile(bound.format(_phrases(d["vote_words"])), re.I),
@@ -413,6 +415,24 @@ def _whole_word(doc: Doc, pos: int, bound: int) -> int:
     return pos
 
 
+_VALUE_VERB = re.compile(r"(?<![\wÀ-ỹ])(?:đạt|là|còn|lên|chiếm|tăng|giảm|khoảng)(?![\wÀ-ỹ])", re.I)
+
+
+def _before_valued_clause(doc: Doc, rs: int, r_end: int, e: int) -> int:
+    """"… thu hút 2 triệu lượt khách du lịch, doanh thu đạt 1.500 tỷ đồng": a comma that opens a clause naming
+    its own value (a few words, a value verb, a number) ends the noun phrase after the number."""
+    text = doc.text
+    for comma in (m.start() for m in re.finditer(",", text[rs:r_end])):
+        at = rs + comma
+        nxt = next((o for o in doc.quantities_in(at, e)), None)
+        if nxt is None:
+            break
+        gap = text[at + 1 : nxt.qual_start or nxt.start]
+        if len(gap.split()) <= 7 and _VALUE_VERB.search(gap):
+            return at
+    return r_end
+
+
 def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
     """The metric (words before the number, else after it) and the span it covers."""
     c = cues()
@@ -436,6 +456,7 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
             # from the space before the words: "1.500 ha vào năm 2030" names nothing after the number
             if stop := stop_pattern.search(text, rs - 1 if text[rs - 1 : rs].isspace() else rs, r_end):
                 r_end = stop.start()
+        r_end = _before_valued_clause(doc, rs, r_end, e)
         # a number whose qualifier ("ít nhất", "khoảng từ") starts before r_end may start a few words after it
         for other in doc.quantities_in(rs + 1, r_end + 100):  # "100% trạm y tế có bác sĩ và 90% trường …"
             if rs < (other.qual_start or other.start) < r_end and other.unit not in c.age_units:
@@ -510,7 +531,7 @@ def _base(doc: Doc, q: Quantity, e: int) -> tuple[str | None, int]:
         return None, after_end
     group = next(g for g in ("b1", "b2", "b3") if m.groupdict().get(g) is not None)
     bs = m.start(group)
-    be = _words(text, bs, m.end(group), 10, from_right=False)
+    be = _whole_word(doc, _words(text, bs, m.end(group), 10, from_right=False), m.end(group))
     for stop in (_BASE_STOP.search(text, bs, be), _COMPARISON.search(text, bs, be)):
         if stop:
             be = min(be, stop.start())
@@ -557,6 +578,9 @@ def _block_at(b: Block | None) -> tuple[str, str, tuple[str, ...]]:
 
 _LIFE_EXPECTANCY = re.compile(r"tuổi\s+thọ", re.I)
 _DELEGATES = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?đại\s+biểu", re.I)
+
+
+_ALL_OF = re.compile(r"(?<![\wÀ-ỹ])cả\s+$", re.I)
 
 
 def _is_vote(c: _Cues, text: str, q: Quantity, s: int, e: int) -> bool:
@@ -687,6 +711,8 @@ def skip_reason(doc: Doc, q: Quantity, skip: list[tuple[int, int]]) -> str | Non
         return "an age"
     if _is_vote(c, doc.text, q, s, e):
         return "a vote"
+    if q.unit in c.all_of_units and _ALL_OF.search(doc.text, max(s, q.start - 8), q.start):
+        return "all the measures a change is counted on ('trên cả 3 tiêu chí')"
     if is_rate_base(doc.text, q):
         return "the population a rate is counted over"
     if q.kind == "number" and not q.unit and not is_scale_value(doc.text, q.qual_start or q.start, q.value, s):

@@ -188,6 +188,9 @@ def test_number_words_without_a_unit_are_ignored() -> None:
         ("đưa nợ xấu dưới mức 3% trở xuống", "3%", "<=", "dưới mức 3% trở xuống"),
         ("kết nạp trên 290 đảng viên trở lên", "290 đảng viên", ">=", "trên 290 đảng viên trở lên"),
         ("đến năm 2025 có ≥30% hợp tác xã", "30%", ">=", "≥30%"),
+        ("tỷ lệ tiêm chủng đầy đủ đạt trên dưới 95%", "95%", "=", "trên dưới 95%"),
+        ("tăng trưởng kinh tế đạt và vượt 10%", "10%", ">=", "đạt và vượt 10%"),
+        ("tốc độ tăng trưởng bằng hoặc cao hơn 8%", "8%", ">=", "bằng hoặc cao hơn 8%"),
     ],
 )
 def test_comparators_and_qualifier_span(text: str, span: str, comparator: str, qual: str) -> None:

@@ -824,3 +824,15 @@ def test_a_single_year_in_the_title_is_the_period_of_targets_that_state_none() -
             "1. Tỷ lệ người dân tham gia bảo hiểm y tế đạt 93%.\n2. Đến năm 2030, tỷ lệ hộ nghèo giảm còn dưới 1%.\n")
     periods = {t.value: (t.period.start, t.period.end) for t in _targets(text)}
     assert periods == {93.0: ("2027", "2027"), 1.0: (None, "2030")}  # not the date line's 2026
+
+
+def test_all_the_criteria_a_fall_is_counted_on_are_no_target_and_stay_whole_in_the_base():
+    (t,) = _targets("Năm 2026, phấn đấu giảm 5% số vụ tai nạn giao thông trên cả 3 tiêu chí so với năm 2025.")
+    assert (t.value, t.unit) == (5.0, "%")
+    assert t.base == "số vụ tai nạn giao thông trên cả 3 tiêu chí"
+
+
+def test_a_comma_opening_a_clause_with_its_own_value_ends_the_noun_phrase_after_a_number():
+    first, second = _targets("Năm 2026, tỉnh phấn đấu thu hút 2 triệu lượt khách du lịch, doanh thu đạt 1.500 tỷ đồng.")
+    assert first.text.endswith("2 triệu lượt khách du lịch") and "doanh thu" not in first.metric
+    assert (second.value, second.unit, second.metric) == (1500.0, "tỷ đồng", "doanh thu")
