@@ -230,7 +230,13 @@ def _period(
     lo = max(s, doc.text.rfind(";", s, q.start) + 1, after_result or s)
     hi = doc.text.find(";", q.end, e)
     hi = hi if hi >= 0 else e
-    candidates = [d for d in doc.dates_in(lo, hi) if usable(d, lo, hi)]
+    # "Tỷ lệ che phủ rừng: năm 2027 đạt 40%, năm 2028 đạt 41%": a year in the number's own comma-part first
+    clo = max(lo, doc.text.rfind(",", lo, q.start) + 1, doc.text.rfind(":", lo, q.start) + 1)
+    chi = doc.text.find(",", q.end, hi)
+    chi = chi if chi >= 0 else hi
+    candidates = [d for d in doc.dates_in(clo, chi) if usable(d, clo, chi)]
+    if not candidates:
+        candidates = [d for d in doc.dates_in(lo, hi) if usable(d, lo, hi)]
     if not candidates and after_result is not None:
         # "Năm 2023, toàn tỉnh kết nạp được 1.420 …, không hoàn thành chỉ tiêu …": the opening year is both's
         opener = cues().opener.match(doc.text, s)

@@ -836,3 +836,14 @@ def test_a_comma_opening_a_clause_with_its_own_value_ends_the_noun_phrase_after_
     first, second = _targets("Năm 2026, tỉnh phấn đấu thu hút 2 triệu lượt khách du lịch, doanh thu đạt 1.500 tỷ đồng.")
     assert first.text.endswith("2 triệu lượt khách du lịch") and "doanh thu" not in first.metric
     assert (second.value, second.unit, second.metric) == (1500.0, "tỷ đồng", "doanh thu")
+
+
+def test_an_ocop_star_rating_is_a_grade_not_a_target():
+    (t,) = _targets("Phấn đấu năm 2026 có ít nhất 01 sản phẩm OCOP đạt 4 sao.")
+    assert (t.value, t.unit, t.comparator) == (1.0, "sản phẩm ocop", ">=")
+
+
+def test_each_value_of_a_year_series_takes_the_year_of_its_own_part():
+    ts = _targets("Tỷ lệ che phủ rừng đến năm 2030: năm 2027 đạt 40%, năm 2028 đạt 41%, năm 2030 đạt 43%.")
+    assert [(t.value, t.period.start, t.period.end) for t in ts] == [
+        (40.0, "2027", "2027"), (41.0, "2028", "2028"), (43.0, "2030", "2030")]
