@@ -214,6 +214,9 @@ def _cited(doc: Doc, pos: int) -> bool:
     return any(r.start <= pos < r.end for r in doc.references)
 
 
+_PART_BREAK = re.compile(r"[,:](?!\d)")  # a comma or colon between clauses, not a decimal one ("6,9%")
+
+
 def _period(
     doc: Doc, s: int, e: int, q: Quantity, after_result: int | None = None
 ) -> tuple[str | None, str | None, str | None]:
@@ -231,9 +234,10 @@ def _period(
     hi = doc.text.find(";", q.end, e)
     hi = hi if hi >= 0 else e
     # "Tỷ lệ che phủ rừng: năm 2027 đạt 40%, năm 2028 đạt 41%": a year in the number's own comma-part first
-    clo = max(lo, doc.text.rfind(",", lo, q.start) + 1, doc.text.rfind(":", lo, q.start) + 1)
-    chi = doc.text.find(",", q.end, hi)
-    chi = chi if chi >= 0 else hi
+    parts = [m.end() for m in _PART_BREAK.finditer(doc.text, lo, q.start)]
+    clo = parts[-1] if parts else lo
+    nxt = _PART_BREAK.search(doc.text, q.end, hi)
+    chi = nxt.start() if nxt else hi
     candidates = [d for d in doc.dates_in(clo, chi) if usable(d, clo, chi)]
     if not candidates:
         candidates = [d for d in doc.dates_in(lo, hi) if usable(d, lo, hi)]
