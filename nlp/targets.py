@@ -493,6 +493,8 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
         unit_noun = ""  # a counted noun joins the metric ("kết nạp đảng viên mới"), a physical unit does not
     while unit_noun.split(" ", 1)[0] in magnitudes():  # "đón 1,2 triệu lượt khách": the metric counts "lượt khách"
         unit_noun = unit_noun.partition(" ")[2]
+    if unit_noun and re.search(rf"(?<![\wÀ-ỹ]){re.escape(unit_noun)}$", metric, re.I):
+        unit_noun = ""  # "tăng số hợp tác xã từ 120 lên 150 hợp tác xã": the metric already names what is counted
     parts = [p for p in (metric, unit_noun, after) if p]
     name = _rate_of_previous(doc, q, s, e, clause, re.sub(r"\s+", " ", " ".join(parts)).strip())
     span_start = ms if metric else qs
@@ -511,21 +513,45 @@ def _after_actor(doc: Doc, left: int, right: int) -> int:
     return left
 
 
+_FROM = re.compile(r"(?<![\wÀ-ỹ])từ\s+$", re.I)
+_TO = re.compile(r"\s+(?:lên(?:\s+(?:mức|đến|tới))?|xuống(?:\s+(?:còn|mức|dưới))?|còn)\s+$", re.I)
+
+
+def change_start(doc: Doc, q: Quantity) -> Quantity | None:
+    """The number a change to `q` starts from ("nâng tỷ lệ … từ 85% lên 90%": 85% for 90%), if any."""
+    qs = q.qual_start or q.start
+    for other in doc.quantities_in(max(0, qs - 60), qs):
+        oe = other.qual_end or other.end
+        if oe < qs and _FROM.search(doc.text, max(0, other.start - 6), other.start) and _TO.fullmatch(doc.text, oe, qs):
+            return other
+    return None
+
+
+def _starts_a_change(doc: Doc, q: Quantity) -> bool:
+    nxt = doc.quantities_in(q.end, q.end + 30)
+    return bool(nxt) and change_start(doc, nxt[0]) is q
+
+
 def _left_metric(doc: Doc, q: Quantity, left: int, right: int) -> tuple[int, int, str]:
     """The metric words in text[left:right] before the number: after any earlier number, at most 20 words,
     without dates and comparisons, cue and function words trimmed."""
     c = cues()
     text = doc.text
     after_number = False
+    start_of_change = change_start(doc, q)
     for other in doc.quantities_in(left, right):  # "… 20% số vụ án và giảm từ 05 - 07%": stop at the previous number
-        # an age belongs to the noun phrase ("trẻ em dưới 5 tuổi suy dinh dưỡng …")
-        if left <= other.start and other.end <= right and other is not q and other.unit not in c.age_units:
+        # an age belongs to the noun phrase ("trẻ em dưới 5 tuổi suy dinh dưỡng …"), and the level a change starts
+        # from to the change ("nâng tỷ lệ … từ 85% lên 90%")
+        if (left <= other.start and other.end <= right and other is not q and other.unit not in c.age_units
+                and other is not start_of_change):
             left, after_number = other.qual_end or other.end, True
     if after_number and _COORDINATED.search(text, left, right):
         left = right  # "100% trạm y tế … và 100% cơ sở cai nghiện …": the words before belong to the other number
     left = _whole_word(doc, _words(text, left, right, 20, from_right=True), left)
     holes = [(d.start, d.end) for d in doc.dates if d.end > left and d.start < right]
     holes += [(m.start(), m.end()) for m in _COMPARISON.finditer(text, left, right)]
+    if start_of_change is not None and left <= start_of_change.start:
+        right = min(right, start_of_change.start - 3)  # "nâng tỷ lệ hộ … | từ 85% lên": the metric ends before "từ"
     ms, me = _strip_metric(text, left, right)
     return ms, me, (_strip_string(_without(text, ms, me, holes)) if me > ms else "")
 
@@ -723,6 +749,8 @@ def skip_reason(doc: Doc, q: Quantity, skip: list[tuple[int, int]]) -> str | Non
         return "a vote"
     if q.unit in c.all_of_units and _ALL_OF.search(doc.text, max(s, q.start - 8), q.start):
         return "all the measures a change is counted on ('trên cả 3 tiêu chí')"
+    if _starts_a_change(doc, q):
+        return "the level a change starts from ('từ 85% lên 90%')"
     if is_rate_base(doc.text, q):
         return "the population a rate is counted over"
     if q.kind == "number" and not q.unit and not is_scale_value(doc.text, q.qual_start or q.start, q.value, s):

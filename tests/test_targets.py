@@ -847,3 +847,10 @@ def test_each_value_of_a_year_series_takes_the_year_of_its_own_part():
     ts = _targets("Tỷ lệ che phủ rừng đến năm 2030: năm 2027 đạt 40%, năm 2028 đạt 41%, năm 2030 đạt 43%.")
     assert [(t.value, t.period.start, t.period.end) for t in ts] == [
         (40.0, "2027", "2027"), (41.0, "2028", "2028"), (43.0, "2030", "2030")]
+
+
+def test_the_level_a_change_starts_from_is_no_target_and_stays_out_of_the_metric():
+    (t,) = _targets("Năm 2026, phấn đấu nâng tỷ lệ hộ sử dụng nước sạch từ 85% lên 90%.")
+    assert (t.value, t.metric) == (90.0, "nâng tỷ lệ hộ sử dụng nước sạch")
+    (t,) = _targets("Phấn đấu đến năm 2030 tăng số hợp tác xã từ 120 lên 150 hợp tác xã.")
+    assert (t.value, t.unit, t.metric) == (150.0, "hợp tác xã", "tăng số hợp tác xã")
