@@ -668,6 +668,9 @@ def _number_between(doc: Doc, start: int, end: int) -> bool:
 
 _BASE_VALUES = frozenset({1.0, 10.0, 100.0, 1_000.0, 10_000.0, 100_000.0})
 _BASE_BEFORE = re.compile(r"(?:(?<![\wÀ-ỹ])trên|/)\s*$", re.I)
+_AREA = re.compile(r"\s*(?:ha|héc[\s-]?ta|hecta)(?![\wÀ-ỹ])", re.I)
+_YIELD_HEAD = re.compile(r"(?<![\wÀ-ỹ])(?:giá\s+trị|năng\s+suất|thu\s+nhập|doanh\s+thu|lợi\s+nhuận|sản\s+lượng)(?![\wÀ-ỹ])",
+                         re.I)
 _RATE_HEAD = re.compile(r"(?<![\wÀ-ỹ])(?:số|tỷ suất|tỉ suất|mật độ|tỷ lệ|tỉ lệ)(?![\wÀ-ỹ])", re.I)
 
 
@@ -678,12 +681,16 @@ def _base_nouns() -> re.Pattern[str]:
 
 def is_rate_base(text: str, q: Quantity) -> bool:
     """The number is the population a rate is counted over ("số bác sĩ trên 1 vạn dân", "35 giường bệnh/10.000
-    dân", "tỷ suất … trên 1.000 trẻ đẻ sống"), not a number to reach ("xã có trên 10.000 dân" names no rate)."""
+    dân", "tỷ suất … trên 1.000 trẻ đẻ sống"), or the one hectare a yield is counted over ("giá trị sản phẩm thu
+    hoạch trên 1 ha đất trồng trọt"), not a number to reach ("xã có trên 10.000 dân" names no rate)."""
     if q.value not in _BASE_VALUES or q.value_max is not None:
         return False
     if not _BASE_BEFORE.search(text, max(0, q.start - 12), q.start):
         return False
     after = q.start + len(q.text.split()[0])  # the noun after the digits, whether or not it was read as the unit
+    if q.value == 1 and _AREA.match(text, after):
+        clause_start = max(text.rfind(c, max(0, q.start - 120), q.start) for c in ".;:\n,") + 1
+        return _YIELD_HEAD.search(text, clause_start, q.start) is not None
     if not _base_nouns().match(text, after):
         return False
     lo = max(0, q.start - 120)

@@ -543,7 +543,7 @@ def _left_metric(doc: Doc, q: Quantity, left: int, right: int) -> tuple[int, int
         # an age belongs to the noun phrase ("trẻ em dưới 5 tuổi suy dinh dưỡng …"), and the level a change starts
         # from to the change ("nâng tỷ lệ … từ 85% lên 90%")
         if (left <= other.start and other.end <= right and other is not q and other.unit not in c.age_units
-                and other is not start_of_change):
+                and other is not start_of_change and not is_rate_base(text, other)):
             left, after_number = other.qual_end or other.end, True
     if after_number and _COORDINATED.search(text, left, right):
         left = right  # "100% trạm y tế … và 100% cơ sở cai nghiện …": the words before belong to the other number

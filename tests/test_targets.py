@@ -854,3 +854,11 @@ def test_the_level_a_change_starts_from_is_no_target_and_stays_out_of_the_metric
     assert (t.value, t.metric) == (90.0, "nâng tỷ lệ hộ sử dụng nước sạch")
     (t,) = _targets("Phấn đấu đến năm 2030 tăng số hợp tác xã từ 120 lên 150 hợp tác xã.")
     assert (t.value, t.unit, t.metric) == (150.0, "hợp tác xã", "tăng số hợp tác xã")
+
+
+def test_the_hectare_a_yield_is_counted_over_is_no_target_and_stays_in_the_metric():
+    (t,) = _targets("Năm 2026, phấn đấu giá trị sản phẩm thu hoạch trên 1 ha đất trồng trọt đạt 160 triệu đồng.")
+    assert (t.value, t.unit) == (160.0, "triệu đồng")
+    assert t.metric == "giá trị sản phẩm thu hoạch trên 1 ha đất trồng trọt"
+    (t,) = _targets("Năm 2026, mỗi xã trồng mới trên 1 ha rừng phòng hộ.")
+    assert (t.value, t.unit, t.comparator) == (1.0, "ha", ">")
