@@ -75,6 +75,8 @@ class _Cues:
     goal_sections: tuple[str, ...]
     age_units: frozenset[str]
     all_of_units: frozenset[str]
+    with_norm: re.Pattern[str]
+    with_norm_after: re.Pattern[str]
     duration_units: frozenset[str]
     measure_units: frozenset[str]
     votes: re.Pattern[str]
@@ -134,6 +136,9 @@ def cues() -> _Cues:
         meta_units=frozenset(d["meta_units"]),
         age_units=frozenset(d["age_units"]),
         all_of_units=frozenset(d["all_of_units"]),
+        with_norm=re.compile(r"(?<![\wÀ-ỹ])với\s+(?:{})\s+(?:(?:tối\s+thiểu|ít\s+nhất|tối\s+đa|khoảng)\s+)?$".format(
+            _phrases(d["with_norms"])), re.I),
+        with_norm_after=re.compile(r"\s+với\s+(?:{})(?![\wÀ-ỹ])".format(_phrases(d["with_norms"])), re.I),
         duration_units=frozenset(d["duration_units"]),
         measure_units=frozenset(d["measure_units"]),
         votes=re.compile(bound.format(_phrases(d["vote_words"])), re.I),
@@ -462,7 +467,7 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
     if m:
         rs = m.start("rest")
         r_end = _whole_word(doc, _words(text, rs, m.end("rest"), 15, from_right=False), m.end("rest"))
-        for stop_pattern in (_AFTER_STOP, c.clause_after_comma):
+        for stop_pattern in (_AFTER_STOP, c.clause_after_comma, c.with_norm_after):
             # from the space before the words: "1.500 ha vào năm 2030" names nothing after the number
             if stop := stop_pattern.search(text, rs - 1 if text[rs - 1 : rs].isspace() else rs, r_end):
                 r_end = stop.start()
@@ -747,6 +752,8 @@ def skip_reason(doc: Doc, q: Quantity, skip: list[tuple[int, int]]) -> str | Non
         return "an age"
     if _is_vote(c, doc.text, q, s, e):
         return "a vote"
+    if c.with_norm.search(doc.text, max(s, (q.qual_start or q.start) - 60), q.qual_start or q.start):
+        return "a norm, support level or budget qualifying what is done ('với số lượng tối thiểu 60 lít/người/ngày')"
     if q.unit in c.all_of_units and _ALL_OF.search(doc.text, max(s, q.start - 8), q.start):
         return "all the measures a change is counted on ('trên cả 3 tiêu chí')"
     if _starts_a_change(doc, q):

@@ -862,3 +862,11 @@ def test_the_hectare_a_yield_is_counted_over_is_no_target_and_stays_in_the_metri
     assert t.metric == "giá trị sản phẩm thu hoạch trên 1 ha đất trồng trọt"
     (t,) = _targets("Năm 2026, mỗi xã trồng mới trên 1 ha rừng phòng hộ.")
     assert (t.value, t.unit, t.comparator) == (1.0, "ha", ">")
+
+
+def test_a_norm_or_budget_after_with_qualifies_the_target_and_is_none_itself():
+    (t,) = _targets("Đến năm 2030, 80% dân số đô thị được sử dụng nước sạch qua hệ thống cấp nước tập trung "
+                    "với tiêu chuẩn tối thiểu 120 lít/người/ngày đêm.")
+    assert (t.value, t.unit) == (80.0, "%")
+    (t,) = _targets("Năm 2026 đầu tư xây dựng 15 km đường giao thông nông thôn với tổng kinh phí 45 tỷ đồng.")
+    assert (t.value, t.unit, t.metric) == (15.0, "km", "đầu tư xây dựng đường giao thông nông thôn")
