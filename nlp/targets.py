@@ -1031,4 +1031,27 @@ def run(doc: Doc) -> None:
     ]
     doc.extras["heading_periods"] = heading_periods(doc)
     targets = [build(doc, c) for c in _decide(candidates(doc))]
-    doc.targets = [t for t in targets if t is not None]
+    doc.targets = _carry_periods(doc, [t for t in targets if t is not None])
+
+
+_CARRY_REACH = 600  # characters: the next paragraph of a list of targets, not the next section of a page
+
+
+def _carry_periods(doc: Doc, targets: list[Target]) -> list[Target]:
+    """A target nothing dates (no date in its sentence or paragraph, no dated heading or title) takes the period of
+    the target just before it in a prose paragraph of the same section: "Theo đó, năm 2026 tổng giá trị sản xuất
+    tăng 9,5%; …" then "Về xã hội, tỷ lệ hộ nghèo giảm 0,5%; …" continue the same year's list."""
+    for prev, t in zip(targets, targets[1:], strict=False):
+        if (t.period_start or t.period_end or not (prev.period_start or prev.period_end)
+                or t.start - prev.end > _CARRY_REACH or _paragraph_section(doc, prev.start) is None
+                or _paragraph_section(doc, prev.start) != _paragraph_section(doc, t.start)):
+            continue
+        t.period_start, t.period_end, t.period_text = prev.period_start, prev.period_end, prev.period_text
+    return targets
+
+
+def _paragraph_section(doc: Doc, pos: int) -> str | None:
+    """The section of the prose paragraph holding `pos`; None in a list item, heading or table, where each line
+    keeps its own deadline ("1. Phấn đấu đến năm 2027 có 100% xã …" then "2. Tỷ lệ lao động … đạt 80%")."""
+    b = doc.block_of(pos)
+    return (b.section or "") if b is not None and b.kind == "paragraph" else None

@@ -870,3 +870,12 @@ def test_a_norm_or_budget_after_with_qualifies_the_target_and_is_none_itself():
     assert (t.value, t.unit) == (80.0, "%")
     (t,) = _targets("Năm 2026 đầu tư xây dựng 15 km đường giao thông nông thôn với tổng kinh phí 45 tỷ đồng.")
     assert (t.value, t.unit, t.metric) == (15.0, "km", "đầu tư xây dựng đường giao thông nông thôn")
+
+
+def test_a_target_nothing_dates_continues_the_period_of_the_list_before_it():
+    text = ("Huyện Tân Phước thông qua 18 chỉ tiêu phát triển kinh tế - xã hội\n"
+            "Kỳ họp đã thông qua Nghị quyết với 18 chỉ tiêu chủ yếu. Theo đó, năm 2026 tổng giá trị sản xuất "
+            "tăng 9,5%; thu ngân sách trên địa bàn 560 tỷ đồng.\n"
+            "Về xã hội, phấn đấu tỷ lệ lao động qua đào tạo đạt 72%; có thêm 2 xã đạt chuẩn nông thôn mới nâng cao.\n")
+    assert [(t.value, t.period.start, t.period.end) for t in _targets(text)] == [
+        (9.5, "2026", "2026"), (560.0, "2026", "2026"), (72.0, "2026", "2026"), (2.0, "2026", "2026")]
