@@ -607,6 +607,7 @@ def _value_word() -> re.Pattern[str]:
 
 
 _COUNT_HEADS = frozenset({"số", "tổng số", "số lượng"})
+_APPROX = re.compile(r"(?<![\wÀ-ỹ])(?:khoảng|xấp\s+xỉ|chừng|ước)[ \t]+$", re.I)
 
 
 def _metric_unit(doc: Doc, q: Quantity) -> None:
@@ -617,6 +618,8 @@ def _metric_unit(doc: Doc, q: Quantity) -> None:
     if q.kind != "number" or q.unit or not _CLAUSE_END.match(doc.text, q.qual_end or q.end) or _meta_field(doc, q):
         return
     text, qs = doc.text, q.qual_start or q.start
+    if approx := _APPROX.search(text, max(0, qs - 12), qs):  # "Số thẻ … cấp mới: khoảng 2.500", "đạt khoảng 2.500"
+        qs = approx.start()
     before = qs
     while before > 0 and text[before - 1] in " \t":
         before -= 1

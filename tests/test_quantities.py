@@ -554,3 +554,12 @@ def test_a_rate_per_ten_thousand_people_keeps_its_base_noun_in_the_span():
                                                                    "32 giường bệnh/vạn dân; thu nhập 75 triệu đồng/người/năm.")]
     assert found == [(3.0, "bác sĩ", None, "3 bác sĩ/vạn dân"), (32.0, "giường bệnh", None, "32 giường bệnh/vạn dân"),
                      (75.0, "triệu đồng", "năm", "75 triệu đồng/người/năm")]
+
+
+def test_an_approximate_value_after_a_colon_or_a_value_word_still_counts_the_metric_noun() -> None:
+    units = _counted(
+        "II. CHỈ TIÊU\n"
+        "- Số thẻ bảo hiểm y tế cấp mới: khoảng 2.500.\n"
+        "- Số doanh nghiệp thành lập mới đạt xấp xỉ 150.\n"
+    )
+    assert units == [(2500.0, "thẻ"), (150.0, "doanh nghiệp")]
