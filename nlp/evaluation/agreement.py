@@ -21,10 +21,9 @@ from nlp.schema import Comparator
 SECOND = A.REPO / "corpus" / "agreement" / "targets-second.jsonl"
 
 
-class SecondTarget(BaseModel):
-    start: int
-    end: int
-    text: str
+class SecondTarget(A.Span):
+    """A target as the second annotator marked it: its span and value(s); the other fields are not compared."""
+
     value: float
     value_max: float | None = None
     unit: str = ""
