@@ -2,7 +2,7 @@
 
 A bar on target F1 only means something if two annotators following corpus/GUIDELINES.md agree well above it;
 where they do, what the pipeline misses is the pipeline's error, not the gold's. The second annotation is kept
-in corpus/agreement/ (one JSON line per document, offsets into the normalised text like the gold files) and
+in corpus/annotations/agreement/ (one JSON line per document, offsets into the normalised text like the gold files) and
 scored with the eval's own matching rule.
 """
 
@@ -18,7 +18,7 @@ from nlp.evaluation import annotations as A
 from nlp.evaluation.scoring import PRF, match_targets
 from nlp.schema import Comparator
 
-SECOND = A.REPO / "corpus" / "agreement" / "targets-second.jsonl"
+SECOND = A.ANNOTATIONS / "agreement" / "targets-second.jsonl"
 
 
 class SecondTarget(A.Span):

@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     actions.add_parser("status", help="list annotation files with their status and layers")
     agree = actions.add_parser("agree", help="agreement of a second, independent annotation of targets with the gold")
     agree.add_argument("file", nargs="?", type=Path, default=None,
-                       help="second annotation, JSON Lines (default corpus/agreement/targets-second.jsonl)")
+                       help="second annotation, JSON Lines (default corpus/annotations/agreement/targets-second.jsonl)")
     agree.add_argument("--split", choices=["train", "dev", "test", "all"], default="all")
     agree.add_argument("--disputes", action="store_true",
                        help="list the targets only one annotation has, as JSON Lines (refused for the test split)")
