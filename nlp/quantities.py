@@ -573,13 +573,8 @@ def _clause_bracket_unit(doc: Doc, q: Quantity) -> None:
     if q.kind != "number" or q.unit or not _CLAUSE_END.match(doc.text, q.qual_end or q.end):
         return
     text, qs = doc.text, q.qual_start or q.start
-    upto = qs
-    while upto > 0 and text[upto - 1] in " \t":
-        upto -= 1
-    colon = text[upto - 1 : upto] == ":"  # "…; thu nhập bình quân (triệu đồng/người/năm): 90; tỷ lệ …"
-    if colon:
-        upto -= 1
-    elif q.qual_start is None and not _value_word().search(text, max(0, qs - 30), qs):
+    upto, colon = _field_end(text, qs)  # "…; thu nhập bình quân (triệu đồng/người/năm): 90; tỷ lệ …"
+    if not colon and q.qual_start is None and not _value_word().search(text, max(0, qs - 30), qs):
         return
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, upto - 200), upto)]
     clause = breaks[-1] if breaks else max(0, upto - 200)
@@ -606,6 +601,16 @@ def _value_word() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(load_lines('value_words.txt'))})\s*$", re.I)
 
 
+def _field_end(text: str, value_start: int) -> tuple[int, bool]:
+    """Where the words naming a value end, and whether a colon hands it over: "Số xã đạt chuẩn: 12" ends before
+    the colon, "… đạt 12" before the spaces."""
+    end = value_start
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    colon = text[end - 1 : end] == ":"
+    return (end - 1, True) if colon else (end, False)
+
+
 _COUNT_HEADS = frozenset({"số", "tổng số", "số lượng"})
 _APPROX = re.compile(r"(?<![\wÀ-ỹ])(?:khoảng|xấp\s+xỉ|chừng|ước)[ \t]+$", re.I)
 
@@ -620,11 +625,8 @@ def _metric_unit(doc: Doc, q: Quantity) -> None:
     text, qs = doc.text, q.qual_start or q.start
     if approx := _APPROX.search(text, max(0, qs - 12), qs):  # "Số thẻ … cấp mới: khoảng 2.500", "đạt khoảng 2.500"
         qs = approx.start()
-    before = qs
-    while before > 0 and text[before - 1] in " \t":
-        before -= 1
-    colon = text[before - 1 : before] == ":"
-    upto = before - 1 if colon else qs
+    upto, colon = _field_end(text, qs)
+    upto = upto if colon else qs
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, upto - 250), upto)]
     clause = breaks[-1] if breaks else max(0, upto - 250)
     tokens = doc.tokens_in(clause, upto)

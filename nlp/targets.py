@@ -439,10 +439,10 @@ def _before_valued_clause(doc: Doc, rs: int, r_end: int, e: int) -> int:
     text = doc.text
     for comma in (m.start() for m in re.finditer(",", text[rs:r_end])):
         at = rs + comma
-        nxt = next((o for o in doc.quantities_in(at, e)), None)
-        if nxt is None:
+        following = doc.quantities_in(at, e)
+        if not following:
             break
-        gap = text[at + 1 : nxt.qual_start or nxt.start]
+        gap = text[at + 1 : following[0].qual_start or following[0].start]
         if len(gap.split()) <= 7 and _VALUE_VERB.search(gap):
             return at
     return r_end
@@ -556,7 +556,8 @@ def _left_metric(doc: Doc, q: Quantity, left: int, right: int) -> tuple[int, int
     holes = [(d.start, d.end) for d in doc.dates if d.end > left and d.start < right]
     holes += [(m.start(), m.end()) for m in _COMPARISON.finditer(text, left, right)]
     if start_of_change is not None and left <= start_of_change.start:
-        right = min(right, start_of_change.start - 3)  # "nâng tỷ lệ hộ … | từ 85% lên": the metric ends before "từ"
+        # "nâng tỷ lệ hộ … | từ 85% lên": the metric ends before "từ" (found by `change_start`)
+        right = min(right, _FROM.search(text, max(0, start_of_change.start - 6), start_of_change.start).start())
     ms, me = _strip_metric(text, left, right)
     return ms, me, (_strip_string(_without(text, ms, me, holes)) if me > ms else "")
 
