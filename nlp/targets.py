@@ -95,15 +95,19 @@ class _Cues:
 
 def _phrases(items: list[str], guard_moi: Iterable[str] = (), guards: dict[str, dict[str, list[str]]] | None = None) -> str:
     """An alternation, longest first; phrases starting with "mới" do not match after a word of `guard_moi`
-    ("đảng viên mới đạt": a new member, not "only reached"); a phrase of `guards` does not match before a word of
-    its `not_before` or after one of its `not_after` ("giao thông", "chuyển giao" assign nothing; "Kế hoạch năm
-    nay …" is the plan, "đạt 98% kế hoạch năm" reports against it)."""
+    ("đảng viên mới đạt": a new member, not "only reached"); a phrase of `guards` does not match before a word or
+    mark of its `not_before` or after a word of its `not_after` ("giao thông", "chuyển giao" assign nothing; "Kế
+    hoạch năm nay …" is the plan, "đạt 98% kế hoạch năm" reports against it; "số đối tượng truy nã hiện có và …"
+    describes whom a target counts, "hiện có 120 …" reports)."""
     guard = "".join(rf"(?<!{re.escape(w)}\s)" for w in guard_moi)
 
     def one(x: str) -> str:
         g = (guards or {}).get(x, {})
         before = "".join(rf"(?<!{re.escape(w)}\s)" for w in g.get("not_after", []))
-        after = r"(?!\s+(?:{})(?![\wÀ-ỹ]))".format("|".join(map(re.escape, g["not_before"]))) if g.get("not_before") else ""
+        words = [w for w in g.get("not_before", []) if w[0].isalpha()]
+        marks = [w for w in g.get("not_before", []) if not w[0].isalpha()]  # "hiện có;", "hiện có)"
+        after = r"(?!\s+(?:{})(?![\wÀ-ỹ]))".format("|".join(map(re.escape, words))) if words else ""
+        after += r"(?!\s*[{}])".format("".join(map(re.escape, marks))) if marks else ""
         return (guard if x.startswith("mới ") else "") + before + re.escape(x).replace(r"\ ", r"\s+") + after
 
     return "|".join(one(x) for x in sorted(items, key=len, reverse=True))
@@ -498,8 +502,10 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
         unit_noun = ""  # a counted noun joins the metric ("kết nạp đảng viên mới"), a physical unit does not
     while unit_noun.split(" ", 1)[0] in magnitudes():  # "đón 1,2 triệu lượt khách": the metric counts "lượt khách"
         unit_noun = unit_noun.partition(" ")[2]
-    if unit_noun and re.search(rf"(?<![\wÀ-ỹ]){re.escape(unit_noun)}$", metric, re.I):
-        unit_noun = ""  # "tăng số hợp tác xã từ 120 lên 150 hợp tác xã": the metric already names what is counted
+    if unit_noun and re.search(rf"(?<![\wÀ-ỹ]){re.escape(unit_noun)}(?![\wÀ-ỹ])", metric, re.I):
+        # "tăng số hợp tác xã từ 120 lên 150 hợp tác xã", "Số giường bệnh/vạn dân đạt 32", "Tuổi thọ trung bình
+        # đạt 75 tuổi": the metric already names what is counted
+        unit_noun = ""
     parts = [p for p in (metric, unit_noun, after) if p]
     name = _rate_of_previous(doc, q, s, e, clause, re.sub(r"\s+", " ", " ".join(parts)).strip())
     span_start = ms if metric else qs

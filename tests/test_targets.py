@@ -568,7 +568,7 @@ PLAN_HEADER = ("ỦY BAN NHÂN DÂN\nHUYỆN TÂN AN\n\nCỘNG HÒA XÃ HỘI CH
     # a target set as a numbered heading keeps its deadline to itself
     ("II. MỤC TIÊU\n\n1. Phấn đấu đến năm 2027 có 100% xã đạt chuẩn nông thôn mới\n\n"
      "2. Tỷ lệ lao động qua đào tạo đạt 80%, trong đó tỷ lệ lao động có bằng cấp, chứng chỉ đạt 35%\n",
-     {100.0: (None, "2027"), 80.0: (None, None)}),
+     {100.0: (None, "2027"), 80.0: (None, None), 35.0: (None, None)}),
     # a results heading's year ends at the next heading, numbered or not
     ("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025\n\n- Kết nạp 120 đảng viên.\n\n"
      "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI\n\n- Phấn đấu 100% xã đạt chuẩn nông thôn mới.\n",
@@ -713,6 +713,28 @@ def test_a_target_restated_after_a_result_takes_the_programmes_period_not_the_re
                                   "Theo kế hoạch năm tới, ngành du lịch đón 4,6 triệu lượt khách"])
 def test_this_or_next_years_plan_is_no_result_cue(text: str) -> None:
     assert cues().result.search(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hằng năm, bắt giữ, vận động đầu thú 30% số đối tượng truy nã hiện có và 50% đối tượng truy nã mới phát sinh",
+    "Phấn đấu 100% số hộ nghèo hiện có được hỗ trợ vay vốn",
+    "Đến năm 2026, nâng số hội viên lên 1.200 người, tăng 20% so với hiện nay",
+    "UBND tỉnh đã yêu cầu 100% cơ sở lưu trú niêm yết giá công khai",
+    "Nghị quyết đã đề ra mục tiêu đến năm 2030 tỷ lệ đô thị hóa đạt 45%",
+    "Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ đạt 45%",
+])
+def test_whom_a_target_counts_or_that_it_was_set_is_no_result_cue(text: str) -> None:
+    assert cues().result.search(text) is None
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Toàn huyện hiện có 120 hợp tác xã đang hoạt động", "hiện có"),
+    ("Tỷ lệ che phủ rừng hiện nay đạt 52%", "hiện nay"),
+    ("Năm 2025, toàn tỉnh đã kết nạp 1.150 đảng viên mới", "đã"),
+    ("Tỷ lệ giải ngân chỉ đạt 61% kế hoạch", "chỉ đạt"),
+])
+def test_the_guarded_result_cues_still_report_results(text: str, cue: str) -> None:
+    assert cue in [m.group(0) for m in cues().result.finditer(text)]
 
 
 def test_a_share_of_the_years_plan_is_still_a_result() -> None:
