@@ -255,11 +255,15 @@ def _period(
         opener = cues().opener.match(doc.text, s)
         candidates = [d for d in doc.dates_in(s, opener.end()) if usable(d, s, opener.end())] if opener else []
     elif not candidates:
-        candidates = [d for d in doc.dates_in(s, e) if usable(d)]
+        # "… các mục tiêu: (1) …; (2) … đến năm 2030 …; (3) Hằng năm, … 75%": an item numbered inline has only
+        # its own dates and the intro's before the first item
+        upto = _first_item(doc, s, e) if _ENUMERATED.match(doc.text, lo) else e
+        candidates = [d for d in doc.dates_in(s, upto) if usable(d, s, upto)]
         if not candidates:  # "Năm 2024, HĐND xã thông qua các chỉ tiêu. Thu nhập bình quân đạt …": the paragraph's year
             block = doc.block_of(q.start)
-            earlier = [d for d in (doc.dates_in(block.start, s) if block is not None else []) if usable(d, block.start, s)
-                       and d.kind in ("until", "year_range", "year")]
+            upto = _enumeration_start(doc, block.start, s) if block is not None else s
+            earlier = [d for d in (doc.dates_in(block.start, upto) if block is not None else [])
+                       if usable(d, block.start, upto) and d.kind in ("until", "year_range", "year")]
             candidates = earlier[-1:]
         if not candidates:  # "Giao chỉ tiêu năm 2026 cho các xã như sau:" over "- Xã Tân An: 45 hộ": the list's year
             intro = _intro_block(doc, doc.block_index(q.start))
@@ -274,6 +278,24 @@ def _period(
         return None, None, None
     rank = {"until": 0, "year_range": 0, "quarter": 1, "year": 2, "date": 3, "month": 4}
     return period_fields(min(candidates, key=lambda d: (rank.get(d.kind, 5), abs(d.start - q.start))))
+
+
+_ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s;:]))(?:\(\d{1,2}\)|\d{1,2}\)|[a-zđ]\))\s", re.I)
+
+
+def _first_item(doc: Doc, s: int, e: int) -> int:
+    """Where the first item numbered inline begins in text[s:e] ("(1)", "2)", "a)"), e if none."""
+    m = _ITEM_NUMBER.search(doc.text, s, e)
+    return m.start() if m else e
+
+
+def _enumeration_start(doc: Doc, lo: int, s: int) -> int:
+    """Where the paragraph's inline numbered items begin, if the sentence at `s` is one of them ("Kế hoạch đề ra
+    các mục tiêu: … (2) … đến năm 2020 …; (3) Hằng năm, …"): an item's year is its own, not the next item's; the
+    words before the first item (an intro's "Năm 2026, …") still date them all. `s` otherwise."""
+    if _ENUMERATED.match(doc.text, s) is None:
+        return s
+    return next((a for a, _ in doc.sentences if lo <= a < s and _ENUMERATED.match(doc.text, a)), s)
 
 
 def period_fields(d: DateMention) -> tuple[str | None, str | None, str | None]:
@@ -1029,11 +1051,22 @@ def _in_title(doc: Doc, d: DateMention) -> bool:
     return bool(doc.info.title and line and line in doc.info.title)
 
 
+_PROSE_OPENING = 250  # characters: headlines of the corpus run to 190, openings saved as one line to 1,500
+
+
+def _in_prose_opening(doc: Doc, d: DateMention) -> bool:
+    """The date's line is the opening paragraph of a page saved without its headline, read as the headline ("Kế
+    hoạch đề ra các mục tiêu: (1) … (2) … đến năm 2020 …; (3) Hằng năm, …"): its years are its own sentences'."""
+    line_start = doc.text.rfind("\n", 0, d.start) + 1
+    line_end = doc.text.find("\n", d.end)
+    return (line_end if line_end >= 0 else len(doc.text)) - line_start > _PROSE_OPENING
+
+
 def run(doc: Doc) -> None:
     # the title's period: a stage or deadline anywhere in the header, a single year only in the title itself
     # (the header's other years are the date line's and the cited documents')
     doc.extras["title_periods"] = [
-        d for d in doc.dates if d.start < doc.header_end
+        d for d in doc.dates if d.start < doc.header_end and not _in_prose_opening(doc, d)
         and (d.kind in {"until", "year_range"} or (d.kind == "year" and _in_title(doc, d)))
     ]
     doc.extras["heading_periods"] = heading_periods(doc)
@@ -1042,14 +1075,20 @@ def run(doc: Doc) -> None:
 
 
 _CARRY_REACH = 600  # characters: the next paragraph of a list of targets, not the next section of a page
+_ENUMERATED = re.compile(r"[\s*]*(?:\(\d{1,2}\)|\d{1,2}\)|[a-zđ]\))\s", re.I)  # "(3) Hằng năm, …" inline
 
 
 def _carry_periods(doc: Doc, targets: list[Target]) -> list[Target]:
     """A target nothing dates (no date in its sentence or paragraph, no dated heading or title) takes the period of
     the target just before it in a prose paragraph of the same section: "Theo đó, năm 2026 tổng giá trị sản xuất
     tăng 9,5%; …" then "Về xã hội, tỷ lệ hộ nghèo giảm 0,5%; …" continue the same year's list."""
+    def enumerated(t: Target) -> bool:  # its sentence or its ";"-part opens with an item number
+        s = doc.sentences[t.sent][0]
+        return _ENUMERATED.match(doc.text, max(s, doc.text.rfind(";", s, t.quantity.start) + 1)) is not None
+
     for prev, t in zip(targets, targets[1:], strict=False):
-        if (t.period_start or t.period_end or not (prev.period_start or prev.period_end)
+        # an item numbered inline ("(2) … đến năm 2020 …; (3) Hằng năm, …") keeps its own period, as a list item does
+        if (t.period_start or t.period_end or not (prev.period_start or prev.period_end) or enumerated(t)
                 or t.start - prev.end > _CARRY_REACH or _paragraph_section(doc, prev.start) is None
                 or _paragraph_section(doc, prev.start) != _paragraph_section(doc, t.start)):
             continue

@@ -901,3 +901,27 @@ def test_a_target_nothing_dates_continues_the_period_of_the_list_before_it():
             "Về xã hội, phấn đấu tỷ lệ lao động qua đào tạo đạt 72%; có thêm 2 xã đạt chuẩn nông thôn mới nâng cao.\n")
     assert [(t.value, t.period.start, t.period.end) for t in _targets(text)] == [
         (9.5, "2026", "2026"), (560.0, "2026", "2026"), (72.0, "2026", "2026"), (2.0, "2026", "2026")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an item numbered inline keeps its own deadline: the next item's yearly rate has none
+    ("Công an huyện đề ra các mục tiêu: (1) Nâng cao ý thức phòng ngừa tội phạm của nhân dân; (2) Phấn đấu đến năm "
+     "2030 giảm từ 3 - 5% tổng số vụ phạm tội hình sự so với năm 2025; (3) Hằng năm, tỷ lệ điều tra, khám phá các "
+     "loại tội phạm đạt từ 75% trở lên.", {3.0: (None, "2030"), 75.0: (None, None)}),
+    # a year before the first item dates them all
+    ("Năm 2026, Hội đồng nhân dân xã đề ra các chỉ tiêu: (1) Thu nhập bình quân đầu người đạt 75 triệu đồng; "
+     "(2) Tỷ lệ hộ nghèo giảm còn 1,5%.", {75.0: ("2026", "2026"), 1.5: ("2026", "2026")}),
+])
+def test_an_item_numbered_inline_takes_the_intros_year_not_another_items(text: str, expected: dict) -> None:
+    found = {t.value: (t.period.start, t.period.end) for t in _targets("Huyện Tân Hòa triển khai kế hoạch\n\n" + text)}
+    assert found == expected
+
+
+def test_a_page_saved_from_its_opening_paragraph_lends_no_title_period() -> None:
+    # no headline: the first line is a long paragraph, whose deadlines are its own sentences', not the title's
+    text = ("Kế hoạch đề ra các mục tiêu: (1) Nâng cao ý thức trách nhiệm của các cấp, các ngành và nhân dân trong "
+            "phòng ngừa, đấu tranh chống tội phạm, vi phạm pháp luật. (2) Kiềm chế, phấn đấu đến năm 2030 giảm từ "
+            "3 - 5% tổng số vụ phạm tội hình sự so với năm 2025. (3) Hằng năm, tỷ lệ điều tra, khám phá các loại "
+            "tội phạm đạt từ 75% trở lên.\n")
+    found = {t.value: (t.period.start, t.period.end) for t in _targets(text)}
+    assert found == {3.0: (None, "2030"), 75.0: (None, None)}
