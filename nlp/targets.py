@@ -36,6 +36,8 @@ _COORDINATED = re.compile(r"(?:\s(?:và|cùng)|,)\s*(?:ít\s+nhất|tối\s+thi�
 _COMPARED_WITH = re.compile(r"(?<![\wÀ-ỹ])so(?:\s+với)?(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s*$", re.I)
 # "Tính đến ngày 30/9/2022, tỷ lệ … đạt …", "Tính đến hết năm 2024, …": the date a state was measured on, not a
 # target's period ("đến hết năm 2024" alone reads as a deadline, so the word before it decides)
+# "(theo chuẩn nghèo đa chiều giai đoạn 2021 - 2025)", "theo giá so sánh năm 2010": the year of a standard or a price base
+_STANDARD_OF = re.compile(r"(?<![\wÀ-ỹ])(?:chuẩn\s+nghèo(?:\s+đa\s+chiều)?|giá\s+(?:so\s+sánh|cố\s+định|thực\s+tế))\s*$", re.I)
 _AS_OF = re.compile(r"(?<![\wÀ-ỹ])(?:tính|lũy\s+kế|cập\s+nhật)(?:\s+(?:đến|tới|từ)(?:\s+(?:hết|ngày))?)?\s*$", re.I)
 _COMPARISON = re.compile(r"so\s+với\s+(?:năm\s+|cùng\s+kỳ\s+(?:năm\s+)?)?\d{4}", re.I)
 _DIRECTION = re.compile(r"(?:giảm|tăng|nâng|hạ|đạt|còn)(?:\s+(?:còn|lên|xuống|thêm|bình quân))?", re.I)
@@ -236,7 +238,8 @@ def _period(
         return (lo <= d.start < hi and not _cited(doc, d.start) and d.kind != "month" and not _aside(doc, d, q, lo, hi)
                 and not (d.kind == "date" and not d.iso and not d.year_end)  # "ngày 5 - 7/12": a day says no year
                 and not _COMPARED_WITH.search(doc.text, max(lo, d.start - 30), d.start)
-                and not _AS_OF.search(doc.text, max(lo, d.start - 30), d.start))
+                and not _AS_OF.search(doc.text, max(lo, d.start - 30), d.start)
+                and not _STANDARD_OF.search(doc.text, max(lo, d.start - 40), d.start))
 
     # "… đạt 20% năm 2025; đến hết năm 2030 đạt 50%": a date in the number's own part of a list is its period
     lo = max(s, doc.text.rfind(";", s, q.start) + 1, after_result or s)
@@ -258,7 +261,12 @@ def _period(
         # "… các mục tiêu: (1) …; (2) … đến năm 2030 …; (3) Hằng năm, … 75%": an item numbered inline has only
         # its own dates and the intro's before the first item
         upto = _first_item(doc, s, e) if _ENUMERATED.match(doc.text, lo) else e
-        candidates = [d for d in doc.dates_in(s, upto) if usable(d, s, upto)]
+        # "…, nhiệm kỳ 2025 - 2030, Đảng bộ xã đề ra 12 chỉ tiêu: … đạt 10%; … đến năm 2030 … tăng 31,6%; …
+        # đạt 99,2%": a date in another number's own ";"-part is that number's; the sentence's lead dates them all
+        first_part = doc.text.find(";", s, upto)
+        if 0 <= first_part < lo:
+            candidates = [d for d in doc.dates_in(s, first_part) if usable(d, s, first_part)]
+        candidates = candidates or [d for d in doc.dates_in(s, upto) if usable(d, s, upto)]
         if not candidates:  # "Năm 2024, HĐND xã thông qua các chỉ tiêu. Thu nhập bình quân đạt …": the paragraph's year
             block = doc.block_of(q.start)
             upto = _enumeration_start(doc, block.start, s) if block is not None else s

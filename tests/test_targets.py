@@ -925,3 +925,14 @@ def test_a_page_saved_from_its_opening_paragraph_lends_no_title_period() -> None
             "tội phạm đạt từ 75% trở lên.\n")
     found = {t.value: (t.period.start, t.period.end) for t in _targets(text)}
     assert found == {3.0: (None, "2030"), 75.0: (None, None)}
+
+
+def test_a_standards_year_and_another_parts_deadline_are_not_a_targets_period() -> None:
+    text = ("Đại hội Đảng bộ xã Tân Hòa lần thứ I\n\n"
+            "Nhiệm kỳ 2025 - 2030, Đảng bộ xã Tân Hòa đề ra 10 chỉ tiêu cụ thể: tổng thu ngân sách trên địa bàn tăng "
+            "bình quân 10%/năm; thu nhập bình quân đầu người đến năm 2030 tăng 30% so với năm 2025; tỷ lệ dân số "
+            "tham gia bảo hiểm y tế đạt 99%; tỷ lệ hộ nghèo giảm bình quân mỗi năm 1,5% (theo chuẩn nghèo đa chiều "
+            "giai đoạn 2021 - 2025).\n")
+    found = {t.value: (t.period.start, t.period.end) for t in _targets(text)}
+    assert found[99.0] == ("2025", "2030")
+    assert found[1.5] == ("2025", "2030")
