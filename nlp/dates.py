@@ -52,8 +52,8 @@ _PATTERN = re.compile(
             rf"(?P<qu>(?<!\w)quý\s+(?P<qu1>IV|I{{1,3}}|[1-4])\s*(?:[/-]\s*|\s+năm\s+)(?P<qu2>{_Y}){_E})",
             # tháng 10/2022, tháng 10 năm 2022
             rf"(?P<mo>(?<!\w)tháng\s+(?P<mo1>{_D})\s*(?:[/.-]\s*|\s+năm\s+)(?P<mo2>{_Y}){_E})",
-            # đến năm 2025, đến hết năm 2030, trước năm 2030, (vào) cuối năm 2025
-            rf"(?P<un>(?<!\w)(?:(?:đến|tới|trước)\s+(?:hết\s+|cuối\s+)?|(?:vào\s+)?cuối\s+)năm\s+(?P<un1>{_Y}){_E})",
+            # đến năm 2025, đến hết năm 2030, trước năm 2030, (vào) cuối năm 2025, "hoàn thành 5.000 km vào năm 2030"
+            rf"(?P<un>(?<!\w)(?:(?:đến|tới|trước)\s+(?:hết\s+|cuối\s+)?|(?:vào\s+)?cuối\s+|vào\s+)năm\s+(?P<un1>{_Y}){_E})",
             # năm 2023
             rf"(?P<ye>(?<!\w)năm\s+(?P<ye1>{_Y}){_E})",
             # ngày 19 tháng 12 (no year)

@@ -75,6 +75,9 @@ def test_until_phrases_set_only_year_end() -> None:
         ("vào cuối năm 2025", "until", None, 2025),
         ("cuối năm 2026", "until", None, 2026),
     ]
+    # a completion "vào năm 2030" is a deadline, as the annotations read it (4 of 4 such targets)
+    by = find_dates("Ưu tiên các dự án cao tốc trong danh mục hoàn thành 5.000 km vào năm 2030.")
+    assert [(d.text, d.kind, d.year_start, d.year_end) for d in by] == [("vào năm 2030", "until", None, 2030)]
 
 
 @pytest.mark.parametrize(
