@@ -33,6 +33,8 @@ _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _PATTERN = re.compile(
     "|".join(
         [
+            # "năm 2025 và 2026": two years in a row are both the period's (others: the first year alone)
+            rf"(?P<an>(?<!\w)năm\s+(?P<an1>{_Y})\s+và\s+(?:năm\s+)?(?P<an2>{_Y}){_E})",
             # từ năm 2021 đến năm 2025, năm 2026 - 2028
             rf"(?P<fr>(?<!\w)(?:từ\s+)?năm\s+(?P<fr1>{_Y})(?:\s+(?:đến|tới)\s+(?:hết\s+)?|{_DASH})(?:năm\s+)?(?P<fr2>{_Y}){_E})",
             # giai đoạn 2021-2025, nhiệm kỳ 2020 - 2025, giai đoạn 20112020 (lost dash)
@@ -92,6 +94,12 @@ def _mention(m: re.Match[str]) -> DateMention | None:
     g = m.group
     kind = m.lastgroup
     text = m.group(0)
+    if kind == "an":
+        a, b = _year(g("an1")), _year(g("an2"))
+        if a is not None and b == a + 1:
+            return DateMention(m.start(), m.end(), text, "year_range", None, a, b)
+        end = m.end("an1")
+        return None if a is None else DateMention(m.start(), end, m.string[m.start() : end], "year", None, a, a)
     if kind in ("fr", "pe", "yr"):
         if kind == "pe" and g("pe3"):
             a, b = _year(g("pe3")), _year(g("pe4"))

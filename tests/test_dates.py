@@ -63,6 +63,14 @@ def test_month_forms_are_kind_month() -> None:
     ]
 
 
+def test_two_years_in_a_row_are_a_period_and_others_the_first_year() -> None:
+    both = find_dates("Chương trình cắt giảm thủ tục hành chính năm 2025 và 2026, năm 2027 và năm 2028.")
+    assert [(d.text, d.kind, d.year_start, d.year_end) for d in both] == [
+        ("năm 2025 và 2026", "year_range", 2025, 2026), ("năm 2027 và năm 2028", "year_range", 2027, 2028)]
+    apart = find_dates("Tăng gấp đôi so với năm 2020 và 2025.")
+    assert [(d.text, d.kind, d.year_start, d.year_end) for d in apart] == [("năm 2020", "year", 2020, 2020)]
+
+
 def test_until_phrases_set_only_year_end() -> None:
     found = find_dates("Phấn đấu đến năm 2025 đạt chuẩn, đến hết năm 2030 hoàn thành, trước năm 2030 xong.")
     assert [(d.text, d.kind, d.year_start, d.year_end) for d in found] == [
