@@ -36,9 +36,13 @@ _COORDINATED = re.compile(r"(?:\s(?:và|cùng)|,)\s*(?:ít\s+nhất|tối\s+thi�
 _COMPARED_WITH = re.compile(r"(?<![\wÀ-ỹ])so(?:\s+với)?(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s*$", re.I)
 # "Tính đến ngày 30/9/2022, tỷ lệ … đạt …", "Tính đến hết năm 2024, …": the date a state was measured on, not a
 # target's period ("đến hết năm 2024" alone reads as a deadline, so the word before it decides)
+_AS_OF = re.compile(r"(?<![\wÀ-ỹ])(?:tính|lũy\s+kế|cập\s+nhật)(?:\s+(?:đến|tới|từ)(?:\s+(?:hết|ngày))?)?\s*$", re.I)
 # "(theo chuẩn nghèo đa chiều giai đoạn 2021 - 2025)", "theo giá so sánh năm 2010": the year of a standard or a price base
 _STANDARD_OF = re.compile(r"(?<![\wÀ-ỹ])(?:chuẩn\s+nghèo(?:\s+đa\s+chiều)?|giá\s+(?:so\s+sánh|cố\s+định|thực\s+tế))\s*$", re.I)
-_AS_OF = re.compile(r"(?<![\wÀ-ỹ])(?:tính|lũy\s+kế|cập\s+nhật)(?:\s+(?:đến|tới|từ)(?:\s+(?:hết|ngày))?)?\s*$", re.I)
+# "(2) …; (3) Hằng năm, …", "a) …": an item numbered inline, at the start of a sentence or ";"-part, or anywhere
+_ITEM_NUMBER = r"(?:\(\d{1,2}\)|\d{1,2}\)|[a-zđ]\))\s"
+_ENUMERATED = re.compile(rf"[\s*]*{_ITEM_NUMBER}", re.I)
+_ITEM_INLINE = re.compile(rf"(?:^|(?<=[\s;:])){_ITEM_NUMBER}", re.I)
 _COMPARISON = re.compile(r"so\s+với\s+(?:năm\s+|cùng\s+kỳ\s+(?:năm\s+)?)?\d{4}", re.I)
 _DIRECTION = re.compile(r"(?:giảm|tăng|nâng|hạ|đạt|còn)(?:\s+(?:còn|lên|xuống|thêm|bình quân))?", re.I)
 # "…, tốc độ tăng bình quân 08 - 09%/năm", "…, tăng 12% so với năm 2025": a rate that names nothing of its own
@@ -288,12 +292,9 @@ def _period(
     return period_fields(min(candidates, key=lambda d: (rank.get(d.kind, 5), abs(d.start - q.start))))
 
 
-_ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s;:]))(?:\(\d{1,2}\)|\d{1,2}\)|[a-zđ]\))\s", re.I)
-
-
 def _first_item(doc: Doc, s: int, e: int) -> int:
     """Where the first item numbered inline begins in text[s:e] ("(1)", "2)", "a)"), e if none."""
-    m = _ITEM_NUMBER.search(doc.text, s, e)
+    m = _ITEM_INLINE.search(doc.text, s, e)
     return m.start() if m else e
 
 
@@ -1083,7 +1084,6 @@ def run(doc: Doc) -> None:
 
 
 _CARRY_REACH = 600  # characters: the next paragraph of a list of targets, not the next section of a page
-_ENUMERATED = re.compile(r"[\s*]*(?:\(\d{1,2}\)|\d{1,2}\)|[a-zđ]\))\s", re.I)  # "(3) Hằng năm, …" inline
 
 
 def _carry_periods(doc: Doc, targets: list[Target]) -> list[Target]:

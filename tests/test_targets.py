@@ -716,7 +716,7 @@ def test_this_or_next_years_plan_is_no_result_cue(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Hằng năm, bắt giữ, vận động đầu thú 30% số đối tượng truy nã hiện có và 50% đối tượng truy nã mới phát sinh",
+    "Mỗi năm vận động ra đầu thú 40% số người bị truy nã hiện có và 60% số người bị truy nã mới",
     "Phấn đấu 100% số hộ nghèo hiện có được hỗ trợ vay vốn",
     "Đến năm 2026, nâng số hội viên lên 1.200 người, tăng 20% so với hiện nay",
     "UBND tỉnh đã yêu cầu 100% cơ sở lưu trú niêm yết giá công khai",
