@@ -57,7 +57,8 @@ _ANAPHORA = re.compile(r"(?:này|đó|trên)$", re.I)  # "Con số này": the ea
 _SHORT_BRACKET = re.compile(r"(?<=[^\W\d_])\s*\*?\([^()\n;:\d]{1,40}\)\*?")  # no number inside, none before
 _SHARE = re.compile(r"\s*(?P<b3>(?:tổng\s+)?số\s+[^,;:.()]{2,100})", re.I)
 _PER_LEFT = re.compile(r"(?:hằng|hàng|mỗi)\s+(năm|tháng|quý)(?![\wÀ-ỹ])", re.I)
-_STOP_WORDS = r"\s(?:theo|{trong}|đến|vào|nhằm|để|khi|trở lên|trở xuống|và phấn đấu|so với|so)(?![\wÀ-ỹ])"
+# "đến" not in "điểm đến" (a destination: "100% điểm đến du lịch trọng điểm …")
+_STOP_WORDS = r"\s(?:theo|{trong}|đến(?<!điểm\sđến)|vào|nhằm|để|khi|trở lên|trở xuống|và phấn đấu|so với|so)(?![\wÀ-ỹ])"
 _BASE_STOP = re.compile(_STOP_WORDS.format(trong="trong"), re.I)
 # the words after a leading number stop at "trong" only before a time or a new clause ("… trong năm 2026",
 # "trong đó"): "100% nhà đầu tư trong khu công nghiệp …", "học sinh trong độ tuổi" name who is counted

@@ -936,3 +936,13 @@ def test_a_standards_year_and_another_parts_deadline_are_not_a_targets_period() 
     found = {t.value: (t.period.start, t.period.end) for t in _targets(text)}
     assert found[99.0] == ("2025", "2030")
     assert found[1.5] == ("2025", "2030")
+
+
+@pytest.mark.parametrize(("line", "metric"), [
+    ("- 100% điểm đến du lịch trọng điểm ứng dụng công nghệ số.", "điểm đến du lịch trọng điểm ứng dụng công nghệ số"),
+    ("- Tuổi thọ trung bình của người dân đạt 75 tuổi.", "Tuổi thọ trung bình của người dân"),
+    ("- Số giường bệnh/vạn dân đạt 32.", "Số giường bệnh/vạn dân"),
+])
+def test_the_metric_keeps_a_compound_and_names_its_counted_noun_once(line: str, metric: str) -> None:
+    text = "KẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2026\n\nI. MỤC TIÊU\n" + line + "\n"
+    assert [t.metric for t in _targets(text)] == [metric]
