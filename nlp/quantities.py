@@ -592,6 +592,12 @@ def _counted_nouns(doc: Doc, start: int, end: int) -> list[re.Match[str]]:
             and not (text[m.end() :].lstrip(" ")[:1].isupper() or text[m.end() :].lstrip(" ")[:1].isdigit())]
 
 
+def counted_noun(doc: Doc, start: int, end: int) -> str | None:
+    """The first counted noun named in text[start:end] ("trường" in "trường đạt chuẩn quốc gia"), lower case."""
+    found = _counted_nouns(doc, start, end)
+    return _SPACE.sub(" ", found[0].group(1)).lower() if found else None
+
+
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.;,)]|\n|$)")
 _CLAUSE_BREAK = re.compile(r"[;:!?\n]|\.(?!\d)|(?<!\d)\.")  # "10.000" is a number, not a clause end
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from nlp.doc import Block, DateMention, Doc, Quantity, Target
-from nlp.quantities import is_rate_base, magnitudes
+from nlp.quantities import counted_noun, is_rate_base, magnitudes
 from nlp.resources import load_json
 from nlp.scales import is_scale_value
 
@@ -981,6 +981,10 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
         q.per = per
     if q.per == "năm" and p_start is None and p_end and p_end.isdigit():
         p_start = _stage_start(doc, q.start, int(p_end))
+    if q.kind == "ratio" and not q.unit:
+        # "có trường đạt chuẩn quốc gia 34/95", "Số xã hoàn thành …: 12/15": a ratio counts the noun before it, as
+        # "3/4 trường" counts the one after it (GUIDELINES); chosen after the model, so its features are unchanged
+        q.unit = counted_noun(doc, _clause_start(doc.text, s, qs), qs) or counted_noun(doc, s, qs) or ""
     q.unit = normal_unit(q.unit)
     return Target(
         start=start, end=end, text=doc.text[start:end], metric=metric, quantity=q, cue=cand.cue,

@@ -946,3 +946,9 @@ def test_a_standards_year_and_another_parts_deadline_are_not_a_targets_period() 
 def test_the_metric_keeps_a_compound_and_names_its_counted_noun_once(line: str, metric: str) -> None:
     text = "KẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2026\n\nI. MỤC TIÊU\n" + line + "\n"
     assert [t.metric for t in _targets(text)] == [metric]
+
+
+def test_a_ratio_after_its_counted_noun_counts_that_noun() -> None:
+    text = ("KẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\n\nII. CHỈ TIÊU\n"
+            "1. Số xã hoàn thành bộ tiêu chí quốc gia về y tế: 12/15.\n2. Có 3/4 trường đạt chuẩn quốc gia.\n")
+    assert [(t.value, t.unit) for t in _targets(text)] == [(12.0, "xã"), (3.0, "trường")]
