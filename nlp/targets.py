@@ -627,12 +627,24 @@ def _per(doc: Doc, q: Quantity, clause_start: int, sent_start: int) -> str | Non
     m = _PER_WORDS.match(doc.text, q.end, q.end + 30)
     if m:
         return m.group(1).lower()
-    left = _PER_LEFT.search(doc.text, clause_start, q.qual_start or q.start)
+    qs = q.qual_start or q.start
+    left = _PER_LEFT.search(doc.text, clause_start, qs)
     if left is None:  # "(3) Hằng năm, tỷ lệ … đạt 75% trở lên, …": an opening adverbial governs the sentence
-        comma = doc.text.find(",", sent_start, q.qual_start or q.start)
+        comma = doc.text.find(",", sent_start, qs)
         if comma > 0:
             left = _PER_LEFT.search(doc.text, sent_start, comma)
-    return left.group(1).lower() if left else None
+    if left is None:
+        return None
+    # "Hàng năm, giảm …; phấn đấu đến năm 2030 đạt ít nhất 50% số xã …", "… hàng năm, phấn đấu đạt 20% xã … năm
+    # 2025": a yearly word in an earlier part of the sentence does not make a level due by a deadline or in a
+    # year of the number's own ";"-part a yearly rate ("đến năm 2030 tăng bình quân hằng năm 8%" stays one)
+    if "," in doc.text[left.end() : qs] or ";" in doc.text[left.end() : qs]:
+        part = max(sent_start, doc.text.rfind(";", sent_start, qs) + 1)
+        part_end = doc.text.find(";", q.end)
+        dated = doc.dates_in(part, part_end if part_end >= 0 else q.end + 200)
+        if any(d.kind in ("until", "year") and d.start >= part for d in dated):
+            return None
+    return left.group(1).lower()
 
 
 def normal_unit(unit: str) -> str:

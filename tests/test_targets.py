@@ -952,3 +952,11 @@ def test_a_ratio_after_its_counted_noun_counts_that_noun() -> None:
     text = ("KẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\n\nII. CHỈ TIÊU\n"
             "1. Số xã hoàn thành bộ tiêu chí quốc gia về y tế: 12/15.\n2. Có 3/4 trường đạt chuẩn quốc gia.\n")
     assert [(t.value, t.unit) for t in _targets(text)] == [(12.0, "xã"), (3.0, "trường")]
+
+
+def test_a_yearly_word_earlier_in_the_sentence_does_not_make_a_dated_level_a_yearly_rate() -> None:
+    text = ("KẾ HOẠCH\nPhòng, chống ma túy\n\nI. MỤC TIÊU\n"
+            "- Đến năm 2030, tổng sản phẩm tăng bình quân hằng năm 8%.\n"
+            "- Hàng năm, giảm số người nghiện; phấn đấu đến năm 2030 đạt ít nhất 50% số xã không ma túy.\n"
+            "- Hằng năm, kết nạp 40 đảng viên mới, tỷ lệ hộ nghèo giảm 1,5%.\n")
+    assert [(t.value, t.per) for t in _targets(text)] == [(8.0, "năm"), (50.0, None), (40.0, "năm"), (1.5, "năm")]
