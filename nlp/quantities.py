@@ -592,6 +592,25 @@ def _counted_nouns(doc: Doc, start: int, end: int) -> list[re.Match[str]]:
             and not (text[m.end() :].lstrip(" ")[:1].isupper() or text[m.end() :].lstrip(" ")[:1].isdigit())]
 
 
+def coordinated_noun(doc: Doc, q: Quantity) -> str | None:
+    """A second counted noun the number counts too, after a comma ("01 doanh nghiệp, hợp tác xã", "19 thôn, bản"),
+    or None: the noun must start right after the comma and end before a word that is no noun of a list."""
+    m = _NEXT_NOUN.match(doc.text, q.end)
+    if m is None:
+        return None
+    found = _counted_nouns(doc, m.end(), m.end() + 40)
+    if not found or found[0].start() != m.end():
+        return None
+    after = found[0].end()
+    if not (_CLAUSE_END.match(doc.text, after) or _AFTER_LIST.match(doc.text, after)):
+        return None  # "300 người, hộ nghèo …": the noun is another phrase's head
+    return _SPACE.sub(" ", found[0].group(1)).lower()
+
+
+_NEXT_NOUN = re.compile(r",[ \t]*")
+_AFTER_LIST = re.compile(r"\s+(?:có|được|đạt|làm|của|tại|trên|thuộc|do|để|với|ở|đủ|\()", re.I)
+
+
 def counted_noun(doc: Doc, start: int, end: int) -> str | None:
     """The first counted noun named in text[start:end] ("trường" in "trường đạt chuẩn quốc gia"), lower case."""
     found = _counted_nouns(doc, start, end)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from nlp.doc import Block, DateMention, Doc, Quantity, Target
-from nlp.quantities import counted_noun, is_rate_base, magnitudes
+from nlp.quantities import coordinated_noun, counted_noun, is_rate_base, magnitudes
 from nlp.resources import load_json
 from nlp.scales import is_scale_value
 
@@ -997,6 +997,8 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
         # "có trường đạt chuẩn quốc gia 34/95", "Số xã hoàn thành …: 12/15": a ratio counts the noun before it, as
         # "3/4 trường" counts the one after it (GUIDELINES); chosen after the model, so its features are unchanged
         q.unit = counted_noun(doc, _clause_start(doc.text, s, qs), qs) or counted_noun(doc, s, qs) or ""
+    if q.kind not in ("money", "percent") and q.unit and (also := coordinated_noun(doc, q)):
+        q.unit = f"{q.unit}, {also}"  # "01 doanh nghiệp, hợp tác xã": one count of both (GUIDELINES: as printed)
     q.unit = normal_unit(q.unit)
     return Target(
         start=start, end=end, text=doc.text[start:end], metric=metric, quantity=q, cue=cand.cue,

@@ -960,3 +960,12 @@ def test_a_yearly_word_earlier_in_the_sentence_does_not_make_a_dated_level_a_yea
             "- Hàng năm, giảm số người nghiện; phấn đấu đến năm 2030 đạt ít nhất 50% số xã không ma túy.\n"
             "- Hằng năm, kết nạp 40 đảng viên mới, tỷ lệ hộ nghèo giảm 1,5%.\n")
     assert [(t.value, t.per) for t in _targets(text)] == [(8.0, "năm"), (50.0, None), (40.0, "năm"), (1.5, "năm")]
+
+
+def test_two_counted_nouns_joined_by_a_comma_are_one_unit() -> None:
+    text = ("KẾ HOẠCH\nThực hiện năm 2026\n\nI. CHỈ TIÊU\n"
+            "- Lựa chọn ít nhất 01 doanh nghiệp, hợp tác xã làm đơn vị thu gom.\n"
+            "- Có 5 xã, phường đạt chuẩn văn minh đô thị.\n"
+            "- Kết nạp 50 đảng viên, thành lập 3 chi bộ.\n")
+    assert [(t.value, t.unit) for t in _targets(text)] == [
+        (1.0, "doanh nghiệp, hợp tác xã"), (5.0, "xã, phường"), (50.0, "đảng viên"), (3.0, "chi bộ")]
