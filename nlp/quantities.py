@@ -537,9 +537,8 @@ def _label_unit(doc: Doc, q: Quantity) -> None:
         return
     if _meta_field(doc, q):
         return
-    nouns = _counted_nouns(doc, ls, ls + len(label))
-    if nouns:
-        q.kind, q.unit = "quantity", _SPACE.sub(" ", nouns[0].group(1)).lower()
+    if noun := counted_noun(doc, ls, ls + len(label)):
+        q.kind, q.unit = "quantity", noun
 
 
 def unit_and_per(phrase: str) -> tuple[str, str, str | None] | None:
@@ -604,7 +603,7 @@ def coordinated_noun(doc: Doc, q: Quantity) -> str | None:
     after = found[0].end()
     if not (_CLAUSE_END.match(doc.text, after) or _AFTER_LIST.match(doc.text, after)):
         return None  # "300 người, hộ nghèo …": the noun is another phrase's head
-    return _SPACE.sub(" ", found[0].group(1)).lower()
+    return _noun_text(found[0])
 
 
 _NEXT_NOUN = re.compile(r",[ \t]*")
@@ -614,7 +613,11 @@ _AFTER_LIST = re.compile(r"\s+(?:có|được|đạt|làm|của|tại|trên|thu�
 def counted_noun(doc: Doc, start: int, end: int) -> str | None:
     """The first counted noun named in text[start:end] ("trường" in "trường đạt chuẩn quốc gia"), lower case."""
     found = _counted_nouns(doc, start, end)
-    return _SPACE.sub(" ", found[0].group(1)).lower() if found else None
+    return _noun_text(found[0]) if found else None
+
+
+def _noun_text(m: re.Match[str]) -> str:
+    return _SPACE.sub(" ", m.group(1)).lower()
 
 
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.;,)]|\n|$)")

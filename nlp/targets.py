@@ -247,7 +247,7 @@ def _period(
                 and not _STANDARD_OF.search(doc.text, max(lo, d.start - 40), d.start))
 
     # "… đạt 20% năm 2025; đến hết năm 2030 đạt 50%": a date in the number's own part of a list is its period
-    lo = max(s, doc.text.rfind(";", s, q.start) + 1, after_result or s)
+    lo = max(_part_start(doc.text, s, q.start), after_result or s)
     hi = doc.text.find(";", q.end, e)
     hi = hi if hi >= 0 else e
     # "Tỷ lệ che phủ rừng: năm 2027 đạt 40%, năm 2028 đạt 41%": a year in the number's own comma-part first
@@ -293,6 +293,11 @@ def _period(
     return period_fields(min(candidates, key=lambda d: (rank.get(d.kind, 5), abs(d.start - q.start))))
 
 
+def _part_start(text: str, s: int, pos: int) -> int:
+    """Where the ";"-part of a sentence starting at `s` that holds `pos` begins."""
+    return max(s, text.rfind(";", s, pos) + 1)
+
+
 def _first_item(doc: Doc, s: int, e: int) -> int:
     """Where the first item numbered inline begins in text[s:e] ("(1)", "2)", "a)"), e if none."""
     m = _ITEM_INLINE.search(doc.text, s, e)
@@ -305,7 +310,8 @@ def _enumeration_start(doc: Doc, lo: int, s: int) -> int:
     words before the first item (an intro's "Năm 2026, …") still date them all. `s` otherwise."""
     if _ENUMERATED.match(doc.text, s) is None:
         return s
-    return next((a for a, _ in doc.sentences if lo <= a < s and _ENUMERATED.match(doc.text, a)), s)
+    first, this = max(doc.sentence_of(lo), 0), doc.sentence_of(s)
+    return next((a for a, _ in doc.sentences[first:this] if a >= lo and _ENUMERATED.match(doc.text, a)), s)
 
 
 def period_fields(d: DateMention) -> tuple[str | None, str | None, str | None]:
@@ -621,13 +627,13 @@ def _base(doc: Doc, q: Quantity, e: int) -> tuple[str | None, int]:
     return re.sub(r"\s+", " ", text[bs:be]).strip(), be
 
 
-def _per(doc: Doc, q: Quantity, clause_start: int, sent_start: int) -> str | None:
+def _per(doc: Doc, q: Quantity, clause_start: int, sent: tuple[int, int]) -> str | None:
     if q.per:
         return q.per
     m = _PER_WORDS.match(doc.text, q.end, q.end + 30)
     if m:
         return m.group(1).lower()
-    qs = q.qual_start or q.start
+    (sent_start, sent_end), qs = sent, q.qual_start or q.start
     left = _PER_LEFT.search(doc.text, clause_start, qs)
     if left is None:  # "(3) Hằng năm, tỷ lệ … đạt 75% trở lên, …": an opening adverbial governs the sentence
         comma = doc.text.find(",", sent_start, qs)
@@ -639,10 +645,8 @@ def _per(doc: Doc, q: Quantity, clause_start: int, sent_start: int) -> str | Non
     # 2025": a yearly word in an earlier part of the sentence does not make a level due by a deadline or in a
     # year of the number's own ";"-part a yearly rate ("đến năm 2030 tăng bình quân hằng năm 8%" stays one)
     if "," in doc.text[left.end() : qs] or ";" in doc.text[left.end() : qs]:
-        part = max(sent_start, doc.text.rfind(";", sent_start, qs) + 1)
-        part_end = doc.text.find(";", q.end)
-        dated = doc.dates_in(part, part_end if part_end >= 0 else q.end + 200)
-        if any(d.kind in ("until", "year") and d.start >= part for d in dated):
+        part, part_end = _part_start(doc.text, sent_start, qs), doc.text.find(";", q.end, sent_end)
+        if any(d.kind in ("until", "year") for d in doc.dates_in(part, part_end if part_end >= 0 else sent_end)):
             return None
     return left.group(1).lower()
 
@@ -988,7 +992,7 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
     result_end = max((o.end for o in (doc.quantities_in(s, named.start()) if named else []) if o.end <= named.start()),
                      default=None)
     p_start, p_end, p_text = _period(doc, s, e, q, result_end)
-    per = _per(doc, q, _clause_start(doc.text, s, q.qual_start or q.start), s)
+    per = _per(doc, q, _clause_start(doc.text, s, q.qual_start or q.start), (s, e))
     if per and not q.per:
         q.per = per
     if q.per == "năm" and p_start is None and p_end and p_end.isdigit():
@@ -1073,10 +1077,14 @@ def _in_title(doc: Doc, d: DateMention) -> bool:
     chính trị năm 2027"); a news headline's year is often the one reported on."""
     if doc.info.doc_type in (None, "tin_tuc", "other") or _COMPARED_WITH.search(doc.text, max(0, d.start - 30), d.start):
         return False
-    line_start = doc.text.rfind("\n", 0, d.start) + 1
-    line_end = doc.text.find("\n", d.end)
-    line = " ".join(doc.text[line_start : line_end if line_end >= 0 else len(doc.text)].split())
+    line = " ".join(doc.text[slice(*_line_bounds(doc.text, d))].split())
     return bool(doc.info.title and line and line in doc.info.title)
+
+
+def _line_bounds(text: str, d: DateMention) -> tuple[int, int]:
+    """The physical line holding the date."""
+    end = text.find("\n", d.end)
+    return text.rfind("\n", 0, d.start) + 1, end if end >= 0 else len(text)
 
 
 _PROSE_OPENING = 250  # characters: headlines of the corpus run to 190, openings saved as one line to 1,500
@@ -1085,9 +1093,8 @@ _PROSE_OPENING = 250  # characters: headlines of the corpus run to 190, openings
 def _in_prose_opening(doc: Doc, d: DateMention) -> bool:
     """The date's line is the opening paragraph of a page saved without its headline, read as the headline ("Kế
     hoạch đề ra các mục tiêu: (1) … (2) … đến năm 2020 …; (3) Hằng năm, …"): its years are its own sentences'."""
-    line_start = doc.text.rfind("\n", 0, d.start) + 1
-    line_end = doc.text.find("\n", d.end)
-    return (line_end if line_end >= 0 else len(doc.text)) - line_start > _PROSE_OPENING
+    start, end = _line_bounds(doc.text, d)
+    return end - start > _PROSE_OPENING
 
 
 def run(doc: Doc) -> None:
@@ -1110,8 +1117,7 @@ def _carry_periods(doc: Doc, targets: list[Target]) -> list[Target]:
     the target just before it in a prose paragraph of the same section: "Theo đó, năm 2026 tổng giá trị sản xuất
     tăng 9,5%; …" then "Về xã hội, tỷ lệ hộ nghèo giảm 0,5%; …" continue the same year's list."""
     def enumerated(t: Target) -> bool:  # its sentence or its ";"-part opens with an item number
-        s = doc.sentences[t.sent][0]
-        return _ENUMERATED.match(doc.text, max(s, doc.text.rfind(";", s, t.quantity.start) + 1)) is not None
+        return _ENUMERATED.match(doc.text, _part_start(doc.text, doc.sentences[t.sent][0], t.quantity.start)) is not None
 
     for prev, t in zip(targets, targets[1:], strict=False):
         # an item numbered inline ("(2) … đến năm 2020 …; (3) Hằng năm, …") keeps its own period, as a list item does

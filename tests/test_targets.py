@@ -12,6 +12,11 @@ def _targets(text: str):  # noqa: ANN202
     return analyze_text(text).targets
 
 
+def _periods(text: str) -> dict[float, tuple[str | None, str | None]]:
+    """Each target's value -> (period start, period end)."""
+    return {t.value: (t.period.start, t.period.end) for t in _targets(text)}
+
+
 PLAN_HEAD = "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 15/KH-UBND\nHà Nam, ngày 10 tháng 3 năm 2024\n\nKẾ HOẠCH\nPhát triển nông thôn mới năm 2024\n\n"
 
 
@@ -844,7 +849,7 @@ def test_a_single_year_in_the_title_is_the_period_of_targets_that_state_none() -
             "KẾ HOẠCH\nthực hiện nhiệm vụ chính trị năm 2027\n\n"
             "Căn cứ Kế hoạch số 117-KH/HU, ngày 31/10/2025 của Ban Thường vụ Huyện ủy, Đảng ủy xã xây dựng kế hoạch:\n\n"
             "1. Tỷ lệ người dân tham gia bảo hiểm y tế đạt 93%.\n2. Đến năm 2030, tỷ lệ hộ nghèo giảm còn dưới 1%.\n")
-    periods = {t.value: (t.period.start, t.period.end) for t in _targets(text)}
+    periods = _periods(text)
     assert periods == {93.0: ("2027", "2027"), 1.0: (None, "2030")}  # not the date line's 2026
 
 
@@ -913,7 +918,7 @@ def test_a_target_nothing_dates_continues_the_period_of_the_list_before_it():
      "(2) Tỷ lệ hộ nghèo giảm còn 1,5%.", {75.0: ("2026", "2026"), 1.5: ("2026", "2026")}),
 ])
 def test_an_item_numbered_inline_takes_the_intros_year_not_another_items(text: str, expected: dict) -> None:
-    found = {t.value: (t.period.start, t.period.end) for t in _targets("Huyện Tân Hòa triển khai kế hoạch\n\n" + text)}
+    found = _periods("Huyện Tân Hòa triển khai kế hoạch\n\n" + text)
     assert found == expected
 
 
@@ -923,7 +928,7 @@ def test_a_page_saved_from_its_opening_paragraph_lends_no_title_period() -> None
             "phòng ngừa, đấu tranh chống tội phạm, vi phạm pháp luật. (2) Kiềm chế, phấn đấu đến năm 2030 giảm từ "
             "3 - 5% tổng số vụ phạm tội hình sự so với năm 2025. (3) Hằng năm, tỷ lệ điều tra, khám phá các loại "
             "tội phạm đạt từ 75% trở lên.\n")
-    found = {t.value: (t.period.start, t.period.end) for t in _targets(text)}
+    found = _periods(text)
     assert found == {3.0: (None, "2030"), 75.0: (None, None)}
 
 
@@ -933,7 +938,7 @@ def test_a_standards_year_and_another_parts_deadline_are_not_a_targets_period() 
             "bình quân 10%/năm; thu nhập bình quân đầu người đến năm 2030 tăng 30% so với năm 2025; tỷ lệ dân số "
             "tham gia bảo hiểm y tế đạt 99%; tỷ lệ hộ nghèo giảm bình quân mỗi năm 1,5% (theo chuẩn nghèo đa chiều "
             "giai đoạn 2021 - 2025).\n")
-    found = {t.value: (t.period.start, t.period.end) for t in _targets(text)}
+    found = _periods(text)
     assert found[99.0] == ("2025", "2030")
     assert found[1.5] == ("2025", "2030")
 
