@@ -569,7 +569,7 @@ def _clause_bracket_unit(doc: Doc, q: Quantity) -> None:
     """A bare value closing its clause takes the unit its metric prints in brackets: "Tỷ lệ hộ nghèo (%) giảm còn
     1,5", "Sản lượng lúa (tấn) đạt trên 52.000", "…; năng suất (tấn/ha): 6,5;", when a value word, a bound or a
     colon hands the metric its value."""
-    if q.kind != "number" or q.unit or not _CLAUSE_END.match(doc.text, q.qual_end or q.end):
+    if q.kind != "number" or q.unit or not _closes_clause(doc.text, q.qual_end or q.end):
         return
     text, qs = doc.text, q.qual_start or q.start
     upto, colon = _field_end(text, qs)  # "…; thu nhập bình quân (triệu đồng/người/năm): 90; tỷ lệ …"
@@ -580,6 +580,15 @@ def _clause_bracket_unit(doc: Doc, q: Quantity) -> None:
     brackets = list(_BRACKET.finditer(text, clause, upto))
     if brackets and not _number_between(doc, brackets[-1].end(), upto):
         _set_bracket_unit(q, brackets[-1].group(1))
+
+
+def _closes_clause(text: str, pos: int) -> bool:
+    """Nothing but a clause end at `pos`, or an aside in brackets that prints no unit ("giảm còn 1,5 (theo chuẩn
+    nghèo đa chiều giai đoạn 2026 - 2030)") before one."""
+    if _CLAUSE_END.match(text, pos):
+        return True
+    m = _ASIDE.match(text, pos)
+    return m is not None and unit_and_per(m.group(1).rsplit(",", 1)[-1]) is None and bool(_CLAUSE_END.match(text, m.end()))
 
 
 def _counted_nouns(doc: Doc, start: int, end: int) -> list[re.Match[str]]:
@@ -621,6 +630,7 @@ def _noun_text(m: re.Match[str]) -> str:
 
 
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.;,)]|\n|$)")
+_ASIDE = re.compile(r"[ \t]*\(([^()\n]{1,120})\)")
 _CLAUSE_BREAK = re.compile(r"[;:!?\n]|\.(?!\d)|(?<!\d)\.")  # "10.000" is a number, not a clause end
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from nlp.doc import Block, DateMention, Doc, Quantity, Target
-from nlp.quantities import coordinated_noun, counted_noun, is_rate_base, magnitudes
+from nlp.quantities import coordinated_noun, counted_noun, is_rate_base, magnitudes, unit_and_per
 from nlp.resources import load_json
 from nlp.scales import is_scale_value
 
@@ -958,6 +958,11 @@ def _decide(cands: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+# "Tỷ lệ hộ nghèo (%) giảm còn 1,5": the unit a metric prints in brackets is the value's, not part of its name
+# (the annotations keep brackets that qualify the measure: "diện tích chè (vùng nguyên liệu)")
+_UNIT_BRACKET = re.compile(r"\s*\(([^()]{1,40})\)")
+
+
 def build(doc: Doc, cand: Candidate) -> Target | None:
     """The target's fields (metric, base, period, per, actors) for a candidate taken as a target."""
     q = cand.quantity
@@ -983,6 +988,7 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
         if len(words) > 60 and words[-61] != " ":  # the last 60 characters, from a whole word ("ăm 2024 …")
             tail = tail.partition(" ")[2]
         metric = tail.strip(" ([") or q.text
+    metric = _UNIT_BRACKET.sub(lambda m: "" if unit_and_per(m.group(1).rsplit(",", 1)[-1]) else m.group(0), metric)
     base, base_end = _base(doc, q, e)
     start = min(ms, q.qual_start or q.start)
     end = max(me, q.qual_end or q.end, base_end)

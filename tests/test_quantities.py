@@ -490,6 +490,22 @@ def test_a_bracketed_unit_gives_its_part_and_rate_period_and_holds_over_a_bound_
                    (15.0, "number", "", None)]
 
 
+def test_a_bracketed_aside_after_the_value_does_not_hide_the_unit_its_metric_prints() -> None:
+    doc = _read(
+        "- Tỷ lệ hộ nghèo (%) giảm còn 1,5 (theo chuẩn nghèo đa chiều giai đoạn 2026 - 2030).\n"
+        "- Số hộ sử dụng nước sạch (hộ) đạt 1.250 (tăng 120 hộ so với năm 2025).\n"
+        "- Tỷ lệ hồ sơ trực tuyến (%) đạt 80 (tỷ đồng).\n"
+    )
+    got = [(q.value, q.kind, q.unit) for q in doc if q.value in (1.5, 1250.0, 80.0)]
+    # a bracket after the value that prints a unit is no aside: the value is left to that bracket's reading
+    assert got == [(1.5, "percent", "%"), (1250.0, "quantity", "hộ"), (80.0, "number", "")]
+
+
+def test_infrastructure_is_no_floor_number() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("Hoàn thành đầu tư hạ tầng 320 ha; sửa chữa tầng 5 nhà A.")] \
+        == [(320.0, "ha")]
+
+
 def test_mot_before_a_magnitude_is_a_number_but_nam_stays_a_year() -> None:
     assert [(q.value, q.unit) for q in find_quantities("Hoàn thành xóa một nghìn căn nhà tạm; cuối năm nghìn người.")] \
         == [(1.0, "nghìn căn nhà")]

@@ -642,6 +642,14 @@ def test_a_bracket_holding_a_number_stays_out_of_the_metric() -> None:
     assert t.value == 3 and "hiện có" not in t.metric and "12" not in t.metric
 
 
+def test_a_unit_printed_in_brackets_stays_out_of_the_metric_and_a_qualifier_stays_in() -> None:
+    text = ("KẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2027\n\nI. MỤC TIÊU\n\n"
+            "- Tỷ lệ hộ nghèo (%) giảm còn 1,5 (theo chuẩn nghèo đa chiều).\n"
+            "- Diện tích chè (vùng nguyên liệu) đạt 1.200 ha.\n")
+    assert {t.value: t.metric for t in _targets(text)} == {
+        1.5: "Tỷ lệ hộ nghèo giảm", 1200.0: "Diện tích chè (vùng nguyên liệu)"}
+
+
 def test_a_metric_holding_a_list_of_nouns_runs_back_over_its_commas() -> None:
     text = ("KẾ HOẠCH\nPhòng, chống tội phạm năm 2027\n\nI. MỤC TIÊU\n\n"
             "- Hằng năm, số vụ buôn lậu được phát hiện, xử lý tại cảng biển, sân bay, bưu chính tăng trên 4%.\n"
