@@ -199,8 +199,11 @@ def find_references(text: str) -> list[Reference]:
 
 
 def run(doc: Doc) -> None:
-    """Set doc.references, without the document's own "Số: …" in its header."""
-    own = doc.info.number
+    """Set doc.references, without the document's own number: its header's "Số: …" and, dated as the document
+    is, the annex captions that cite it ("(Kèm theo Kế hoạch số 552/KH-UBND ngày 19/11/2025 …)"). Numbers start
+    again every year: "Kế hoạch số 15/KH-UBND" of another date is another plan."""
+    own, issued = doc.info.number, doc.info.issued_date
     doc.references = [
-        r for r in find_references(doc.text) if not (own and r.number == own and r.start < doc.header_end)
+        r for r in find_references(doc.text)
+        if not (own and r.number == own and (r.start < doc.header_end or (issued and r.issued_date == issued)))
     ]

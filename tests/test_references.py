@@ -125,12 +125,21 @@ def test_type_of_number():
     assert type_of_number("5/XYZ") == "other"
 
 
-def test_run_drops_own_number_in_header_only():
+def test_run_drops_own_number_in_header_but_keeps_a_body_citation_of_another_date():
     text = "Số: 15/KH-UBND\nKẾ HOẠCH\nThực hiện Kế hoạch số 15/KH-UBND năm trước và 7/KH-UBND."
     doc = Doc(text=text, info=DocumentInfo(number="15/KH-UBND"), header_end=text.index("KẾ HOẠCH") + 8)
     run(doc)
     assert [r.number for r in doc.references] == ["15/KH-UBND", "7/KH-UBND"]
     assert doc.references[0].start > doc.header_end
+
+
+def test_an_annex_caption_citing_the_document_itself_is_no_reference() -> None:
+    text = ("Số: 552/KH-UBND\nKẾ HOẠCH\nThực hiện Kế hoạch số 552/KH-UBND ngày 02/3/2024 và 7/KH-UBND.\n"
+            "Phụ lục I\n(Kèm theo Kế hoạch số 552/KH-UBND ngày 19/11/2025 của Ủy ban nhân dân tỉnh)\n")
+    doc = Doc(text=text, info=DocumentInfo(number="552/KH-UBND", issued_date="2025-11-19"),
+              header_end=text.index("KẾ HOẠCH") + 8)
+    run(doc)
+    assert [(r.number, r.issued_date) for r in doc.references] == [("552/KH-UBND", "2024-03-02"), ("7/KH-UBND", None)]
 
 
 def _corpus(path: str) -> str:
