@@ -733,11 +733,34 @@ def _same_place_named_bare(text: str, names: list[Entity], refs: list[tuple[int,
     return out
 
 
+# bare names of two or three capitalised syllables listed with commas ("như Thanh Hà, Tứ Kỳ, Cẩm Giàng và Thanh Miện")
+_BARE = rf"{CAP}(?:[ \t]{CAP}){{1,2}}"
+_NAME_LIST = re.compile(rf"{_B}{_BARE}(?:[ \t]*,[ \t]*{_BARE})+(?:[ \t]+và[ \t]+{_BARE})?{_E}")
+_LIST_ITEM = re.compile(rf"{_B}{_BARE}{_E}")
+
+
+def _listed_with_a_place(text: str, names: list[Entity], refs: list[tuple[int, int]]) -> list[Entity]:
+    """The other bare names of a list that names one place bare ("Thanh Hà, Tứ Kỳ, Cẩm Giàng, Thanh Miện" where
+    "Cẩm Giàng" is known) are places too: a list names things of one kind."""
+    taken = [(e.start, e.end) for e in names] + refs
+    places = {(e.start, e.end) for e in names if e.label == "LOC"}
+    out: list[Entity] = []
+    for lst in _NAME_LIST.finditer(text):
+        items = list(_LIST_ITEM.finditer(text, lst.start(), lst.end()))
+        if len(items) < 3 or not any((m.start(), m.end()) in places for m in items):
+            continue
+        for m in items:
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                out.append(Entity(m.start(), m.end(), m.group(), "LOC", source="rule"))
+    return out
+
+
 def run(doc: Doc) -> None:
     rules = rule_entities(doc.text) + bylines(doc)
     names = resolve(rules + crf_entities(doc, rules))
     # a body or person inside a cited document's number/title span is not a mention of its own
     refs = [(r.start, r.number_end or r.end) for r in doc.references]
     names = [n for n in names if not any(a <= n.start and n.end <= b for a, b in refs)]
-    names = sorted(names + _same_place_named_bare(doc.text, names, refs), key=lambda e: (e.start, e.end))
+    names = names + _same_place_named_bare(doc.text, names, refs)
+    names = sorted(names + _listed_with_a_place(doc.text, names, refs), key=lambda e: (e.start, e.end))
     doc.entities = names + _numeric_entities(doc)

@@ -194,6 +194,16 @@ def test_a_place_named_with_its_unit_word_is_found_where_named_bare() -> None:
     assert ("huyện Bảo Lâm", text.index("huyện Bảo Lâm")) in locs
 
 
+def test_the_bare_names_listed_with_a_known_place_are_places_but_a_list_of_people_is_not() -> None:
+    from nlp.pipeline import process
+
+    text = ("Một số đảng bộ kết nạp còn thấp như Phù Mỹ, Hoài Ân, Cẩm Giàng và Tây Sơn. "
+            "Dự hội nghị có các đồng chí Nguyễn Văn An, Trần Thị Bình, Lê Văn Cường tại Cẩm Giàng.")
+    got = {(e.text, e.label) for e in process(text).entities if e.label in ("LOC", "PER")}
+    assert {("Phù Mỹ", "LOC"), ("Hoài Ân", "LOC"), ("Tây Sơn", "LOC")} <= got
+    assert {("Nguyễn Văn An", "PER"), ("Trần Thị Bình", "PER"), ("Lê Văn Cường", "PER")} <= got
+
+
 def test_region_keeps_its_word_vung() -> None:
     ents = _ents("Tỉnh phấn đấu trở thành trung tâm logistics của vùng Duyên hải Nam Trung Bộ và Tây Nguyên.")
     assert ("LOC", "vùng Duyên hải Nam Trung Bộ") in ents
