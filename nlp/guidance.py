@@ -34,6 +34,7 @@ class _Rules:
     non_sections: tuple[str, ...]
     generic_bodies: re.Pattern[str]
     closing: re.Pattern[str]
+    closing_notice: re.Pattern[str]
     categories: dict[str, list[tuple[re.Pattern[str], float]]]
 
 
@@ -51,6 +52,8 @@ def _rules() -> _Rules:
         non_sections=tuple(d["non_guidance_sections"]),
         generic_bodies=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(d['generic_bodies'])})(?![\wÀ-ỹ])", re.I),
         closing=re.compile(rf"^\W{{0,3}}(?:{alternation(d['closings'])})(?![\wÀ-ỹ])", re.I),
+        closing_notice=re.compile(rf"(?:{alternation(d['closing_notices'])})\s[\s\S]{{0,200}}?biết[\s,.;/]*(?:và\s+)?"
+                                  r"(?:thực\s+hiện|phối\s+hợp(?:\s+thực\s+hiện)?)?[\s./]*$", re.I),
         categories=cats,
     )
 
@@ -130,7 +133,8 @@ def _candidate_blocks(doc: Doc) -> list[Block]:
         in_section = any(w in section for w in r.sections)
         if (words >= _MIN_WORDS and (is_task or announced or in_section) and not r.intro.search(text)
                 and not _FIELD.match(text) and not _FUNDING_SOURCE.match(text) and not _PROJECT_TITLE.match(text)
-                and not r.closing.match(text)
+                and not r.closing.match(text) and not r.closing_notice.search(text) and not _FORMULA.match(text)
+                and not _set_off(text)
                 and not _enacting_article(text) and not _group_heading(doc, i) and not _actors_only(doc, b)
                 and not (b.kind == "paragraph" and not is_task and _reports_result(text))):
             out.append(b)
@@ -152,6 +156,19 @@ _FUNDING_SOURCE = re.compile(
     # "- Ngân sách trung ương: …, chiếm khoảng 75%-80% tổng vốn": a share of the money; "- b = Tổng số …": a formula
     r"|^[\W\d_]*(?:Vốn|Ngân\s+sách)\b[^\n]*?chiếm\s+(?:khoảng\s+)?\d|^[\W_]*[a-zA-Z]\s*=",
     re.I)
+
+
+# "- Điểm = Tỷ lệ * điểm chuẩn.", "- b = Tổng số …": how a score or a figure is computed
+_FORMULA = re.compile(r"^[\W_]*[\wÀ-ỹ]+(?:[ \t][\wÀ-ỹ]+){0,2}[ \t]*=[ \t]*\S")
+
+
+def _set_off(text: str) -> bool:
+    """Set wholly in bold or italics, as a heading or a note is ("**1.\nCông tác tham mưu, chỉ đạo triển khai**",
+    whose opening marks stay with the number's line; "*a) Về các dự án đầu tư công*"): no task."""
+    t = text.strip()
+    if t.endswith("**"):
+        return t.startswith("**") or t.count("**") % 2 == 1
+    return len(t) > 2 and t[0] == "*" and t[1] != "*" and t[-1] == "*" and "*" not in t[1:-1]
 
 
 # "- Dự án 2: Ứng dụng khoa học và công nghệ …", "Tiểu dự án 1 (Dự án 7): …": a programme's parts, named

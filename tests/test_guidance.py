@@ -191,6 +191,41 @@ def test_a_report_closing_to_the_council_is_not_an_item() -> None:
     assert not any(g.text.startswith("Kính báo cáo") for g in process(text).guidance)
 
 
+def test_a_notice_handed_over_by_its_issuer_is_no_item() -> None:
+    from nlp.pipeline import process
+
+    text = OCR_NOTICE.replace("Nay thông báo kết luận của Chủ tịch UBND tỉnh để các cơ quan, đơn vị, địa phương biết, "
+                              "triển khai thực hiện./.", "Văn phòng UBND tỉnh xin thông báo để UBND huyện Hoài Ân và các "
+                              "sở, ngành liên quan biết, thực hiện./.")
+    texts = [g.text for g in process(text).guidance]
+    assert len(texts) == 2 and not any("xin thông báo" in t for t in texts)
+
+
+SET_OFF = """KẾ HOẠCH
+Phòng, chống ma túy năm 2026
+
+III. NHIỆM VỤ, GIẢI PHÁP
+
+**1.
+Công tác tuyên truyền, phổ biến pháp luật về phòng, chống ma túy**
+
+- Tổ chức tuyên truyền pháp luật về phòng, chống ma túy tại các trường học trên địa bàn.
+
+*a) Về các mô hình tự quản ở khu dân cư*
+
+- Duy trì hoạt động của các tổ tự quản về an ninh trật tự tại các khu dân cư.
+
+- Điểm thi đua = Tỷ lệ hoàn thành * điểm chuẩn.
+"""
+
+
+def test_a_heading_set_in_bold_or_italics_and_a_scoring_formula_are_no_items() -> None:
+    from nlp.pipeline import process
+
+    texts = [g.text for g in process(SET_OFF).guidance]
+    assert [t[:12] for t in texts] == ["- Tổ chức tu", "- Duy trì ho"]
+
+
 def test_a_numbered_line_naming_only_the_assignees_of_the_items_below_is_not_an_item() -> None:
     from nlp.pipeline import process
 
