@@ -142,9 +142,10 @@ def _candidate_blocks(doc: Doc) -> list[Block]:
     return out
 
 
-# "Đơn vị chủ trì: Sở Nội vụ", "Thời gian thực hiện: Thường xuyên": the fields of a task, not tasks
+# "Đơn vị chủ trì: Sở Nội vụ", "Thời gian thực hiện: Thường xuyên": the fields of a task, not tasks (a label may
+# wrap: "Đơn vị chủ trì tham mưu thực\nhiện: Sở Tư pháp.")
 _FIELD = re.compile(
-    r"^[\W_]*(?:Đơn\s+vị|Cơ\s+quan)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)[^:\n]{0,30}:"
+    r"^[\W_]*(?:Đơn\s+vị|Cơ\s+quan)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)(?:[^:\n]|\n(?!\n)){0,30}:"
     r"|^[\W_]*Thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?[\s*_]*:"
     r"|^[\W_]*(?:Sản\s+phẩm|Kết\s+quả)(?:\s+đầu\s+ra)?[\s*_]*:", re.I)
 

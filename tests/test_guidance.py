@@ -43,6 +43,9 @@ II. NHIỆM VỤ
 
 *Đơn vị chủ trì: *Ban Chỉ huy Quân sự huyện.
 
+*Đơn vị chủ trì tham mưu thực
+hiện: *Phòng Văn hóa - Xã hội huyện.
+
 *Thời gian thực hiện: *Hằng năm.
 """
 
