@@ -30,7 +30,7 @@ from functools import cache
 
 from nlp.doc import Doc, Quantity
 from nlp.resources import alternation, load_lines
-from nlp.scales import is_rank
+from nlp.scales import is_rank, is_scale_value
 from nlp.structure import is_page_noise
 
 Span = tuple[int, int]
@@ -661,6 +661,9 @@ def _metric_unit(doc: Doc, q: Quantity) -> None:
     if q.kind != "number" or q.unit or not _CLAUSE_END.match(doc.text, q.qual_end or q.end) or _meta_field(doc, q):
         return
     text, qs = doc.text, q.qual_start or q.start
+    si = doc.sentence_of(q.start)
+    if si >= 0 and is_scale_value(text, qs, q.value, doc.sentences[si][0]):
+        return  # the value of an index counts nothing ("…; người bệnh ngoại trú đạt trên 88" after "Chỉ số hài lòng")
     if approx := _APPROX.search(text, max(0, qs - 12), qs):  # "Số thẻ … cấp mới: khoảng 2.500", "đạt khoảng 2.500"
         qs = approx.start()
     upto, colon = _field_end(text, qs)

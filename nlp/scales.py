@@ -72,4 +72,12 @@ def is_scale_value(text: str, start: int, value: float, sentence_start: int) -> 
     if not m:
         return False
     named = left[: m.start()].split()[-_NAME_WINDOW:]
-    return sc.names.search(" ".join(named)) is not None
+    if sc.names.search(" ".join(named)) is not None:
+        return True
+    # "Chỉ số hài lòng của người bệnh nội trú đạt trên 92; người bệnh ngoại trú đạt trên 88": a later ";"-part
+    # gives the index its first part names another value
+    lead, semi, _ = text[sentence_start:start].partition(";")
+    return bool(semi) and sc.names.search(lead) is not None and _ENDS_WITH_VALUE.search(lead) is not None
+
+
+_ENDS_WITH_VALUE = re.compile(r"\d\s*$")

@@ -829,6 +829,12 @@ def test_an_index_named_far_before_its_value_is_a_target_at_the_start_of_a_text(
     assert (t.value, t.unit, t.comparator) == (85.0, "", ">")
 
 
+def test_an_index_named_in_the_first_part_of_a_sentence_gives_a_later_part_its_value() -> None:
+    found = _targets("Năm 2027, phấn đấu Chỉ số hài lòng của người bệnh nội trú đạt trên 90; người bệnh ngoại trú đạt "
+                     "trên 86.")
+    assert [(t.value, t.unit) for t in found] == [(90.0, ""), (86.0, "")]
+
+
 def test_the_population_a_rate_is_counted_over_is_no_target() -> None:
     found = _targets("Đến năm 2030, số giường bệnh trên 10.000 dân đạt 35 giường; số bác sĩ trên 1 vạn dân đạt 12; "
                      "tỷ suất tử vong trẻ em dưới 5 tuổi giảm còn 15 trên 1.000 trẻ đẻ sống.")
