@@ -963,6 +963,18 @@ def _decide(cands: list[Candidate]) -> list[Candidate]:
 _UNIT_BRACKET = re.compile(r"\s*\(([^()]{1,40})\)")
 
 
+# "- Cơ cấu kinh tế: Ngư, nông, lâm nghiệp chiếm khoảng 27,31%; …; Dịch vụ chiếm khoảng 40,94%"
+_STRUCTURE_LABEL = re.compile(r"(?<![\wÀ-ỹ])(cơ\s+cấu(?:\s+[\wÀ-ỹ-]+){1,4}?)\s*:", re.I)
+_SHARE_VERB = re.compile(r"(?<![\wÀ-ỹ])chiếm(?:\s+(?:khoảng|tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|tỉ\s+trọng))?\s*$", re.I)
+
+
+def _structure_of(text: str, s: int, qs: int) -> str | None:
+    """The whole a share ("… chiếm khoảng 40,94%") is counted in, when a label "Cơ cấu …:" opens its sentence."""
+    if _SHARE_VERB.search(text, max(s, qs - 30), qs) is None or (m := _STRUCTURE_LABEL.search(text, s, qs)) is None:
+        return None
+    return " ".join(m.group(1).split()).lower()
+
+
 def build(doc: Doc, cand: Candidate) -> Target | None:
     """The target's fields (metric, base, period, per, actors) for a candidate taken as a target."""
     q = cand.quantity
@@ -989,6 +1001,10 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
             tail = tail.partition(" ")[2]
         metric = tail.strip(" ([") or q.text
     metric = _UNIT_BRACKET.sub(lambda m: "" if unit_and_per(m.group(1).rsplit(",", 1)[-1]) else m.group(0), metric)
+    if q.unit == "%" and metric and (whole := _structure_of(doc.text, s, qs)):
+        if metric[1:2].islower():  # "Dịch vụ" as an item of the list, "GRDP" as printed
+            metric = metric[0].lower() + metric[1:]
+        metric = f"tỷ trọng {metric} trong {whole}"  # "Cơ cấu kinh tế: Dịch vụ chiếm khoảng 40,94%": a share of it
     base, base_end = _base(doc, q, e)
     start = min(ms, q.qual_start or q.start)
     end = max(me, q.qual_end or q.end, base_end)

@@ -642,6 +642,16 @@ def test_a_bracket_holding_a_number_stays_out_of_the_metric() -> None:
     assert t.value == 3 and "hiện có" not in t.metric and "12" not in t.metric
 
 
+def test_a_share_of_a_structure_names_the_structure() -> None:
+    text = ("KẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2027\n\nI. MỤC TIÊU\n\n"
+            "- Cơ cấu kinh tế: Nông, lâm, thủy sản chiếm khoảng 22,5%; Công nghiệp, xây dựng chiếm khoảng 30,1%; Dịch\n"
+            "vụ chiếm khoảng 41,2%.\n- Tỷ lệ hộ nghèo chiếm dưới 2%.\n")
+    got = {t.value: t.metric for t in _targets(text)}
+    assert {v: got.get(v) for v in (22.5, 30.1, 2.0)} == {
+        22.5: "tỷ trọng nông, lâm, thủy sản trong cơ cấu kinh tế",
+        30.1: "tỷ trọng công nghiệp, xây dựng trong cơ cấu kinh tế", 2.0: "Tỷ lệ hộ nghèo"}
+
+
 def test_a_unit_printed_in_brackets_stays_out_of_the_metric_and_a_qualifier_stays_in() -> None:
     text = ("KẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2027\n\nI. MỤC TIÊU\n\n"
             "- Tỷ lệ hộ nghèo (%) giảm còn 1,5 (theo chuẩn nghèo đa chiều).\n"
