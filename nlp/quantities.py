@@ -553,10 +553,15 @@ def unit_and_per(phrase: str) -> tuple[str, str, str | None] | None:
     return kind, _SPACE.sub(" ", head), (periods[-1] if periods else None)
 
 
+def bracket_unit(inside: str) -> tuple[str, str, str | None] | None:
+    """The unit a bracket prints, as `unit_and_per` reads it: "tỷ đồng", "%"; "giá so sánh, tỷ đồng": its last
+    part; "triệu đồng/người/năm": "triệu đồng" per year; None when it holds none ("theo chuẩn nghèo …")."""
+    return unit_and_per(inside.rsplit(",", 1)[-1])
+
+
 def _set_bracket_unit(q: Quantity, inside: str) -> bool:
-    """Give `q` the unit a bracket prints ("tỷ đồng", "%"; "giá so sánh, tỷ đồng": its last part; "triệu
-    đồng/người/năm": "triệu đồng" per year), if it holds one."""
-    read = unit_and_per(inside.rsplit(",", 1)[-1])
+    """Give `q` the unit a bracket prints, if it holds one."""
+    read = bracket_unit(inside)
     if read is None:
         return False
     q.kind, q.unit = read[0], read[1].lower()  # type: ignore[assignment]
@@ -588,7 +593,7 @@ def _closes_clause(text: str, pos: int) -> bool:
     if _CLAUSE_END.match(text, pos):
         return True
     m = _ASIDE.match(text, pos)
-    return m is not None and unit_and_per(m.group(1).rsplit(",", 1)[-1]) is None and bool(_CLAUSE_END.match(text, m.end()))
+    return m is not None and bracket_unit(m.group(1)) is None and bool(_CLAUSE_END.match(text, m.end()))
 
 
 def _counted_nouns(doc: Doc, start: int, end: int) -> list[re.Match[str]]:

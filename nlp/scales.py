@@ -19,6 +19,7 @@ from nlp.resources import alternation, load_json
 # 85": 22; it was 12, no figure of the corpus or the written sets moved at 20 or 30)
 _NAME_WINDOW = 30
 _LEFT_CHARS = 160
+_ENDS_WITH_VALUE = re.compile(r"\d\s*$")
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,6 @@ def is_scale_value(text: str, start: int, value: float, sentence_start: int) -> 
     if sc.names.search(" ".join(named)) is not None:
         return True
     # "Chỉ số hài lòng của người bệnh nội trú đạt trên 92; người bệnh ngoại trú đạt trên 88": a later ";"-part
-    # gives the index its first part names another value
+    # gives another value of the index that the sentence's first part names and values
     lead, semi, _ = text[sentence_start:start].partition(";")
     return bool(semi) and sc.names.search(lead) is not None and _ENDS_WITH_VALUE.search(lead) is not None
-
-
-_ENDS_WITH_VALUE = re.compile(r"\d\s*$")

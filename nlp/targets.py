@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from nlp.doc import Block, DateMention, Doc, Quantity, Target
-from nlp.quantities import coordinated_noun, counted_noun, is_rate_base, magnitudes, unit_and_per
+from nlp.quantities import bracket_unit, coordinated_noun, counted_noun, is_rate_base, magnitudes
 from nlp.resources import load_json
 from nlp.scales import is_scale_value
 
@@ -1000,7 +1000,7 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
         if len(words) > 60 and words[-61] != " ":  # the last 60 characters, from a whole word ("ăm 2024 …")
             tail = tail.partition(" ")[2]
         metric = tail.strip(" ([") or q.text
-    metric = _UNIT_BRACKET.sub(lambda m: "" if unit_and_per(m.group(1).rsplit(",", 1)[-1]) else m.group(0), metric)
+    metric = _UNIT_BRACKET.sub(lambda m: "" if bracket_unit(m.group(1)) else m.group(0), metric)
     if q.unit == "%" and metric and (whole := _structure_of(doc.text, s, qs)):
         if metric[1:2].islower():  # "Dịch vụ" as an item of the list, "GRDP" as printed
             metric = metric[0].lower() + metric[1:]
