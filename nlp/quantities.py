@@ -484,6 +484,7 @@ def _label_nouns() -> re.Pattern[str]:
 
 _LABEL_BRACKET = re.compile(r"\(\s*([^()\n]{1,40}?)\s*\)\s*:$")
 _BRACKET = re.compile(r"\(\s*([^()\n]{1,40}?)\s*\)")
+_UNIT_BRACKET = re.compile(r"\s*" + _BRACKET.pattern)
 _LABEL_RATE = re.compile(r"tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|chỉ\s+số|bình\s+quân", re.I)
 _LINE_END = re.compile(r"[ \t]*[.;]?[ \t*]*(?:\n|$)")
 
@@ -553,15 +554,21 @@ def unit_and_per(phrase: str) -> tuple[str, str, str | None] | None:
     return kind, _SPACE.sub(" ", head), (periods[-1] if periods else None)
 
 
-def bracket_unit(inside: str) -> tuple[str, str, str | None] | None:
+def _bracket_unit(inside: str) -> tuple[str, str, str | None] | None:
     """The unit a bracket prints, as `unit_and_per` reads it: "tỷ đồng", "%"; "giá so sánh, tỷ đồng": its last
     part; "triệu đồng/người/năm": "triệu đồng" per year; None when it holds none ("theo chuẩn nghèo …")."""
     return unit_and_per(inside.rsplit(",", 1)[-1])
 
 
+def without_unit_brackets(text: str) -> str:
+    """`text` without the brackets that print a unit ("Tỷ lệ hộ nghèo (%) giảm" -> "Tỷ lệ hộ nghèo giảm"); a
+    bracket that qualifies the measure stays ("diện tích chè (vùng nguyên liệu)")."""
+    return _UNIT_BRACKET.sub(lambda m: "" if _bracket_unit(m.group(1)) else m.group(0), text)
+
+
 def _set_bracket_unit(q: Quantity, inside: str) -> bool:
     """Give `q` the unit a bracket prints, if it holds one."""
-    read = bracket_unit(inside)
+    read = _bracket_unit(inside)
     if read is None:
         return False
     q.kind, q.unit = read[0], read[1].lower()  # type: ignore[assignment]
@@ -593,7 +600,7 @@ def _closes_clause(text: str, pos: int) -> bool:
     if _CLAUSE_END.match(text, pos):
         return True
     m = _ASIDE.match(text, pos)
-    return m is not None and bracket_unit(m.group(1)) is None and bool(_CLAUSE_END.match(text, m.end()))
+    return m is not None and _bracket_unit(m.group(1)) is None and bool(_CLAUSE_END.match(text, m.end()))
 
 
 def _counted_nouns(doc: Doc, start: int, end: int) -> list[re.Match[str]]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from nlp.doc import Block, DateMention, Doc, Quantity, Target
-from nlp.quantities import bracket_unit, coordinated_noun, counted_noun, is_rate_base, magnitudes
+from nlp.quantities import coordinated_noun, counted_noun, is_rate_base, magnitudes, without_unit_brackets
 from nlp.resources import load_json
 from nlp.scales import is_scale_value
 
@@ -958,11 +958,6 @@ def _decide(cands: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-# "Tỷ lệ hộ nghèo (%) giảm còn 1,5": the unit a metric prints in brackets is the value's, not part of its name
-# (the annotations keep brackets that qualify the measure: "diện tích chè (vùng nguyên liệu)")
-_UNIT_BRACKET = re.compile(r"\s*\(([^()]{1,40})\)")
-
-
 # "- Cơ cấu kinh tế: Ngư, nông, lâm nghiệp chiếm khoảng 27,31%; …; Dịch vụ chiếm khoảng 40,94%"
 _STRUCTURE_LABEL = re.compile(r"(?<![\wÀ-ỹ])(cơ\s+cấu(?:\s+[\wÀ-ỹ-]+){1,4}?)\s*:", re.I)
 _SHARE_VERB = re.compile(r"(?<![\wÀ-ỹ])chiếm(?:\s+(?:khoảng|tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|tỉ\s+trọng))?\s*$", re.I)
@@ -1000,7 +995,8 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
         if len(words) > 60 and words[-61] != " ":  # the last 60 characters, from a whole word ("ăm 2024 …")
             tail = tail.partition(" ")[2]
         metric = tail.strip(" ([") or q.text
-    metric = _UNIT_BRACKET.sub(lambda m: "" if bracket_unit(m.group(1)) else m.group(0), metric)
+    # "Tỷ lệ hộ nghèo (%) giảm còn 1,5": the unit a metric prints in brackets is the value's, not part of its name
+    metric = without_unit_brackets(metric)
     if q.unit == "%" and metric and (whole := _structure_of(doc.text, s, qs)):
         if metric[1:2].islower():  # "Dịch vụ" as an item of the list, "GRDP" as printed
             metric = metric[0].lower() + metric[1:]
