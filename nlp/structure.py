@@ -261,6 +261,24 @@ def _short_title(core: str) -> str | None:
     return core[: space if space > 0 else _MAX_TITLE_CHARS].rstrip(" ,;:") + " …"  # one long token: cut inside it
 
 
+_ABOUT_GLUED = re.compile(r"^[^\w\n]*V[êềế][ \t]*vi[ệêể]c(?=[ \t])")  # OCR: ",Vêviệc", "Vềviệc"
+_ABOUT_AT = re.compile(r"[ \t]V[êềế][ \t]*vi[ệêể]c[ \t]")
+
+
+def _scan_title_line(core: str) -> str:
+    """A title line of a scan without the stamp OCR read into its start ("| #RUNG-T2M-ĐÔNG BẢO +4 T1| Về việc
+    …", "CV T56: 7T? 7 |    trên địa bàn …") and with "Về việc" whole where its space was lost. The stamp has no
+    lower-case letter, holds a symbol or digit no title word has, and ends at a bar or at "Về việc"."""
+    cuts = [m.end() for m in re.finditer(r"\|[ \t]*", core)] + [m.start() + 1 for m in _ABOUT_AT.finditer(core)]
+    for cut in sorted(cuts, reverse=True):
+        lead, rest = core[:cut], core[cut:]
+        debris = any(not (c.isalpha() or c in " \t-,.") for c in lead)  # "#", "+", digits, a bar: no title word
+        if debris and not any(c.islower() for c in lead) and (rest[:1].islower() or _ABOUT_GLUED.match(rest)):
+            core = rest
+            break
+    return _ABOUT_GLUED.sub("Về việc", core)
+
+
 def _ocr_debris(core: str) -> bool:
     """A scan's stamp or seal read as symbols ("À .^A .À ” Lá ˆ , - ˆ"): under half of it is words."""
     words = sum(len(w) for w in re.findall(r"[^\W\d_]{2,}", core))
@@ -432,7 +450,7 @@ def _read_header(doc: Doc, lines: list[_Line]) -> _Header | None:
             if not title:
                 info.title = " ".join(about.group(1).split()) or None
     if title:
-        info.title = _short_title(" ".join(_WRAPPED_YEAR.sub("", ln.core) for ln in title))
+        info.title = _short_title(" ".join(_scan_title_line(_WRAPPED_YEAR.sub("", ln.core)) for ln in title))
         header_end = title[-1].end
     end_line = next((i for i, ln in enumerate(lines) if ln.start >= header_end), len(lines))
     _fill(info, doc, number)

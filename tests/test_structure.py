@@ -506,6 +506,32 @@ def test_the_title_of_a_scan_stops_where_the_body_runs_on_without_a_blank_line()
     assert info.title == "Kết luận của Phó Chủ tịch UBND tỉnh tại buổi kiểm tra tiến độ xây dựng trường học huyện Đăk Hà"
 
 
+def test_a_stamp_read_into_the_title_lines_of_a_scan_is_left_out():
+    text = (
+        "ỦY BAN NHÂN DÂN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH QUẢNG NGÃI    Độc lập - Tự do - Hạnh phúc\n"
+        "Số: ý# /CT-UBND    Quảng Ngãi, ngày |2 tháng 3 năm 2018\n"
+        "CHỈ THỊ\n"
+        "| #RUNG-T2M-ĐÔNG BẢO +4 T1 HỌC 0.NG ÃI| Vềviệc tăng cường công tác thi hành án hành chính\n"
+        "CV T56: 7T? 7 |    trên địa bàn tỉnh Quảng Ngãi\n\n"
+        "Thời gian qua, công tác thi hành án hành chính đã đạt những kết quả tích cực.\n"
+    )
+    info = _doc(text).info
+    assert info.title == "Về việc tăng cường công tác thi hành án hành chính trên địa bàn tỉnh Quảng Ngãi"
+
+
+def test_a_title_in_capitals_keeps_its_words():
+    text = (
+        "ỦY BAN NHÂN DÂN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH QUẢNG NGÃI    Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 15/KH-UBND    Quảng Ngãi, ngày 12 tháng 3 năm 2025\n"
+        "KẾ HOẠCH\n"
+        "PHÁT TRIỂN KINH TẾ - XÃ HỘI VỀ VIỆC LÀM | NĂM 2025\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert _doc(text).info.title == "PHÁT TRIỂN KINH TẾ - XÃ HỘI VỀ VIỆC LÀM | NĂM 2025"
+
+
 def test_a_lead_paragraph_standing_as_headline_gives_its_first_sentence_as_title():
     lead = ("Năm 2025, huyện Krông Pa phấn đấu giảm tỷ lệ hộ nghèo xuống còn 12%, tạo việc làm mới cho 1.200 lao "
             "động và hoàn thành 45 km đường giao thông nông thôn. Để đạt các chỉ tiêu này, Huyện ủy đã ban hành kế "
