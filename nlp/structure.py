@@ -114,9 +114,27 @@ def _is_acronym(word: str) -> bool:
     return bare.isupper() and not _SYLLABLE.fullmatch(bare)
 
 
+@cache
+def _unaccented_names() -> dict[tuple[str, ...], str]:
+    """Org heads and provinces (with "tỉnh" or "thành phố" before them) by their letters without tone marks: a
+    scan's "ỦY BAN NHÂN DẦN TĨNH QUANG NGAI" is the committee of Quảng Ngãi. Single words are left out: without
+    its marks one syllable spells too many others ("BẢN" is no "bản", "VĨNH" no "vịnh")."""
+    heads, _, _ = _casing()
+    places = load_lines("places.txt")
+    names = [*heads.values(), *places, *(f"{unit} {p}" for unit in ("tỉnh", "thành phố") for p in places)]
+    out: dict[tuple[str, ...], str] = {}
+    for name in names:
+        key = tuple(strip_accents(name).lower().split())
+        if len(key) >= 2:
+            out.setdefault(key, name)
+    return out
+
+
 def readable_name(caps: str) -> str:
-    """"ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI" → "Ủy ban nhân dân tỉnh Đồng Nai" (org heads as listed, places title-cased)."""
+    """"ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI" → "Ủy ban nhân dân tỉnh Đồng Nai" (org heads as listed, places title-cased).
+    Words OCR read with wrong tone marks are put right where, without the marks, they spell a listed name."""
     heads, units, _ = _casing()
+    unaccented = _unaccented_names()
     words = caps.replace(",", " , ").split()
     out: list[str] = []
     i = 0
@@ -125,6 +143,11 @@ def readable_name(caps: str) -> str:
             key = tuple(w.lower() for w in words[i : i + size])
             if key in heads or key in units:
                 out.append(heads.get(key) or units[key])
+                i += size
+                break
+            bare = unaccented.get(tuple(strip_accents(w).lower() for w in key))
+            if bare is not None and tuple(bare.lower().split()) != key:  # only where OCR changed a mark
+                out.append(bare)
                 i += size
                 break
         else:

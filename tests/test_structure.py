@@ -520,6 +520,19 @@ def test_a_stamp_read_into_the_title_lines_of_a_scan_is_left_out():
     assert info.title == "Về việc tăng cường công tác thi hành án hành chính trên địa bàn tỉnh Quảng Ngãi"
 
 
+def test_an_issuer_ocr_read_with_wrong_tone_marks_is_put_right() -> None:
+    text = (
+        "ỦY BAN NHÂN DẦN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TĨNH QUANG NGAI    Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 16/CT-UBND    Quảng Ngãi, ngày 27 tháng 12 năm 2021\n"
+        "CHỈ THỊ\n"
+        "Về việc tăng cường các biện pháp bảo đảm đón Tết Nguyên đán\n\n"
+        "Thực hiện Chỉ thị số 11-CT/TW ngày 08/12/2021 của Ban Bí thư về việc tổ chức Tết.\n"
+    )
+    assert _doc(text).info.issuer == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert readable_name("HUYỆN ỦY CÀNG LONG") == "Huyện ủy Càng Long"  # marks already right stay as printed
+
+
 def test_a_title_in_capitals_keeps_its_words():
     text = (
         "ỦY BAN NHÂN DÂN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
