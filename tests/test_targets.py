@@ -998,3 +998,10 @@ def test_two_counted_nouns_joined_by_a_comma_are_one_unit() -> None:
             "- Kết nạp 50 đảng viên, thành lập 3 chi bộ.\n")
     assert [(t.value, t.unit) for t in _targets(text)] == [
         (1.0, "doanh nghiệp, hợp tác xã"), (5.0, "xã, phường"), (50.0, "đảng viên"), (3.0, "chi bộ")]
+
+
+def test_the_area_a_leading_share_is_counted_over_is_not_its_metric() -> None:
+    [share, revenue] = _targets("Phấn đấu đến năm 2030, 100% số xã, phường trên toàn tỉnh không ma túy; thu ngân "
+                                "sách nhà nước trên địa bàn đạt 5.000 tỷ đồng.")
+    assert share.metric == "số xã, phường không ma túy"
+    assert revenue.metric == "thu ngân sách nhà nước trên địa bàn"  # the indicator's own name keeps its words
