@@ -1005,3 +1005,12 @@ def test_the_area_a_leading_share_is_counted_over_is_not_its_metric() -> None:
                                 "sách nhà nước trên địa bàn đạt 5.000 tỷ đồng.")
     assert share.metric == "số xã, phường không ma túy"
     assert revenue.metric == "thu ngân sách nhà nước trên địa bàn"  # the indicator's own name keeps its words
+
+
+def test_shares_joined_by_va_share_the_predicate_the_second_states() -> None:
+    first, second = _targets("Phấn đấu đến năm 2030, trên 80% số trạm y tế cấp xã và 100% cơ sở cai nghiện ma túy "
+                             "công lập đủ điều kiện xác định tình trạng nghiện ma túy.")
+    assert first.metric == "số trạm y tế cấp xã đủ điều kiện xác định tình trạng nghiện ma túy"
+    assert first.text == "trên 80% số trạm y tế cấp xã"  # the next share is no part of this one's base or span
+    assert first.base == "số trạm y tế cấp xã"
+    assert second.metric.startswith("cơ sở cai nghiện ma túy công lập đủ điều kiện")
