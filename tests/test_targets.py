@@ -1014,3 +1014,9 @@ def test_shares_joined_by_va_share_the_predicate_the_second_states() -> None:
     assert first.text == "trên 80% số trạm y tế cấp xã"  # the next share is no part of this one's base or span
     assert first.base == "số trạm y tế cấp xã"
     assert second.metric.startswith("cơ sở cai nghiện ma túy công lập đủ điều kiện")
+
+
+def test_a_bracketed_aside_after_a_leading_share_is_skipped_not_an_end() -> None:
+    [t] = _targets("Phấn đấu có ít nhất 70% số người hưởng trợ cấp (bao gồm người được ủy quyền nhận thay) nhận tiền "
+                   "trợ cấp qua tài khoản.")
+    assert t.metric == "số người hưởng trợ cấp nhận tiền trợ cấp qua tài khoản"
