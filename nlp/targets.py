@@ -29,6 +29,7 @@ _LIST_TAIL = 4  # syllables after a comma that may end a list of nouns rather th
 # tài khoản được tuyên truyền" names who and what; 15 cut such names mid-phrase (train metric word-F1 0.8077 ->
 # 0.8091 at 20, dev 0.8017 -> 0.8068; 18: 0.8088 / 0.8067, 22: 0.8088 / 0.8005, 25: 0.8080 / 0.7946; session 25)
 _AFTER_WORDS = 20
+# where the predicate of a share's noun phrase starts ("… công lập đủ điều kiện …", "… phải được thu gom …")
 _PREDICATE = re.compile(r"(?<![\wÀ-ỹ])(?:phải\s+được|phải|được|đủ|có)(?![\wÀ-ỹ])", re.I)
 # the whole area a count after a leading number is taken over is not what it counts: "100% số xã, phường trên toàn
 # tỉnh không ma túy" measures "xã, phường không ma túy", as the annotations word it ("Thu ngân sách nhà nước trên
