@@ -41,8 +41,8 @@ _RIGHT_RESULT = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiê
 _PER_WORDS = re.compile(r"\s*(?:/\s*|mỗi\s+|hằng\s+|hàng\s+|bình\s+quân\s+(?:hằng\s+|mỗi\s+|hàng\s+)?)(năm|tháng|quý)\b", re.I)
 # "100% khu công nghiệp, cụm công nghiệp triển khai …": the words after a leading number run over the commas of a
 # list (up to _AFTER_WORDS syllables, the next number or a new clause); a comma right after the number ends them
-_AFTER_NUMBER_NOUN = re.compile(r"\s*(?P<rest>(?![,;:.()])(?:[^;:.()]|\([^()\n;:\d]{1,80}\)){2,200})")
-_ASIDE_AFTER = re.compile(r"\s*\*?\([^()\n;:\d]{1,80}\)\*?")  # "(bao gồm người được ủy quyền nhận thay)"
+# (a short bracket with no number, "(bao gồm người được ủy quyền nhận thay)", is an aside they skip)
+_AFTER_NUMBER_NOUN = re.compile(r"\s*(?P<rest>(?![,;:.()])(?:[^;:.()]|\([^()\n;:\d]{1,40}\)){2,200})")
 # "giảm 3% so với năm 2018": the year compared with is the baseline, not the target's period
 _COORDINATED = re.compile(r"(?:\s(?:và|cùng)|,)\s*(?:ít\s+nhất|tối\s+thiểu|trên|dưới|khoảng|từ)?\s*$", re.I)
 _COMPARED_WITH = re.compile(r"(?<![\wÀ-ỹ])so(?:\s+với)?(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s*$", re.I)
@@ -537,7 +537,7 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
         tail = c.tail.search(text, rs, r_end)
         ae = tail.start() if tail else r_end
         holes = [(x.start(), x.end()) for x in _COMPARISON.finditer(text, rs, m.end("rest"))]
-        holes += [(x.start(), x.end()) for x in _ASIDE_AFTER.finditer(text, rs, ae)]
+        holes += [(x.start(), x.end()) for x in _SHORT_BRACKET.finditer(text, rs, ae)]
         holes += [(d.start, d.end) for d in doc.dates_in(rs, ae)]  # "đạt 8% năm 2026": the period
         after = _strip_string(_without(text, rs, ae, holes), head=False)
         if len(short := _WHERE.sub(" ", after).split()) >= 2:
