@@ -144,6 +144,8 @@ class Doc:
     info: DocumentInfo = field(default_factory=DocumentInfo)
     blocks: list[Block] = field(default_factory=list)
     header_end: int = 0  # offset where the body starts (after title/trích yếu)
+    # the header's "Số: …" as printed, legible or not ("Số: Ê§0 /TB-UBND" where the number is written in by hand)
+    number_span: tuple[int, int] | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     sent_tokens: list[tuple[int, int]] = field(default_factory=list)  # token index range per sentence

@@ -199,24 +199,15 @@ def find_references(text: str) -> list[Reference]:
 
 
 def run(doc: Doc) -> None:
-    """Set doc.references, without the document's own number: its header's "Số: …" and, dated as the document
-    is, the annex captions that cite it ("(Kèm theo Kế hoạch số 552/KH-UBND ngày 19/11/2025 …)"). Numbers start
-    again every year: "Kế hoạch số 15/KH-UBND" of another date is another plan."""
+    """Set doc.references, without the document's own number: its header's "Số: …" (`doc.number_span`, found by
+    nlp.structure) and, dated as the document is, the annex captions that cite it ("(Kèm theo Kế hoạch số
+    552/KH-UBND ngày 19/11/2025 …)"). Numbers start again every year: "Kế hoạch số 15/KH-UBND" of another date
+    is another plan."""
     own, issued = doc.info.number, doc.info.issued_date
     doc.references = [
         r for r in find_references(doc.text)
         if not (own and r.number == own and (r.start < doc.header_end or (issued and r.issued_date == issued)))
-        and not (r.start < doc.header_end and _on_number_line(doc.text, r.start))
+        # what is read inside the header's "Số: …" is the document's own number however a scan damaged it
+        # ("Số: Ê§0 /TB-UBND" gave "0/TB-UBND"); a citation after it on the same line is one
+        and not (doc.number_span and r.start < doc.number_span[1] and doc.number_span[0] < r.end)
     ]
-
-
-# "Số:" and at most a few characters of scan debris before the number; a citation later on the line (a công
-# văn's "V/v thực hiện Kế hoạch số 45/KH-SYT" flattened beside it) is one
-_NUMBER_LINE = re.compile(r"\s*(?:[Ss]ố|SỐ)(?:\s*hiệu)?\s*:?[^\w\n]{0,4}\w{0,3}[^\w\n]{0,4}$")
-
-
-def _on_number_line(text: str, pos: int) -> bool:
-    """The header's "Số: …" line prints the document's own number, however a scan damaged it ("Số: Ê§0
-    /TB-UBND" with the number written in by hand): what is read there is never a citation."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    return bool(_NUMBER_LINE.match(text, line_start, pos))

@@ -413,8 +413,10 @@ def _read_header(doc: Doc, lines: list[_Line]) -> _Header | None:
     if date is None and (date := _ILLEGIBLE_DATE.search(text, zone_off, search_end)) is not None:
         if not any(w.startswith("OCR: date") for w in doc.warnings):
             doc.warnings.append(f"header: the date is illegible ({' '.join(date.group('date').split())!r}), left empty")
-    if number is not None and number.groupdict().get("num"):
-        info.number = normalise_number(number.group("num"))
+    if number is not None:
+        doc.number_span = number.span()
+        if number.groupdict().get("num"):
+            info.number = normalise_number(number.group("num"))
     printed = " ".join(date.group("date").split()) if date is not None else ""
     wrapped = _WRAPPED_DATE.search(printed) is not None  # "ngày 09 tháng 9 / V/v …      năm 2025"
     if date is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -35,7 +35,7 @@ _PREDICATE = re.compile(r"(?<![\wÀ-ỹ])(?:phải\s+được|phải|được|đ
 # tỉnh không ma túy" measures "xã, phường không ma túy", as the annotations word it ("Thu ngân sách nhà nước trên
 # địa bàn", a name before its number, stays whole; train metric word-F1 0.8091 -> 0.8108, 8 metrics closer to the
 # gold and none further; dev unchanged; session 25)
-_WHERE = re.compile(r"(?<![\wÀ-ỹ])trên\s+(?:toàn\s+|địa\s+bàn\s+(?:toàn\s+)?)?(?:tỉnh|thành\s+phố|huyện|xã|quốc|cả\s+nước)(?![\wÀ-ỹ])(?:\s+[A-ZĐ][\wÀ-ỹ]*)*|(?<![\wÀ-ỹ])trên\s+địa\s+bàn(?![\wÀ-ỹ])", re.U)
+_WHERE = re.compile(r"(?<![\wÀ-ỹ])trên\s+(?:toàn\s+|địa\s+bàn\s+(?:toàn\s+)?)?(?:tỉnh|thành\s+phố|huyện|xã|quốc|cả\s+nước)(?![\wÀ-ỹ])(?:\s+[A-ZĐ][\wÀ-ỹ]*)*|(?<![\wÀ-ỹ])trên\s+địa\s+bàn(?![\wÀ-ỹ])")
 _LIST_ITEM = 2  # syllables between two commas that can only be an item of a list ("nông, lâm, thủy sản")
 _RIGHT_RESULT = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|cùng\s+kỳ)", re.I)
 _PER_WORDS = re.compile(r"\s*(?:/\s*|mỗi\s+|hằng\s+|hàng\s+|bình\s+quân\s+(?:hằng\s+|mỗi\s+|hàng\s+)?)(năm|tháng|quý)\b", re.I)
@@ -526,14 +526,9 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
             if stop := stop_pattern.search(text, rs - 1 if text[rs - 1 : rs].isspace() else rs, r_end):
                 r_end = stop.start()
         r_end = _before_valued_clause(doc, rs, r_end, e)
-        # a number whose qualifier ("ít nhất", "khoảng từ") starts before r_end may start a few words after it
-        shared = None
-        for other in doc.quantities_in(rs + 1, r_end + 100):  # "100% trạm y tế có bác sĩ và 90% trường …"
-            if rs < (other.qual_start or other.start) < r_end and other.unit not in c.age_units:
-                r_end = other.qual_start or other.start
-                if (m2 := _COORDINATED.search(text, rs, r_end)) is not None:
-                    r_end = m2.start()
-                    shared = other if other.unit == q.unit == "%" and "và" in m2.group() else None
+        # "100% trạm y tế có bác sĩ và 90% trường …": the next number ends the words
+        r_end, other, joined = _before_next(doc, rs, r_end, lambda o: o.unit not in c.age_units)
+        shared = other if joined and "và" in joined.group() and other and other.unit == q.unit == "%" else None
         tail = c.tail.search(text, rs, r_end)
         ae = tail.start() if tail else r_end
         holes = [(x.start(), x.end()) for x in _COMPARISON.finditer(text, rs, m.end("rest"))]
@@ -545,8 +540,9 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
         if shared is not None and after and not _PREDICATE.search(after):
             # "80% số trạm y tế … và 100% cơ sở cai nghiện … đủ điều kiện …": shares joined by "và" share the
             # predicate the second one states (train metric word-F1 0.8108 -> 0.8128, dev unchanged; session 25)
-            if (pred := _PREDICATE.search(_metric(doc, shared, s, e)[2])) is not None:
-                after = f"{after} {pred.string[pred.start():]}"
+            second = _metric(doc, shared, s, e)[2]
+            if (pred := _PREDICATE.search(second)) is not None:
+                after = f"{after} {second[pred.start():]}"
     if not metric and cue is not None:
         before_cue = _left_metric(doc, q, clause, cue.start())
         if after and q.unit == "%" and before_cue[2] and c.plan_share.match(after):
@@ -570,6 +566,20 @@ def _metric(doc: Doc, q: Quantity, s: int, e: int) -> tuple[int, int, str]:
     name = _rate_of_previous(doc, q, s, e, clause, re.sub(r"\s+", " ", " ".join(parts)).strip())
     span_start = ms if metric else qs
     return span_start, max(ae, q.end), name
+
+
+def _before_next(
+    doc: Doc, lo: int, hi: int, accept: Callable[[Quantity], bool]
+) -> tuple[int, Quantity | None, re.Match[str] | None]:
+    """Where words running from `lo` to `hi` end at the first number `accept`s that starts inside them (its
+    qualifier, "ít nhất", "khoảng từ", may start a few words before it): before the "và" or "," joining it, else
+    at its start; with that number and the joining words. (hi, None, None) when none does."""
+    for other in doc.quantities_in(lo + 1, hi + 100):
+        start = other.qual_start or other.start
+        if lo < start < hi and accept(other):
+            joined = _COORDINATED.search(doc.text, lo, start)
+            return (joined.start() if joined else start), other, joined
+    return hi, None, None
 
 
 def _after_actor(doc: Doc, left: int, right: int) -> int:
@@ -643,11 +653,10 @@ def _base(doc: Doc, q: Quantity, e: int) -> tuple[str | None, int]:
     for stop in (_BASE_STOP.search(text, bs, be), _COMPARISON.search(text, bs, be)):
         if stop:
             be = min(be, stop.start())
-    # "80% số trạm y tế cấp xã và 100% cơ sở cai nghiện …": the next share is no part of this one's base
-    nxt = next((o for o in doc.quantities_in(bs + 1, be) if bs < (o.qual_start or o.start) < be), None)
-    if nxt is not None and nxt.unit == "%":
-        if (coordinated := _COORDINATED.search(text, bs, nxt.qual_start or nxt.start)) is not None:
-            be = coordinated.start()
+    # "80% số trạm y tế cấp xã và 100% cơ sở cai nghiện …": the next share, joined to it, is no part of its base
+    cut, _, joined = _before_next(doc, bs, be, lambda o: o.unit == "%")
+    if joined is not None:
+        be = cut
     bs2, be = _strip_metric(text, bs, be)
     if be <= bs:
         return None, after_end

@@ -146,12 +146,18 @@ def test_an_annex_caption_citing_the_document_itself_is_no_reference() -> None:
 def test_a_scanned_header_number_written_in_by_hand_is_no_reference() -> None:
     # OCR reads the hand-written number as debris, so the header gives no number of its own; the piece of it that
     # looks like a number is still the document's own, and a citation flattened onto the same line stays one
-    text = ("ỦY BAN NHÂN DÂN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: Ê§0 /TB-UBND    Quảng Ngãi, ngày 3| tháng 12"
-            " năm 2024\nSố: 12/CV-UBND    V/v thực hiện Kế hoạch số 45/KH-SYT\nTHÔNG BÁO\n"
-            "Thực hiện Quyết định số 21/2024/QĐ-TTg của Thủ tướng Chính phủ.")
-    doc = Doc(text=text, info=DocumentInfo(), header_end=text.index("THÔNG BÁO") + 9)
-    run(doc)
-    assert [r.number for r in doc.references] == ["45/KH-SYT", "21/2024/QĐ-TTg"]
+    from nlp.pipeline import process
+
+    scan = process("ỦY BAN NHÂN DÂN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG NGÃI    Độc lập - Tự do - "
+                   "Hạnh phúc\nSố: Ê§0 /TB-UBND    Quảng Ngãi, ngày 3| tháng 12 năm 2024\nTHÔNG BÁO\nKết luận của Chủ "
+                   "tịch UBND tỉnh\n\nThực hiện Quyết định số 21/2024/QĐ-TTg của Thủ tướng Chính phủ, Chủ tịch UBND "
+                   "tỉnh kết luận như sau:\n")
+    letter = process("ỦY BAN NHÂN DÂN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG NGÃI    Độc lập - Tự do - "
+                     "Hạnh phúc\nSố: 12/UBND-KGVX    V/v thực hiện Kế hoạch số 45/KH-SYT\nQuảng Ngãi, ngày 03 tháng 12 "
+                     "năm 2024\n\nKính gửi: Sở Y tế\n\nỦy ban nhân dân tỉnh đề nghị Sở Y tế triển khai.\n")
+    assert [r.number for r in scan.references] == ["21/2024/QĐ-TTg"]
+    assert [r.number for r in letter.references] == ["45/KH-SYT"]
+
 
 def _corpus(path: str) -> str:
     file = CORPUS / path
