@@ -881,9 +881,10 @@ class _CueIndex:
 
 def candidates(doc: Doc) -> list[Candidate]:
     """Every quantity that could be a target (the model or the rules then decide)."""
-    from nlp.target_model import context, features
+    from nlp.target_model import context, features, latest_year
 
     c = cues()
+    latest = latest_year(doc.text)
     directive = doc.info.doc_type in c.directive_types
     skip = skipped_blocks(doc)
     blocks_cues = _CueIndex(doc)
@@ -939,7 +940,7 @@ def candidates(doc: Doc) -> list[Candidate]:
             "restated": _restated(c, doc.text, s, qs) is not None,
             "share_of_result": _share_of_result(c, doc.text, q, s, clause, qs),
         }
-        ctx = context(doc, q, (s, e), prev, section, kind, path[:-1])
+        ctx = context(doc, q, (s, e), prev, section, kind, path[:-1], latest)
         out.append(Candidate(q, si, rule, cue, features(q, ctx, hits)))
     return out
 

@@ -210,6 +210,25 @@ def test_a_sub_heading_keeps_the_goal_section_above_it() -> None:
     assert under == {1250.0: 1.0, 980.0: 0.0}
 
 
+REVIEW_PAGE = """Huyện ủy Cờ Đỏ tổng kết công tác năm 2023
+
+Năm 2023, tỷ lệ hộ nghèo của huyện giảm còn 3,2%; thu nhập bình quân đầu người đạt 58 triệu đồng. Năm 2024, thu
+nhập bình quân đầu người đạt 62 triệu đồng, tỷ lệ hộ nghèo giảm còn 2,5%. Giai đoạn 2021-2025 kết nạp 450 đảng viên.
+"""
+
+
+def test_a_year_before_the_latest_the_page_names_is_told_apart_without_a_dateline() -> None:
+    from nlp.pipeline import process
+    from nlp.targets import candidates
+
+    doc = process(REVIEW_PAGE)
+    assert doc.info.issued_date is None and not doc.extras.get("published")
+    latest = {c.quantity.value: (c.features.get("YEAR_LATEST"), c.features.get("YEAR_BEFORE_LATEST"))
+              for c in candidates(doc)}
+    # 2025 is the latest year named (a range's end counts); the 2023 results and the 2024 figures are before it
+    assert latest == {3.2: (0.0, 1.0), 58.0: (0.0, 1.0), 62.0: (0.0, 1.0), 2.5: (0.0, 1.0), 450.0: (1.0, 0.0)}
+
+
 HEALTH_PLAN = """KẾ HOẠCH
 Chăm sóc sức khỏe nhân dân năm 2026
 
