@@ -645,6 +645,10 @@ def _continues(prev: _Line, nxt: _Line, caps_block: bool) -> bool:
         return True
     if n[0].islower() or n[0].isdigit() or n[0] in ",;)”":
         return True
+    if len(n) > max(150, 1.5 * len(p)):
+        # a wrapped line is as long as the page is wide, no shorter than the lines after it: a line followed by
+        # one far longer was not wrapped ("1. Chủ động, linh hoạt … năm 2019" over a news paragraph on one line)
+        return False
     return len(p) >= 45 or (len(p.split()) == 1 and not _is_caps(p))
 
 

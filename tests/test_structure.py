@@ -488,6 +488,25 @@ def test_a_clause_wrapped_after_a_semicolon_stays_in_its_item():
     assert any(b.startswith("- Bố trí lực lượng") for b in blocks)  # a marked line is never a continuation
 
 
+def test_a_subtitle_over_a_paragraph_printed_on_one_line_is_no_wrapped_line():
+    text = (
+        "Thị ủy Hương Trà sơ kết 6 tháng đầu năm 2025\n\n"
+        "1. Tập trung hoàn thành 24 chỉ tiêu chủ yếu phát triển kinh tế - xã hội năm 2025\n"
+        "Hội nghị đánh giá kết quả 6 tháng đầu năm và triển khai nhiệm vụ 6 tháng cuối năm; đồng chí Bí thư Thị ủy "
+        "đề nghị các cơ quan, đơn vị bám sát chương trình công tác để chỉ đạo, điều hành chủ động, linh hoạt. "
+        "Tăng cường kỷ luật, kỷ cương hành chính.\n"
+        "2. Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan tham mưu bố trí kinh phí thực hiện Kế\n"
+        "hoạch theo quy định của pháp luật về ngân sách nhà nước.\n"
+    )
+    doc = _doc(text)
+    _check_blocks(doc)
+    blocks = [doc.text[b.start : b.end] for b in doc.blocks]
+    assert "1. Tập trung hoàn thành 24 chỉ tiêu chủ yếu phát triển kinh tế - xã hội năm 2025" in blocks
+    assert any(b.startswith("Hội nghị đánh giá") for b in blocks)
+    # a line wrapped at the page's width still runs on, capital or not
+    assert any(b.startswith("2. Sở Tài chính") and b.endswith("ngân sách nhà nước.") for b in blocks)
+
+
 def test_the_title_of_a_scan_stops_where_the_body_runs_on_without_a_blank_line():
     text = (
         "ỦY BAN NHÂN DÂN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
