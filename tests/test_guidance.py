@@ -290,3 +290,44 @@ def test_a_paragraph_reporting_last_years_result_under_the_tasks_is_no_item() ->
             "Năm 2022, toàn huyện đã kết nạp được 45 đảng viên, đạt 90% kế hoạch.\n")
     items = [g.text for g in analyze_text(text).guidance]
     assert len(items) == 2 and not any("đã kết nạp được" in t for t in items)
+
+
+TASK_TABLE = """KẾ HOẠCH
+Chuyển đổi số trong quản lý hạ tầng đô thị giai đoạn 2026 - 2030
+
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+|
+STT
+|
+Nội dung nhiệm vụ
+|
+Cơ quan chủ trì
+|
+1
+|
+Đề xuất sửa đổi các quy định về giá trị pháp lý của hồ sơ số trong công tác nghiệm thu công trình
+|
+Sở Xây dựng
+|
+2
+|
+Thiết lập cơ chế liên thông dữ liệu hạ tầng giữa các sở, ngành và Ủy ban nhân dân cấp xã
+|
+Sở Khoa học và Công nghệ
+|
+3
+|
+Hình thành đội ngũ cán bộ chuyên trách chuyển đổi số tại các cơ quan, đơn vị
+|
+Sở Nội vụ
+"""
+
+
+def test_a_task_table_cell_opening_with_a_task_verb_is_an_item() -> None:
+    from nlp.pipeline import process
+
+    texts = [g.text.strip(" |") for g in process(TASK_TABLE).guidance]
+    for opening in ("Đề xuất sửa đổi", "Thiết lập cơ chế", "Hình thành đội ngũ"):
+        assert any(t.startswith(opening) for t in texts), (opening, texts)
+    assert not any(t.startswith("Sở Xây dựng") for t in texts)
