@@ -119,6 +119,13 @@ def _doc(text: str) -> Doc:
     return doc
 
 
+def _block_texts(text: str) -> list[str]:
+    """The text of each block, after checking the blocks tile the text."""
+    doc = _doc(text)
+    _check_blocks(doc)
+    return [doc.text[b.start : b.end] for b in doc.blocks]
+
+
 def _check_blocks(doc: Doc) -> None:
     text = doc.text
     for b in doc.blocks:
@@ -480,9 +487,7 @@ def test_a_clause_wrapped_after_a_semicolon_stays_in_its_item():
         "b) Bảo đảm đủ thuốc, vật tư y tế phục vụ khám chữa bệnh trong dịp nghỉ lễ;\n"
         "- Bố trí lực lượng trực cấp cứu 24/24 giờ tại các bệnh viện tuyến tỉnh.\n"
     )
-    doc = _doc(text)
-    _check_blocks(doc)
-    blocks = [doc.text[b.start : b.end] for b in doc.blocks]
+    blocks = _block_texts(text)
     item_a = next(b for b in blocks if b.startswith("a)"))
     assert item_a.endswith("công khai trên báo, đài.")
     assert any(b.startswith("- Bố trí lực lượng") for b in blocks)  # a marked line is never a continuation
@@ -498,9 +503,7 @@ def test_a_subtitle_over_a_paragraph_printed_on_one_line_is_no_wrapped_line():
         "2. Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan tham mưu bố trí kinh phí thực hiện Kế\n"
         "hoạch theo quy định của pháp luật về ngân sách nhà nước.\n"
     )
-    doc = _doc(text)
-    _check_blocks(doc)
-    blocks = [doc.text[b.start : b.end] for b in doc.blocks]
+    blocks = _block_texts(text)
     assert "1. Tập trung hoàn thành 24 chỉ tiêu chủ yếu phát triển kinh tế - xã hội năm 2025" in blocks
     assert any(b.startswith("Hội nghị đánh giá") for b in blocks)
     # a line wrapped at the page's width still runs on, capital or not
