@@ -110,6 +110,7 @@ class _Cues:
     plan_share: re.Pattern[str]
     restated: re.Pattern[str]
     restated_break: re.Pattern[str]
+    time_section: re.Pattern[str]
 
 
 def _phrases(items: list[str], guard_moi: Iterable[str] = (), guards: dict[str, dict[str, list[str]]] | None = None) -> str:
@@ -186,6 +187,10 @@ def cues() -> _Cues:
             r"(?:(?:{})(?![\wÀ-ỹ]))?\s*$".format(
                 _phrases(d["restated_not_after"]), _phrases(d["restated_heads"]), _phrases(d["restated_leads"])), re.I),
         restated_break=re.compile(bound.format(_phrases(d["restated_breaks"])), re.I),
+        # "**2. Thời gian thi đua**", "1. Thời gian: từ nay …", "3. Thời gian thực hiện Chương trình: Từ năm …": the
+        # label alone or before a colon ("a) Thời gian thi đua chia thành 02 đợt", "Thời gian qua, …" are sentences)
+        time_section=re.compile(r"[\s*]*(?:{})(?:\s+(?:{}))?[\s*]*(?::|$)".format(
+            _phrases(d["time_sections"]), _phrases(d["time_section_objects"])), re.I),
     )
 
 
@@ -298,7 +303,7 @@ def _period(
     if not candidates:
         candidates = governing_period(doc, q.start)
     if not candidates:
-        candidates = doc.extras.get("title_periods", [])
+        candidates = doc.extras.get("title_periods", []) or doc.extras.get("plan_periods", [])
     if not candidates:
         return None, None, None
     rank = {"until": 0, "year_range": 0, "quarter": 1, "year": 2, "date": 3, "month": 4}
@@ -1121,6 +1126,40 @@ def heading_periods(doc: Doc) -> list[tuple[int, int, DateMention]]:
     return out
 
 
+def plan_time_periods(doc: Doc) -> list[DateMention]:
+    """The period a plan states in a section of its own on when it runs ("2. Thời gian thi đua" over the campaign's
+    dates, "1. Thời gian: từ nay đến năm 2030"): the document-wide period (GUIDELINES) where neither the title nor
+    a heading dates a target. One period or none: a plan whose sections give different ones says nothing for all."""
+    c = cues()
+    if doc.info.doc_type not in c.directive_types:
+        return []
+    heads = [(b.start, b.level) for b in doc.blocks if b.kind == "heading" or (b.kind == "item" and b.marker)]
+    found: set[tuple[str | None, str | None]] = set()
+    first: DateMention | None = None
+    for b in doc.blocks:
+        # a numbered section or item; a task's own unnumbered "Thời gian thực hiện: Thường xuyên." is not the plan's
+        if b.kind not in ("heading", "item") or not b.marker or b.marker in ("-", "+", "•"):
+            continue
+        at = doc.text.find(b.marker, b.start, b.end)
+        if at < 0 or c.time_section.match(doc.text, at + len(b.marker), b.end) is None:
+            continue
+        stop = min([len(doc.text), *(s for s, lvl in heads if s > b.start and lvl <= b.level)])
+        dates = [d for d in doc.dates_in(b.start, stop) if not _cited(doc, d.start)]
+        spans = [d for d in dates if d.kind in ("until", "year_range", "year")]
+        years = {d.iso[:4] for d in dates if d.kind == "date" and d.iso}
+        if spans:
+            period = period_fields(spans[0])[:2]
+            first = first or spans[0]
+        elif len(years) == 1:  # the campaign's days, all in one year: that year
+            year = int(next(iter(years)))
+            period = (str(year), str(year))
+            first = first or DateMention(dates[0].start, dates[-1].end, f"năm {year}", "year", None, year, year)
+        else:
+            continue
+        found.add(period)
+    return [first] if first is not None and len(found) == 1 else []
+
+
 def governing_period(doc: Doc, pos: int) -> list[DateMention]:
     """The period of the innermost heading region holding `pos` ([] if none)."""
     regions = [(a, d) for a, b, d in doc.extras.get("heading_periods", []) if a <= pos < b]
@@ -1160,6 +1199,7 @@ def run(doc: Doc) -> None:
         and (d.kind in {"until", "year_range"} or (d.kind == "year" and _in_title(doc, d)))
     ]
     doc.extras["heading_periods"] = heading_periods(doc)
+    doc.extras["plan_periods"] = plan_time_periods(doc)
     targets = [build(doc, c) for c in _decide(candidates(doc))]
     doc.targets = _carry_periods(doc, [t for t in targets if t is not None])
 

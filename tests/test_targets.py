@@ -1039,3 +1039,25 @@ def test_a_bracketed_aside_after_a_leading_share_is_skipped_not_an_end() -> None
     [t] = _targets("Phấn đấu có ít nhất 70% số người hưởng trợ cấp (bao gồm người được ủy quyền nhận thay) nhận tiền "
                    "trợ cấp qua tài khoản.")
     assert t.metric == "số người hưởng trợ cấp nhận tiền trợ cấp qua tài khoản"
+
+
+_CAMPAIGN = ("ỦY BAN NHÂN DÂN\nTỈNH VĨNH LONG\nSố: 88/KH-UBND\nVĩnh Long, ngày 5 tháng 11 năm 2025\n\n"
+             "KẾ HOẠCH\nPhát động phong trào thi đua chi trả trợ cấp xã hội không dùng tiền mặt\n\n"
+             "I. MỤC ĐÍCH, YÊU CẦU\n\nNâng cao nhận thức của người hưởng trợ cấp về thanh toán không dùng tiền mặt.\n\n"
+             "II. THỜI GIAN THI ĐUA\n\n{time}\n\n"
+             "III. NỘI DUNG THI ĐUA\n\nCác chỉ tiêu cụ thể như sau:\n\n"
+             "(1) Ít nhất 85% người hưởng trợ cấp xã hội mở tài khoản ngân hàng;\n\n"
+             "(2) 100% số người hưởng trợ cấp được rà soát, cập nhật dữ liệu.\n")
+
+
+@pytest.mark.parametrize(("time", "period"), [
+    # the campaign's days, all in one year, date the targets nothing else dates
+    ("1. Thời gian thi đua\n\na) Đợt 1: từ ngày 10 tháng 11 năm 2025 đến ngày 30 tháng 11 năm 2025;\n\n"
+     "b) Tổng kết trước ngày 31 tháng 12 năm 2025.", ("2025", "2025")),
+    ("1. Thời gian: từ nay đến năm 2030.", (None, "2030")),
+    # a section that is no label ("Thời gian qua, …") or spans two years says nothing for all
+    ("1. Thời gian qua, nhiều địa phương đã triển khai từ tháng 3 năm 2024.", (None, None)),
+    ("1. Thời gian thi đua: từ ngày 10 tháng 11 năm 2025 đến ngày 15 tháng 01 năm 2026.", (None, None)),
+])
+def test_a_plans_own_section_on_when_it_runs_dates_the_targets_nothing_else_dates(time: str, period: tuple) -> None:
+    assert _periods(_CAMPAIGN.format(time=time)) == {85.0: period, 100.0: period}
