@@ -111,6 +111,7 @@ class _Cues:
     restated: re.Pattern[str]
     restated_break: re.Pattern[str]
     time_section: re.Pattern[str]
+    news_plan: re.Pattern[str]
 
 
 def _phrases(items: list[str], guard_moi: Iterable[str] = (), guards: dict[str, dict[str, list[str]]] | None = None) -> str:
@@ -191,6 +192,10 @@ def cues() -> _Cues:
         # label alone or before a colon ("a) Thời gian thi đua chia thành 02 đợt", "Thời gian qua, …" are sentences)
         time_section=re.compile(r"[\s*]*(?:{})(?:\s+(?:{}))?[\s*]*(?::|$)".format(
             _phrases(d["time_sections"]), _phrases(d["time_section_objects"])), re.I),
+        # "… tổ chức hội nghị triển khai công tác năm 2019", "triển khai phương hướng, nhiệm vụ 6 tháng cuối năm 2019"
+        news_plan=re.compile(r"(?<![\wÀ-ỹ])(?:{})\s+(?:[^\W\d_]+,?\s+){{0,2}}?(?:{})(?![\wÀ-ỹ])[^.;\n\d]{{0,40}}?"
+                             r"(?<![\wÀ-ỹ])năm\s+\d{{4}}".format(
+            _phrases(d["news_plan_verbs"]), _phrases(d["news_plan_objects"])), re.I),
     )
 
 
@@ -1160,6 +1165,20 @@ def plan_time_periods(doc: Doc) -> list[DateMention]:
     return [first] if first is not None and len(found) == 1 else []
 
 
+_NEWS_OPENING = 1200  # characters: a page's headline and lede, where it says what the meeting was for
+
+
+def news_plan_periods(doc: Doc) -> list[DateMention]:
+    """The year a news page's opening says a meeting set the work for ("Công an TP. Nha Trang tổ chức hội nghị
+    triển khai công tác năm 2019"): the page-wide period of a target nothing else dates; none if the opening
+    names two such years."""
+    if doc.info.doc_type != "tin_tuc":
+        return []
+    found = [d for m in cues().news_plan.finditer(doc.text, 0, min(len(doc.text), _NEWS_OPENING))
+             for d in doc.dates_in(m.start(), m.end()) if d.kind == "year" and d.end == m.end()]
+    return found[:1] if len({d.year_end for d in found}) == 1 else []
+
+
 def governing_period(doc: Doc, pos: int) -> list[DateMention]:
     """The period of the innermost heading region holding `pos` ([] if none)."""
     regions = [(a, d) for a, b, d in doc.extras.get("heading_periods", []) if a <= pos < b]
@@ -1199,7 +1218,7 @@ def run(doc: Doc) -> None:
         and (d.kind in {"until", "year_range"} or (d.kind == "year" and _in_title(doc, d)))
     ]
     doc.extras["heading_periods"] = heading_periods(doc)
-    doc.extras["plan_periods"] = plan_time_periods(doc)
+    doc.extras["plan_periods"] = plan_time_periods(doc) or news_plan_periods(doc)
     targets = [build(doc, c) for c in _decide(candidates(doc))]
     doc.targets = _carry_periods(doc, [t for t in targets if t is not None])
 

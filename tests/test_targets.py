@@ -1061,3 +1061,17 @@ _CAMPAIGN = ("ỦY BAN NHÂN DÂN\nTỈNH VĨNH LONG\nSố: 88/KH-UBND\nVĩnh Lo
 ])
 def test_a_plans_own_section_on_when_it_runs_dates_the_targets_nothing_else_dates(time: str, period: tuple) -> None:
     assert _periods(_CAMPAIGN.format(time=time)) == {85.0: period, 100.0: period}
+
+
+@pytest.mark.parametrize(("opening", "period"), [
+    ("Sáng 15-1, Công an huyện Diên Khánh tổ chức hội nghị triển khai công tác năm 2026.", ("2026", "2026")),
+    ("Chiều 20/12, Đảng ủy xã tổ chức hội nghị triển khai phương hướng, nhiệm vụ năm 2026.", ("2026", "2026")),
+    # a review names the year it reviews, not the one the targets are for
+    ("Chiều 20/12, Đảng ủy xã tổng kết thực hiện nhiệm vụ năm 2025.", (None, None)),
+])
+def test_the_year_a_news_pages_meeting_set_the_work_for_dates_the_targets_nothing_else_dates(
+        opening: str, period: tuple) -> None:
+    text = (f"Công an huyện Diên Khánh quyết tâm giữ vững an ninh trật tự\n\n{opening}\n\n"
+            "Theo đó, Công an huyện phấn đấu giảm tội phạm hình sự ít nhất 3%, "
+            "tỷ lệ điều tra khám phá án đạt trên 80%.\n")
+    assert _periods(text) == {3.0: period, 80.0: period}
