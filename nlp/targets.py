@@ -1158,7 +1158,9 @@ def plan_time_periods(doc: Doc) -> list[DateMention]:
         elif len(years) == 1:  # the campaign's days, all in one year: that year
             year = int(next(iter(years)))
             period = (str(year), str(year))
-            first = first or DateMention(dates[0].start, dates[-1].end, f"năm {year}", "year", None, year, year)
+            # the text as printed: the first and the last of those dates
+            shown = " … ".join(dict.fromkeys(" ".join(d.text.split()) for d in (dates[0], dates[-1])))
+            first = first or DateMention(dates[0].start, dates[-1].end, shown, "year", None, year, year)
         else:
             continue
         found.add(period)

@@ -1075,3 +1075,10 @@ def test_the_year_a_news_pages_meeting_set_the_work_for_dates_the_targets_nothin
             "Theo đó, Công an huyện phấn đấu giảm tội phạm hình sự ít nhất 3%, "
             "tỷ lệ điều tra khám phá án đạt trên 80%.\n")
     assert _periods(text) == {3.0: period, 80.0: period}
+
+
+def test_a_campaigns_year_is_shown_by_the_first_and_last_dates_it_is_read_from() -> None:
+    time = ("1. Thời gian thi đua\n\na) Đợt 1: từ ngày 10 tháng 11 năm 2025 đến ngày 30 tháng 11 năm 2025;\n\n"
+            "b) Tổng kết trước ngày 31 tháng 12 năm 2025.")
+    texts = {t.period.text for t in _targets(_CAMPAIGN.format(time=time))}
+    assert texts == {"ngày 10 tháng 11 năm 2025 … ngày 31 tháng 12 năm 2025"}
