@@ -120,7 +120,7 @@ def _candidate_blocks(doc: Doc) -> list[Block]:
             if b.kind == "heading":
                 announced = False
             continue
-        if _in_figure_table(doc, b):
+        if _in_figure_table(doc, b) or any(s <= b.start and b.end <= e for s, e in doc.extras.get("output_cells", [])):
             continue
         section = _deciding_section(r, b)
         if any(w in section for w in r.non_sections) and not any(w in section for w in r.sections):

@@ -943,6 +943,14 @@ def _read(doc: Doc, tables: list[list[list[Cell]]]) -> list[tuple[list[list[Cell
     return out
 
 
+def _output_cells(rows: list[list[Cell]]) -> list[Cell]:
+    """The cells under a header naming what each task delivers ("Kết quả dự kiến"): not tasks themselves."""
+    n = _header_rows(rows)
+    output = _roles()["output"]
+    cols = {i for i, c in enumerate(rows[n - 1]) if output.search(c.text.strip())} if n else set()
+    return [r[i] for r in rows[n:] for i in cols if i < len(r) and r[i].text]
+
+
 def run(doc: Doc) -> None:
     bordered = pipe_tables(doc.text) + bar_tables(doc.text)
     # a table with borders is read as such; but a scan's rules read as "|" here and there make bordered rows
@@ -954,6 +962,7 @@ def run(doc: Doc) -> None:
         (rows[0][0].start, max(c.end for c in rows[-1])) for rows in real + loose
         if any(c.role in ("value", "unit", "unit_value") for c in _columns(rows[: _header_rows(rows)], max(map(len, rows))))
     ]
+    doc.extras["output_cells"] = [(c.start, c.end) for rows in real for c in _output_cells(rows)]
     read = [(rows, got) for rows, got in _read(doc, bordered + loose) if got]
     if not read:
         return

@@ -331,3 +331,30 @@ def test_a_task_table_cell_opening_with_a_task_verb_is_an_item() -> None:
     for opening in ("Đề xuất sửa đổi", "Thiết lập cơ chế", "Hình thành đội ngũ"):
         assert any(t.startswith(opening) for t in texts), (opening, texts)
     assert not any(t.startswith("Sở Xây dựng") for t in texts)
+
+
+def _bar_table(header: list[str], rows: list[list[str]]) -> str:
+    """A table as the corpus's converted documents print it: each cell closed by a line "|", rows by two."""
+    lines = ["|"] + [x for h in header for x in (f"**{h}**", "|")]
+    for row in rows:
+        lines += ["|"] + [x for c in row for x in (c, "|")]
+    return "\n".join(lines) + "\n"
+
+
+def test_what_a_task_table_expects_each_task_to_deliver_is_no_item_but_the_task_is() -> None:
+    from nlp.pipeline import process
+
+    text = ("KẾ HOẠCH\nChuyển đổi số trong quản lý hạ tầng đô thị giai đoạn 2026 - 2030\n\n"
+            "PHỤ LỤC\nDANH MỤC NHIỆM VỤ TRỌNG TÂM\n\n" + _bar_table(
+                ["STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Kết quả dự kiến", "Thời gian thực hiện"], [
+                    ["1", "Chuẩn hóa các danh mục dữ liệu, biểu mẫu kết cấu hạ tầng theo tiêu chuẩn thống nhất",
+                     "Sở Xây dựng", "Các danh mục dữ liệu, biểu mẫu được chuẩn hóa", "2026"],
+                    ["2", "Triển khai mã định danh thống nhất cho công trình hạ tầng đô thị",
+                     "Sở Khoa học và Công nghệ", "Tích hợp mã số công trình với cơ sở dữ liệu quốc gia về đất đai", "2027"],
+                    ["3", "Xây dựng cơ sở dữ liệu kết cấu hạ tầng đô thị dùng chung", "Sở Xây dựng",
+                     "Kết nối, chia sẻ dữ liệu kết cấu hạ tầng với các hệ thống liên quan", "2026 - 2027"]]))
+    texts = [" ".join(g.text.split()) for g in process(text).guidance]
+    for task in ("Chuẩn hóa các danh mục", "Triển khai mã định danh", "Xây dựng cơ sở dữ liệu"):
+        assert any(t.startswith(task) for t in texts), (task, texts)
+    # the deliverables, verbs first as often as not ("Tích hợp …", "Kết nối, chia sẻ …"), are the tasks' outcomes
+    assert not any(t.startswith(("Các danh mục", "Tích hợp mã số", "Kết nối, chia sẻ")) for t in texts), texts
