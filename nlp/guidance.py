@@ -128,6 +128,8 @@ def _candidate_blocks(doc: Doc) -> list[Block]:
             continue
         if text.startswith("(") and not text.endswith(")") or text.endswith(")") and text[:1].islower():
             continue  # a photo caption broken over two blocks
+        if _FOOTNOTE.match(text):
+            continue  # "[1] trong đó: 10 nhiệm vụ là công việc chỉ đạo, điều hành thường xuyên, …": a note
         words = len(text.split())
         is_task = bool(r.opener.match(text)) or (b.kind == "item" and words >= 4)
         in_section = any(w in section for w in r.sections)
@@ -158,6 +160,9 @@ _FUNDING_SOURCE = re.compile(
     r"|^[\W\d_]*(?:Vốn|Ngân\s+sách)\b[^\n]*?chiếm\s+(?:khoảng\s+)?\d|^[\W_]*[a-zA-Z]\s*=",
     re.I)
 
+
+# a footnote below the signature, numbered as the text's markers print it ("[2] Cụ thể: giảm thuế …")
+_FOOTNOTE = re.compile(r"^\s*\[\d{1,3}\]")
 
 # "- Điểm = Tỷ lệ * điểm chuẩn.", "- b = Tổng số …": how a score or a figure is computed
 _FORMULA = re.compile(r"^[\W_]*[\wÀ-ỹ]+(?:[ \t][\wÀ-ỹ]+){0,2}[ \t]*=[ \t]*\S")

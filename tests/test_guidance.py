@@ -358,3 +358,14 @@ def test_what_a_task_table_expects_each_task_to_deliver_is_no_item_but_the_task_
         assert any(t.startswith(task) for t in texts), (task, texts)
     # the deliverables, verbs first as often as not ("Tích hợp …", "Kết nối, chia sẻ …"), are the tasks' outcomes
     assert not any(t.startswith(("Các danh mục", "Tích hợp mã số", "Kết nối, chia sẻ")) for t in texts), texts
+
+
+def test_a_footnote_is_no_item_even_when_it_opens_with_a_task_verb() -> None:
+    from nlp.pipeline import process
+
+    text = ("KẾ HOẠCH\nThực hiện chuyển đổi số năm 2026\n\nII. NHIỆM VỤ\n\n"
+            "1. Tiếp tục đẩy mạnh tuyên truyền về chuyển đổi số đến cán bộ, công chức và người dân[1].\n\n"
+            "2. Tăng cường kiểm tra, giám sát việc thực hiện các nhiệm vụ chuyển đổi số tại cơ sở.\n\n"
+            "[1] Tiếp tục thực hiện theo Kế hoạch số 12/KH-UBND ngày 05/3/2025 của Ủy ban nhân dân tỉnh.\n")
+    texts = [" ".join(g.text.split()) for g in process(text).guidance]
+    assert [t[:20] for t in texts] == ["1. Tiếp tục đẩy mạnh", "2. Tăng cường kiểm t"], texts
