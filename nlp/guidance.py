@@ -130,6 +130,8 @@ def _candidate_blocks(doc: Doc) -> list[Block]:
             continue  # a photo caption broken over two blocks
         if _FOOTNOTE.match(text):
             continue  # "[1] trong đó: 10 nhiệm vụ là công việc chỉ đạo, điều hành thường xuyên, …": a note
+        if _cites_basis(doc, b, text):
+            continue
         words = len(text.split())
         is_task = bool(r.opener.match(text)) or (b.kind == "item" and words >= 4)
         in_section = any(w in section for w in r.sections)
@@ -163,6 +165,17 @@ _FUNDING_SOURCE = re.compile(
 
 # a footnote below the signature, numbered as the text's markers print it ("[2] Cụ thể: giảm thuế …")
 _FOOTNOTE = re.compile(r"^\s*\[\d{1,3}\]")
+
+_BASIS = re.compile(r"^[\W_]{0,3}(?:thực\s+hiện|căn\s+cứ)\s+", re.I)
+
+
+def _cites_basis(doc: Doc, b: Block, text: str) -> bool:
+    """"Thực hiện Chỉ thị số 21/CT-TTg ngày … ;", "Căn cứ Nghị định số …": the document's basis, a citation right
+    after the formula (none of the 48 such paragraphs of the train and dev documents is a task; "Căn cứ Kế hoạch
+    này, các sở …" cites nothing and stays a candidate)."""
+    m = _BASIS.match(text)
+    return m is not None and any(b.start + m.end() <= r.start <= b.start + m.end() + 2 for r in doc.references)
+
 
 # "- Điểm = Tỷ lệ * điểm chuẩn.", "- b = Tổng số …": how a score or a figure is computed
 _FORMULA = re.compile(r"^[\W_]*[\wÀ-ỹ]+(?:[ \t][\wÀ-ỹ]+){0,2}[ \t]*=[ \t]*\S")

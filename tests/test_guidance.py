@@ -369,3 +369,18 @@ def test_a_footnote_is_no_item_even_when_it_opens_with_a_task_verb() -> None:
             "[1] Tiếp tục thực hiện theo Kế hoạch số 12/KH-UBND ngày 05/3/2025 của Ủy ban nhân dân tỉnh.\n")
     texts = [" ".join(g.text.split()) for g in process(text).guidance]
     assert [t[:20] for t in texts] == ["1. Tiếp tục đẩy mạnh", "2. Tăng cường kiểm t"], texts
+
+
+def test_the_documents_it_carries_out_are_its_basis_not_its_tasks() -> None:
+    from nlp.pipeline import process
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH VĨNH LONG\nSố: 88/KH-UBND\nVĩnh Long, ngày 5 tháng 11 năm 2025\n\n"
+            "KẾ HOẠCH\nChi trả trợ cấp xã hội không dùng tiền mặt\n\n"
+            "Thực hiện Chỉ thị số 21/CT-TTg ngày 25 tháng 11 năm 2022 của Thủ tướng Chính phủ về thúc đẩy "
+            "chuyển đổi số trong chi trả an sinh xã hội không dùng tiền mặt;\n\n"
+            "Thực hiện Thông báo số 552/TB-VPCP ngày 13 tháng 10 năm 2025 của Văn phòng Chính phủ về chuyển đổi số.\n\n"
+            "II. NHIỆM VỤ\n\n1. Thực hiện tốt công tác tuyên truyền về lợi ích của thanh toán không dùng tiền mặt.\n\n"
+            "2. Căn cứ Kế hoạch này, các sở, ngành xây dựng kế hoạch triển khai trước ngày 30/11/2025.\n")
+    texts = [" ".join(g.text.split()) for g in process(text).guidance]
+    assert not any("Chỉ thị số 21" in t or "Thông báo số 552" in t for t in texts), texts
+    assert any(t.startswith("1. Thực hiện tốt") for t in texts) and any(t.startswith("2. Căn cứ Kế hoạch này") for t in texts)
