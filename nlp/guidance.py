@@ -32,6 +32,7 @@ class _Rules:
     intro: re.Pattern[str]
     sections: tuple[str, ...]
     non_sections: tuple[str, ...]
+    non_opener: re.Pattern[str]
     generic_bodies: re.Pattern[str]
     closing: re.Pattern[str]
     closing_notice: re.Pattern[str]
@@ -50,6 +51,8 @@ def _rules() -> _Rules:
         intro=re.compile(rf"(?:{alternation(d['intro'])})[^:\n]{{0,40}}:\s*$", re.I),
         sections=tuple(d["guidance_sections"]),
         non_sections=tuple(d["non_guidance_sections"]),
+        non_opener=re.compile(rf"^[\W\d_]*(?:[ivxlc]+[.)]\s*)?(?:{alternation(d['non_guidance_openers'])})(?![\wÀ-ỹ])",
+                              re.I),
         generic_bodies=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(d['generic_bodies'])})(?![\wÀ-ỹ])", re.I),
         closing=re.compile(rf"^\W{{0,3}}(?:{alternation(d['closings'])})(?![\wÀ-ỹ])", re.I),
         closing_notice=re.compile(rf"(?:{alternation(d['closing_notices'])})\s[\s\S]{{0,200}}?biết[\s,.;/]*(?:và\s+)?"
@@ -90,12 +93,17 @@ def _actors(doc: Doc, start: int, end: int) -> list[str]:
     return out
 
 
+def _not_for_tasks(r: _Rules, heading: str) -> bool:
+    """A heading of a part that assigns nothing: "II. Kết quả thực hiện", "1. Dự báo những tác động …"."""
+    return any(w in heading for w in r.non_sections) or r.non_opener.match(heading) is not None
+
+
 def _deciding_section(r: _Rules, b: Block) -> str:
     """The innermost enclosing heading that says whether tasks follow: "a) Về kinh tế" under
     "III. NHIỆM VỤ, GIẢI PHÁP" is a task section, under "II. MỤC TIÊU" it is not."""
     for heading in reversed(b.sections):
         h = heading.lower()
-        if any(w in h for w in r.sections) or any(w in h for w in r.non_sections):
+        if any(w in h for w in r.sections) or _not_for_tasks(r, h):
             return h
     return (b.section or "").lower()
 
@@ -123,7 +131,7 @@ def _candidate_blocks(doc: Doc) -> list[Block]:
         if _in_figure_table(doc, b) or any(s <= b.start and b.end <= e for s, e in doc.extras.get("output_cells", [])):
             continue
         section = _deciding_section(r, b)
-        if any(w in section for w in r.non_sections) and not any(w in section for w in r.sections):
+        if _not_for_tasks(r, section) and not any(w in section for w in r.sections):
             announced = bool(r.intro.search(text))
             continue
         if text.startswith("(") and not text.endswith(")") or text.endswith(")") and text[:1].islower():

@@ -384,3 +384,17 @@ def test_the_documents_it_carries_out_are_its_basis_not_its_tasks() -> None:
     texts = [" ".join(g.text.split()) for g in process(text).guidance]
     assert not any("Chỉ thị số 21" in t or "Thông báo số 552" in t for t in texts), texts
     assert any(t.startswith("1. Thực hiện tốt") for t in texts) and any(t.startswith("2. Căn cứ Kế hoạch này") for t in texts)
+
+
+def test_a_part_that_opens_with_a_forecast_assigns_nothing_but_a_task_about_forecasting_does() -> None:
+    from nlp.pipeline import process
+
+    text = ("KẾ HOẠCH\nTài chính - ngân sách 03 năm 2026 - 2028\n\n"
+            "III. DỰ BÁO TÁC ĐỘNG VÀ CÁC GIẢI PHÁP THỰC HIỆN\n\n1. Dự báo những tác động đến thu, chi ngân sách\n\n"
+            "- Nguồn thu từ đất chưa tương xứng với tiềm năng, chưa tạo được động lực thu hút đầu tư.\n\n"
+            "- Tình trạng biến đổi khí hậu, sạt lở, thiên tai diễn biến phức tạp nên phải bố trí nguồn lực khắc phục.\n\n"
+            "2. Tăng cường công tác dự báo, cảnh báo sớm thiên tai\n\n"
+            "- Nâng cấp hệ thống quan trắc khí tượng thủy văn tự động tại các xã ven biển.\n")
+    texts = [" ".join(g.text.split()) for g in process(text).guidance]
+    assert not any("Nguồn thu từ đất" in t or "biến đổi khí hậu" in t for t in texts), texts
+    assert any("Nâng cấp hệ thống quan trắc" in t for t in texts), texts
