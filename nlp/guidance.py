@@ -167,7 +167,7 @@ _FIELD = re.compile(
 _FUNDING_SOURCE = re.compile(
     r"^[\W\d_]*(?:[a-zđ]\)\s*)?(?:Nguồn\s+(?:vốn|kinh\s+phí|Quỹ|ngân\s+sách)|Kinh\s+phí\s+thực\s+hiện)(?![^\n]{0,40}:)"
     # "- Ngân sách trung ương: …, chiếm khoảng 75%-80% tổng vốn": a share of the money; "- b = Tổng số …": a formula
-    r"|^[\W\d_]*(?:Vốn|Ngân\s+sách)\b[^\n]*?chiếm\s+(?:khoảng\s+)?\d|^[\W_]*[a-zA-Z]\s*=",
+    r"|^[\W\d_]*(?:Vốn|Ngân\s+sách)\b(?:[^\n]|\n(?!\n))*?chiếm\s+(?:khoảng\s+)?\d|^[\W_]*[a-zA-Z]\s*=",
     re.I)
 
 
