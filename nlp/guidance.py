@@ -138,11 +138,11 @@ def _candidate_blocks(doc: Doc) -> list[Block]:
             continue  # a photo caption broken over two blocks
         if _FOOTNOTE.match(text):
             continue  # "[1] trong đó: 10 nhiệm vụ là công việc chỉ đạo, điều hành thường xuyên, …": a note
-        if _cites_basis(doc, b, text):
-            continue
+        in_section = any(w in section for w in r.sections)
+        if not in_section and _cites_basis(doc, b, text):
+            continue  # under "II. NHIỆM VỤ", "1. Thực hiện Chỉ thị số 05-CT/TW …" may be the task itself
         words = len(text.split())
         is_task = bool(r.opener.match(text)) or (b.kind == "item" and words >= 4)
-        in_section = any(w in section for w in r.sections)
         if (words >= _MIN_WORDS and (is_task or announced or in_section) and not r.intro.search(text)
                 and not _FIELD.match(text) and not _FUNDING_SOURCE.match(text) and not _PROJECT_TITLE.match(text)
                 and not r.closing.match(text) and not r.closing_notice.search(text) and not _FORMULA.match(text)
@@ -179,10 +179,21 @@ _BASIS = re.compile(r"^[\W_]{0,3}(?:thực\s+hiện|căn\s+cứ)\s+", re.I)
 
 def _cites_basis(doc: Doc, b: Block, text: str) -> bool:
     """"Thực hiện Chỉ thị số 21/CT-TTg ngày … ;", "Căn cứ Nghị định số …": the document's basis, a citation right
-    after the formula (none of the 48 such paragraphs of the train and dev documents is a task; "Căn cứ Kế hoạch
-    này, các sở …" cites nothing and stays a candidate)."""
+    after the formula or the cited text's name, outside a section of tasks (none of the 50 such paragraphs of the
+    train and dev documents is a task; "Căn cứ Kế hoạch này, các sở …" cites nothing and stays a candidate)."""
     m = _BASIS.match(text)
-    return m is not None and any(b.start + m.end() <= r.start <= b.start + m.end() + 2 for r in doc.references)
+    if m is None:
+        return False
+    at = b.start + m.end()
+    # the citation right after the formula, or after the cited text's name ("Căn cứ Quy định thi hành Điều lệ Đảng
+    # số 23-QĐ/TW …": the number is the reference)
+    return any(at <= r.start <= at + _BASIS_NAME and not _BASIS_BREAK.search(doc.text, at, r.start)
+               and (r.start == at or doc.text[at].isupper())  # a name, not "Thực hiện nghiêm Chỉ thị …"
+               for r in doc.references)
+
+
+_BASIS_NAME = 60  # characters of a cited text's name before its number
+_BASIS_BREAK = re.compile(r"[.;:,]|\n\s*\n")
 
 
 # "- Điểm = Tỷ lệ * điểm chuẩn.", "- b = Tổng số …": how a score or a figure is computed
