@@ -405,3 +405,13 @@ def test_a_part_that_opens_with_a_forecast_assigns_nothing_but_a_task_about_fore
     texts = [" ".join(g.text.split()) for g in process(text).guidance]
     assert not any("Nguồn thu từ đất" in t or "biến đổi khí hậu" in t for t in texts), texts
     assert any("Nâng cấp hệ thống quan trắc" in t for t in texts), texts
+
+
+def test_what_to_do_when_difficulties_arise_is_a_task_under_any_heading() -> None:
+    from nlp.pipeline import process
+
+    text = ("KẾ HOẠCH\nPhát triển xuất khẩu nông sản năm 2026\n\nV. CHẾ ĐỘ BÁO CÁO\n\n"
+            "Trong quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc, các sở, ngành kịp thời báo cáo "
+            "Ủy ban nhân dân tỉnh xem xét, chỉ đạo giải quyết.\n")
+    texts = [" ".join(g.text.split()) for g in process(text).guidance]
+    assert any(t.startswith("Trong quá trình tổ chức thực hiện") for t in texts), texts
