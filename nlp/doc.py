@@ -173,6 +173,10 @@ class Doc:
             self._by_start = (self.entities, len(self.entities), sorted(self.entities, key=_start_of))
         return _starting_in(self._by_start[2], start, end)
 
+    def references_in(self, start: int, end: int) -> list[Reference]:
+        """References starting inside text[start:end] (`references` are in text order, as found)."""
+        return _starting_in(self.references, start, end)
+
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         """Date mentions starting inside text[start:end] (`dates` are ordered by start)."""
         return _starting_in(self.dates, start, end)

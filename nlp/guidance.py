@@ -187,9 +187,9 @@ def _cites_basis(doc: Doc, b: Block, text: str) -> bool:
     at = b.start + m.end()
     # the citation right after the formula, or after the cited text's name ("Căn cứ Quy định thi hành Điều lệ Đảng
     # số 23-QĐ/TW …": the number is the reference)
-    return any(at <= r.start <= at + _BASIS_NAME and not _BASIS_BREAK.search(doc.text, at, r.start)
+    return any(not _BASIS_BREAK.search(doc.text, at, r.start)
                and (r.start == at or doc.text[at].isupper())  # a name, not "Thực hiện nghiêm Chỉ thị …"
-               for r in doc.references)
+               for r in doc.references_in(at, at + _BASIS_NAME + 1))
 
 
 _BASIS_NAME = 60  # characters of a cited text's name before its number

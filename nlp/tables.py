@@ -873,9 +873,9 @@ def table_targets(doc: Doc, rows: list[list[Cell]], caption: str = "") -> list[T
 def _context_period(doc: Doc, pos: int) -> tuple[str | None, str | None, str | None]:
     """A value column without a year holds the period of the heading above the table, else the title's range, else
     the plan's own section on when it runs."""
-    from nlp.targets import governing_period, period_fields
+    from nlp.targets import document_periods, governing_period, period_fields
 
-    found = governing_period(doc, pos) or doc.extras.get("title_periods", []) or doc.extras.get("plan_periods", [])
+    found = governing_period(doc, pos) or document_periods(doc)
     return period_fields(found[0]) if found else (None, None, None)
 
 

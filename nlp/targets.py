@@ -308,7 +308,7 @@ def _period(
     if not candidates:
         candidates = governing_period(doc, q.start)
     if not candidates:
-        candidates = doc.extras.get("title_periods", []) or doc.extras.get("plan_periods", [])
+        candidates = document_periods(doc)
     if not candidates:
         return None, None, None
     rank = {"until": 0, "year_range": 0, "quarter": 1, "year": 2, "date": 3, "month": 4}
@@ -1124,11 +1124,13 @@ def heading_periods(doc: Doc) -> list[tuple[int, int, DateMention]]:
     # numbered item of the same or a higher level ("2. Giai đoạn 2031 - 2035" after "1. Giai đoạn 2026 - 2030")
     heads = [(b.start, b.level if b.marker else 0) for b in doc.blocks
              if b.kind == "heading" or (b.kind == "item" and b.marker and b.end - b.start <= 80)]
-    out = []
-    for _start, end, level, date in found:
-        stop = min([len(doc.text), *(s for s, lvl in heads if s >= end and lvl <= level)])
-        out.append((end, stop, date))
-    return out
+    return [(end, _region_end(doc, heads, end, level), date) for _start, end, level, date in found]
+
+
+def _region_end(doc: Doc, heads: list[tuple[int, int]], after: int, level: int) -> int:
+    """Where the part opened by a heading of `level` ends: at the first of `heads` (start, level) from `after` on
+    that is of the same or a higher level, else at the end of the text."""
+    return min([len(doc.text), *(s for s, lvl in heads if s >= after and lvl <= level)])
 
 
 def plan_time_periods(doc: Doc) -> list[DateMention]:
@@ -1139,8 +1141,7 @@ def plan_time_periods(doc: Doc) -> list[DateMention]:
     if doc.info.doc_type not in c.directive_types:
         return []
     heads = [(b.start, b.level) for b in doc.blocks if b.kind == "heading" or (b.kind == "item" and b.marker)]
-    found: set[tuple[str | None, str | None]] = set()
-    first: DateMention | None = None
+    found: list[DateMention] = []
     for b in doc.blocks:
         # a numbered section or item; a task's own unnumbered "Thời gian thực hiện: Thường xuyên." is not the plan's
         if b.kind not in ("heading", "item") or not b.marker or b.marker in ("-", "+", "•"):
@@ -1148,23 +1149,17 @@ def plan_time_periods(doc: Doc) -> list[DateMention]:
         at = doc.text.find(b.marker, b.start, b.end)
         if at < 0 or c.time_section.match(doc.text, at + len(b.marker), b.end) is None:
             continue
-        stop = min([len(doc.text), *(s for s, lvl in heads if s > b.start and lvl <= b.level)])
-        dates = [d for d in doc.dates_in(b.start, stop) if not _cited(doc, d.start)]
+        dates = [d for d in doc.dates_in(b.start, _region_end(doc, heads, b.start + 1, b.level))
+                 if not _cited(doc, d.start)]
         spans = [d for d in dates if d.kind in ("until", "year_range", "year")]
         years = {d.iso[:4] for d in dates if d.kind == "date" and d.iso}
         if spans:
-            period = period_fields(spans[0])[:2]
-            first = first or spans[0]
-        elif len(years) == 1:  # the campaign's days, all in one year: that year
+            found.append(spans[0])
+        elif len(years) == 1:  # the campaign's days, all in one year: that year, shown by the first and last as printed
             year = int(next(iter(years)))
-            period = (str(year), str(year))
-            # the text as printed: the first and the last of those dates
             shown = " … ".join(dict.fromkeys(" ".join(d.text.split()) for d in (dates[0], dates[-1])))
-            first = first or DateMention(dates[0].start, dates[-1].end, shown, "year", None, year, year)
-        else:
-            continue
-        found.add(period)
-    return [first] if first is not None and len(found) == 1 else []
+            found.append(DateMention(dates[0].start, dates[-1].end, shown, "year", None, year, year))
+    return found[:1] if len({period_fields(d)[:2] for d in found}) == 1 else []
 
 
 _NEWS_OPENING = 1200  # characters: a page's headline and lede, where it says what the meeting was for
@@ -1179,6 +1174,12 @@ def news_plan_periods(doc: Doc) -> list[DateMention]:
     found = [d for m in cues().news_plan.finditer(doc.text, 0, min(len(doc.text), _NEWS_OPENING))
              for d in doc.dates_in(m.start(), m.end()) if d.kind == "year" and d.end == m.end()]
     return found[:1] if len({d.year_end for d in found}) == 1 else []
+
+
+def document_periods(doc: Doc) -> list[DateMention]:
+    """The document-wide period (GUIDELINES): the title's, else the one the plan's time section or a news page's
+    opening states (`run` finds them once per document)."""
+    return doc.extras.get("title_periods", []) or doc.extras.get("plan_periods", [])
 
 
 def governing_period(doc: Doc, pos: int) -> list[DateMention]:
