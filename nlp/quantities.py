@@ -23,6 +23,7 @@ numeral's end, so the cost is per number, not per token.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -390,6 +391,8 @@ def find_quantities(text: str, exclude: Sequence[Span] = ()) -> list[Quantity]:
             last_end = t.end()
             continue
         q = _numeral_quantity(text, m, excluded, pats)
+        if q is not None and not math.isfinite(q.value + (q.value_max or 0) + (q.denominator or 0)):
+            continue  # a run of 309 digits or more (a scan's noise, an identifier) reads as infinity
         if q is not None:
             _qualifiers(text, q, pats)
             out.append(q)

@@ -21,6 +21,7 @@ measures when the header prints a measure with its unit ("Lượng (Tấn)" over
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -364,6 +365,8 @@ def _loose_row(text: str, start: int, end: int, cols: list[_Column]) -> list[Cel
     and unit)."""
     named = [k for k, c in enumerate(cols) if c.role in ("name", "unit", "index", "actor")]
     n_values = len(cols) - 1 - max(named)
+    if n_values < 1:
+        return None  # no column right of the name and unit holds a value
     # pieces between gaps; a piece of numbers set apart by single spaces is one value each ("68 74 80")
     units: list[tuple[int, int]] = []
     for a, b in _pieces(text[start:end]):
@@ -771,6 +774,8 @@ def _quantity(doc: Doc, cell: Cell, unit: str) -> Quantity | None:
     found = find_quantities(doc.text[cell.start : cell.end])
     q = found[0] if found else None
     value = parse_number(m.group())
+    if not math.isfinite(value):
+        return None  # 309 digits or more: noise, not a value
     value_max = q.value_max if q and q.value_max is not None else None
     comparator = q.comparator if q else "="
     unit = unit or (q.unit if q else "")

@@ -579,3 +579,17 @@ def test_an_approximate_value_after_a_colon_or_a_value_word_still_counts_the_met
         "- Số doanh nghiệp thành lập mới đạt xấp xỉ 150.\n"
     )
     assert units == [(2500.0, "thẻ"), (150.0, "doanh nghiệp")]
+
+
+def test_a_digit_run_too_long_for_a_number_is_skipped_and_its_neighbours_kept() -> None:
+    noise = "9" * 320  # a scan's garbled line or an identifier: as a float it is infinity
+    text = f"Phấn đấu thu ngân sách đạt 1.250 tỷ đồng, mã hồ sơ {noise} đồng; tỷ lệ hộ nghèo giảm còn 2%."
+    found = _quantities(text)
+    assert [(q.value, q.unit) for q in found] == [(1250.0, "tỷ đồng"), (2.0, "%")]
+    assert [t.quantity.value for t in _analysis_targets(text)] == [1250.0, 2.0]
+
+
+def _analysis_targets(text: str):  # noqa: ANN202
+    from nlp.pipeline import process
+
+    return process(text).targets

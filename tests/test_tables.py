@@ -557,3 +557,11 @@ def test_value_columns_named_by_the_places_they_assign_give_each_target_its_plac
     assert got == [(220.0, "ha", ["Xã Na Son"], "Trồng rừng mới"), (180.0, "ha", ["Xã Pú Nhi"], "Trồng rừng mới"),
                    (96.0, "%", ["Xã Na Son"], "Tỷ lệ dân số tham gia BHYT"),
                    (95.0, "%", ["Xã Pú Nhi"], "Tỷ lệ dân số tham gia BHYT")]
+
+
+def test_a_heading_line_whose_last_column_is_a_name_reads_no_row() -> None:
+    from nlp.pipeline import process
+
+    # a first line read as a header with no column right of its name, then a bare number below it
+    doc = process("Dự án giai đoạn 2021-2025 QĐ-TTg 12/3/2024 số\n393.000\n")
+    assert doc.targets == []
