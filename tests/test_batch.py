@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -207,3 +208,21 @@ def test_a_completed_run_removes_the_results_of_older_analysis_versions(tmp_path
     (old / f"{'a' * 64}.json").write_text("{}\n", encoding="utf-8")
     run_batch(BatchOptions(inputs=[str(corpus)], out=out, workers=1, progress=False))
     assert [p.name for p in (out / ".results").iterdir()] == [analysis_fingerprint()]
+
+
+def test_a_file_name_that_is_not_utf8_is_escaped_and_the_run_completes(tmp_path: Path) -> None:
+    from test_batch_inputs import NGHI_QUYET
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text(NGHI_QUYET, encoding="utf-8")
+    # a name saved on a Windows-1258 machine: "Nghị quyết" is not UTF-8 there
+    with open(os.path.join(os.fsencode(folder), b"ngh\xf2 quy\xeat.txt"), "wb") as fh:
+        fh.write(NGHI_QUYET.replace("Số 12-NQ/HU", "Số 13-NQ/HU").encode("utf-8"))
+    out = tmp_path / "out"
+    summary = run_batch(BatchOptions(inputs=[str(folder)], out=out, workers=1, progress=False))
+    assert summary.failed_files == 0
+    paths = sorted(Path(r["path"]).name for r in _csv(out / "documents.csv"))
+    assert paths == ["ngh\\xf2 quy\\xeat.txt", "ok.txt"]
+    names = {json.loads(line)["source"]["filename"] for line in (out / "analyses.jsonl").read_text("utf-8").splitlines()}
+    assert names == {"ngh\\xf2 quy\\xeat.txt", "ok.txt"}

@@ -57,6 +57,12 @@ def refuse_unreadable(media_type: str) -> None:
         raise UnsupportedType("RTF document; save it as .docx or PDF", media_type=media_type)
 
 
+def shown_name(name: str) -> str:
+    """A file name or path as output prints it: bytes of the name that are not UTF-8 (which os.fsdecode keeps as
+    lone surrogates, and no UTF-8 JSON, CSV or Parquet string can hold) as escapes: "x\\xff.txt"."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def read_bytes(data: bytes, filename: str | None = None, *, isolate: bool = True) -> Ingested:
     """Bytes -> Ingested; `isolate=False` parses in this process (benchmarks, debugging)."""
     from nlp.ingest import sniff
@@ -64,7 +70,7 @@ def read_bytes(data: bytes, filename: str | None = None, *, isolate: bool = True
 
     media_type = sniff.sniff(data)
     source = Source(
-        filename=filename,
+        filename=shown_name(filename) if filename else filename,
         media_type=media_type,
         sha256=hashlib.sha256(data).hexdigest(),
         ocr=False,

@@ -14,6 +14,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from nlp.ingest import shown_name
+
 _GLOB_CHARS = set("*?[")
 _CHUNK = 1 << 20
 
@@ -43,7 +45,7 @@ def discover(args: list[str], exclude: Path | None = None) -> tuple[list[InputFi
             abspath = os.path.abspath(path)
             if skip and (abspath == skip or abspath.startswith(skip + os.sep)):
                 continue  # never read our own output folder
-            seen.setdefault(abspath, os.path.normpath(path))
+            seen.setdefault(abspath, shown_name(os.path.normpath(path)))
     files: list[InputFile] = []
     for abspath, path in sorted(seen.items(), key=lambda kv: (kv[1], kv[0])):
         try:
@@ -82,7 +84,7 @@ def _walk(folder: str, problems: list[InputProblem]) -> list[str]:
         out.extend(os.path.join(root, n) for n in sorted(names) if not n.startswith("."))
     for p in out:
         if os.path.islink(p) and not os.path.exists(p):
-            problems.append(InputProblem(os.path.normpath(p), f"broken link (points to {os.readlink(p)})"))
+            problems.append(InputProblem(shown_name(os.path.normpath(p)), f"broken link (points to {shown_name(os.readlink(p))})"))
     return [p for p in out if os.path.isfile(p)]
 
 
