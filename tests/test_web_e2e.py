@@ -142,6 +142,27 @@ def test_upload_the_example_and_see_its_target_highlighted_and_listed(page, serv
     assert page.locator("#doc-guidance [data-category]").count() >= 1
 
 
+def test_targets_after_emoji_and_flags_are_highlighted_on_their_own_words(page, server: str, tmp_path: Path) -> None:
+    # a page saved from social media: each emoji and flag letter is two UTF-16 units in the browser, one character
+    # in the API's offsets
+    path = tmp_path / "tin-noi-bat.txt"
+    path.write_text("📌📌 Tin nổi bật 🇻🇳🇻🇳\n\n" + SAMPLE_PLAN.replace("năm 2024\n\nCăn", "năm 2024 🎯\n\nCăn"),
+                    encoding="utf-8")
+    page.goto(server + "/")
+    page.set_input_files("#file-input", str(path))
+    link = page.locator("#upload-list a")
+    link.wait_for()
+    doc_id = link.get_attribute("href").rsplit("/", 1)[-1]
+    link.click()
+    page.locator("#doc-text .hl-target").first.wait_for()
+    expected = {str(t["id"]): t["text"] for t in httpx.get(f"{server}/documents/{doc_id}/analysis").json()["targets"]}
+    shown: dict[str, str] = {}  # a target cut by an entity's ends is shown in pieces
+    for target_id, text in page.locator("#doc-text [data-target]").evaluate_all(
+            "els => els.map(e => [e.dataset.target, e.textContent])"):
+        shown[target_id] = shown.get(target_id, "") + text
+    assert expected and shown == expected
+
+
 def test_upload_a_pdf_and_find_its_targets_in_the_targets_table(page, server: str, tmp_path: Path) -> None:
     page.goto(server + "/")
     page.set_input_files("#file-input", str(_plan_pdf(tmp_path)))

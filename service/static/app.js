@@ -226,12 +226,24 @@ function documentsTable(data, offset) {
 
 /* ------------------------------------------------------------------ one document */
 
+function unitIndex(text) {
+  // the API's offsets count characters (code points); a JavaScript string counts UTF-16 units, two for an emoji or
+  // a flag's letters: offset -> index into `text`
+  if (!/[\uD800-\uDFFF]/.test(text)) return (i) => i;
+  const at = [];
+  let u = 0;
+  for (const ch of text) { at.push(u); u += ch.length; }
+  at.push(u);
+  return (i) => at[Math.min(i, at.length - 1)];
+}
+
 function highlighted(a) {
   // every span becomes a boundary; each piece carries the kinds of all spans covering it
   const spans = [];
-  a.targets.forEach((t) => spans.push({ s: t.start, e: t.end, cls: "hl-target", attr: ["data-target", t.id] }));
-  a.references.forEach((r, i) => spans.push({ s: r.start, e: r.end, cls: "hl-ref", attr: ["data-ref", String(i)] }));
-  a.entities.forEach((e) => spans.push({ s: e.start, e: e.end, cls: `hl-ent ent-${e.label}`, attr: ["data-label", e.label] }));
+  const u = unitIndex(a.text);
+  a.targets.forEach((t) => spans.push({ s: u(t.start), e: u(t.end), cls: "hl-target", attr: ["data-target", t.id] }));
+  a.references.forEach((r, i) => spans.push({ s: u(r.start), e: u(r.end), cls: "hl-ref", attr: ["data-ref", String(i)] }));
+  a.entities.forEach((e) => spans.push({ s: u(e.start), e: u(e.end), cls: `hl-ent ent-${e.label}`, attr: ["data-label", e.label] }));
   const cuts = new Set([0, a.text.length]);
   spans.forEach((sp) => { cuts.add(sp.s); cuts.add(sp.e); });
   const points = [...cuts].sort((x, y) => x - y);
@@ -502,8 +514,12 @@ async function showEntities() {
 
 function markedSnippet(text, marks) {
   const out = h("p", {});
+  const u = unitIndex(text);
   let at = 0;
-  for (const [s, e] of marks) { out.append(text.slice(at, s), h("mark", {}, text.slice(s, e))); at = e; }
+  for (const [s, e] of marks.map(([s, e]) => [u(s), u(e)])) {
+    out.append(text.slice(at, s), h("mark", {}, text.slice(s, e)));
+    at = e;
+  }
   out.append(text.slice(at));
   return out;
 }
