@@ -155,3 +155,19 @@ def test_the_summary_writes_numbers_with_every_digit_and_no_exponent() -> None:
 
     assert [plain(x) for x in (1234567.0, 12345.67, 2_500_000.0, 0.5, 3.0, 1.5e20)] == [
         "1234567", "12345.67", "2500000", "0.5", "3", "150000000000000000000"]
+
+
+def test_eval_refuses_a_save_path_it_cannot_write_before_scoring(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "--split", "dev", "--save", str(tmp_path / "khong-co" / "dev.json")]) == 2
+    assert main(["eval", "--split", "dev", "--save", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"chitieu: {tmp_path / 'khong-co' / 'dev.json'}: no such folder: {tmp_path / 'khong-co'}",
+                   f"chitieu: {tmp_path}: is a folder; give a file name"]
+
+
+@pytest.mark.parametrize("argv", [["eval", "--split", "dev"], ["annotate", "check"]])
+def test_a_missing_corpus_folder_is_one_line_and_the_option_may_follow_the_action(
+        argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*argv, "--corpus", str(tmp_path / "corpus")]) == 1
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"chitieu: {tmp_path / 'corpus'}: no such corpus folder (give --corpus PATH or set CHITIEU_CORPUS)"]

@@ -6,20 +6,21 @@ import argparse
 import sys
 from pathlib import Path
 
-from service.commands.common import error
+from service.commands.common import corpus_missing, error
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("annotate", help="draft and check gold annotations (corpus/annotations)")
-    p.add_argument("--corpus", type=Path, default=None, help="corpus folder (default ../shared/corpus)")
-    p.add_argument("--root", type=Path, default=None, help="annotations folder (default corpus/annotations)")
+    _folders(p, None)
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    pre = actions.add_parser("prefill", help="write a draft from the pipeline for DOC ids (raw/000 …)")
+    # the folders may follow the action too ("annotate check --corpus X"); there they keep the value given before it
+    pre = _folders(actions.add_parser("prefill", help="write a draft from the pipeline for DOC ids (raw/000 …)"))
     pre.add_argument("docs", nargs="+", metavar="DOC")
     pre.add_argument("--force", action="store_true", help="overwrite an existing file (even a finished one)")
-    actions.add_parser("check", help="validate every annotation file against the corpus texts")
-    actions.add_parser("status", help="list annotation files with their status and layers")
-    agree = actions.add_parser("agree", help="agreement of a second, independent annotation of targets with the gold")
+    _folders(actions.add_parser("check", help="validate every annotation file against the corpus texts"))
+    _folders(actions.add_parser("status", help="list annotation files with their status and layers"))
+    agree = _folders(actions.add_parser(
+        "agree", help="agreement of a second, independent annotation of targets with the gold"))
     agree.add_argument("file", nargs="?", type=Path, default=None,
                        help="second annotation, JSON Lines (default corpus/annotations/agreement/targets-second.jsonl)")
     agree.add_argument("--split", choices=["train", "dev", "test", "all"], default="all")
@@ -28,9 +29,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
+def _folders(p: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> argparse.ArgumentParser:
+    p.add_argument("--corpus", type=Path, default=default, help="corpus folder (default ../shared/corpus)")
+    p.add_argument("--root", type=Path, default=default, help="annotations folder (default corpus/annotations)")
+    return p
+
+
 def run(args: argparse.Namespace) -> int:
     from nlp.evaluation import annotations as A
 
+    if args.action in ("prefill", "check", "agree") and corpus_missing(args.corpus):
+        return 1
     root = args.root or A.ANNOTATIONS
     if args.action == "prefill":
         from nlp.evaluation.prefill import draft

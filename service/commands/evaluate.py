@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from service.commands.common import error
+from service.commands.common import corpus_missing, error, unwritable
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,6 +40,11 @@ def run(args: argparse.Namespace) -> int:
         error(None, "--errors lists documents one by one; the test split is only looked at as totals "
                     "(use --split train or dev)")
         return 2
+    if args.save and (why := unwritable(args.save)):
+        error(str(args.save), why)
+        return 2
+    if corpus_missing(args.corpus):
+        return 1
     root = args.root or A.ANNOTATIONS
     splits = A.load_splits()
     anns = [
@@ -63,9 +68,13 @@ def run(args: argparse.Namespace) -> int:
         doc = process(text)  # scored now: the Doc is only needed to say why a target was missed
         score_document(report, ann, to_analysis(doc), doc)
     if args.save:
-        args.save.write_text(
-            json.dumps({"split": args.split, "documents": report.documents, "headline": headline(report)},
-                       ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        try:
+            args.save.write_text(
+                json.dumps({"split": args.split, "documents": report.documents, "headline": headline(report)},
+                           ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        except OSError as exc:
+            error(str(args.save), f"cannot write ({exc.strerror or type(exc).__name__})")
+            return 1
     if args.errors:
         for e in report.errors:
             if args.errors in ("all", e["layer"]):
