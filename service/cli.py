@@ -34,6 +34,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # the output cannot be written (a full disk: `… --json > /dev/full`); files a command
+        # reads or writes itself are reported by that command
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"{PROG}: cannot write{where} ({exc.strerror or type(exc).__name__})", file=sys.stderr)
+        return 1
 
 
 def _build_parser() -> argparse.ArgumentParser:

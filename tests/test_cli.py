@@ -171,3 +171,16 @@ def test_a_missing_corpus_folder_is_one_line_and_the_option_may_follow_the_actio
     assert main([*argv, "--corpus", str(tmp_path / "corpus")]) == 1
     assert capsys.readouterr().err.strip().splitlines() == [
         f"chitieu: {tmp_path / 'corpus'}: no such corpus folder (give --corpus PATH or set CHITIEU_CORPUS)"]
+
+
+@needs_pipeline
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_to_a_full_disk_is_one_line_not_a_traceback(plan_file: Path) -> None:
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "service.cli", "analyze", str(plan_file), "--json"], stdout=full,
+            stderr=subprocess.PIPE, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=600,
+            check=False,
+        )
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == ["chitieu: cannot write (No space left on device)"]
