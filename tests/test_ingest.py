@@ -57,6 +57,13 @@ def test_nul_junk_is_binary() -> None:
         read_bytes(b"\x00\x01\x02ABC\x00" * 100, "junk.bin")
 
 
+def test_a_stray_nul_in_utf8_text_is_removed_with_a_warning() -> None:
+    got = read_bytes((SAMPLE_PLAN[:150] + "\x00" + SAMPLE_PLAN[150:]).encode("utf-8"), "kh.txt")
+    assert got.text == SAMPLE_PLAN
+    assert got.source.encoding == "utf-8"
+    assert got.warnings == ["1 NUL byte(s) in the text were removed"]
+
+
 def test_control_junk_is_binary() -> None:
     with pytest.raises(IngestError, match="binary file"):
         read_bytes(bytes(range(1, 32)) * 40, "ctl.txt")

@@ -35,6 +35,9 @@ def decode_with_encoding(data: bytes) -> tuple[str, str, list[str]]:
     if _control_share(text) > MAX_CONTROL_SHARE:
         raise UnsupportedType(BINARY)
     text, encoding, warnings = fix_legacy(text, encoding)
+    if nuls := text.count("\x00"):  # a copy cut short or padded by a tool: no character of the text
+        text = text.replace("\x00", "")
+        warnings.append(f"{nuls} NUL byte(s) in the text were removed")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
@@ -64,8 +67,8 @@ def _decode(data: bytes) -> tuple[str, str]:
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16, "utf-16"
-    if b"\x00" in data[:65536]:
-        raise UnsupportedType(BINARY)
+    if b"\x00" in data[:65536] and _looks_binary(data):
+        raise UnsupportedType(BINARY)  # a few stray NULs in text are dropped (`decode_with_encoding`)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
