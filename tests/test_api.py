@@ -30,6 +30,13 @@ def test_health(client: TestClient) -> None:
     assert body["version"]
 
 
+@pytest.mark.parametrize("path", ["/", "/health"])
+def test_monitors_may_probe_the_page_and_health_with_head(client: TestClient, path: str) -> None:
+    r = client.head(path)
+    assert r.status_code == 200
+    assert r.content == b""
+
+
 def test_docs(client: TestClient) -> None:
     assert client.get("/docs").status_code == 200
     spec = client.get("/openapi.json").json()
