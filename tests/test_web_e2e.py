@@ -239,3 +239,13 @@ def test_a_bad_filter_in_the_address_says_in_vietnamese_which_field_to_fix(page,
     error.wait_for()
     said = error.inner_text()
     assert "Dữ liệu nhập không hợp lệ" in said and "year_from" in said
+
+
+def test_an_address_with_a_broken_escape_says_so_instead_of_keeping_the_old_view(page, server: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + "/#/chi-so/%E0%A4%A")
+    alert = page.locator("p.error")
+    alert.wait_for()
+    assert alert.inner_text().startswith("Địa chỉ không hợp lệ")
+    assert errors == []
