@@ -121,6 +121,14 @@ def test_cli_reports_failures_with_exit_1_and_usage_errors_with_2(tmp_path: Path
     assert main(["batch", str(corpus), "--out", str(tmp_path / "o"), "--scheduler", "tcp://x:1"]) == 2
 
 
+def test_an_empty_folder_is_reported_and_exits_1(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / ".ghi-chu").write_text("tệp ẩn", encoding="utf-8")  # hidden files are not documents
+    assert main(["batch", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-progress"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"chitieu: no files found in {tmp_path / 'in'}; nothing was analysed")
+
+
 def test_an_output_path_that_cannot_be_a_folder_is_a_usage_error(tmp_path: Path, capsys) -> None:  # noqa: ANN001
     corpus = write_small_corpus(tmp_path / "in")
     (tmp_path / "bao-cao.txt").write_text("không phải thư mục", encoding="utf-8")

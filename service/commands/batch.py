@@ -98,6 +98,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         signal.signal(signal.SIGTERM, previous)
     print_summary(summary, args.out)
+    if not summary.files and not summary.failed_files:  # an empty folder, or one holding only hidden files
+        error(None, f"no files found in {', '.join(args.inputs)}; nothing was analysed")
+        return 1
     if save is not None:
         try:
             stored = save(args.out)
