@@ -124,6 +124,12 @@ def test_doc_without_libreoffice_says_how_to_convert(monkeypatch: pytest.MonkeyP
         read_bytes(data, "cu.doc", isolate=False)
 
 
+def test_a_docx_cut_short_is_a_damaged_word_file_not_some_other_archive() -> None:
+    data = _docx([("KẾ HOẠCH", None), (PLAN, None)])
+    with pytest.raises(IngestError, match="corrupt or unreadable Word .docx file"):
+        read_bytes(data[: len(data) // 2], "ke-hoach.docx")  # a download stopped halfway
+
+
 @pytest.mark.parametrize(
     ("data", "reason"),
     [(b"PK\x03\x04" + b"\x00" * 100, "ZIP archive"), (b"{\\rtf1\\ansi Ke hoach}", "RTF document")],

@@ -30,7 +30,7 @@ def sniff(data: bytes) -> str:
     if head.startswith(_OLE_MAGIC):
         return DOC
     if head.startswith(_ZIP_MAGIC):
-        return DOCX if _is_docx(data) else ZIP
+        return DOCX if _is_docx(data) or damaged_docx(data) else ZIP
     if head.lstrip().startswith(b"{\\rtf"):
         return RTF
     sample = data[:4096].lstrip(b"\xef\xbb\xbf")
@@ -45,3 +45,13 @@ def _is_docx(data: bytes) -> bool:
             return "word/document.xml" in z.namelist()
     except (zipfile.BadZipFile, OSError, ValueError):
         return False
+
+
+def damaged_docx(data: bytes) -> bool:
+    """A ZIP archive that cannot be opened but names Word's parts in its first entries: a .docx cut short (a
+    download stopped, an attachment truncated) rather than some other archive."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)):
+            return False
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return b"word/" in data[:65536] or b"[Content_Types].xml" in data[:4096]
