@@ -197,3 +197,20 @@ def test_corrupt_pdf(data: bytes) -> None:
     with pytest.raises(IngestError) as info:
         read_bytes(data, "x.pdf")
     assert "PDF" in str(info.value)
+
+
+def test_a_text_longer_than_the_character_limit_is_refused_with_the_setting_to_raise(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHITIEU_MAX_CHARS", "500")
+    with pytest.raises(IngestError, match=r"text has [\d,]+ characters, more than the limit of 500 \(CHITIEU_MAX_CHARS\)"):
+        read_bytes(SAMPLE_PLAN.encode("utf-8"), "kh.txt")
+    monkeypatch.setenv("CHITIEU_MAX_CHARS", str(len(SAMPLE_PLAN)))
+    assert read_bytes(SAMPLE_PLAN.encode("utf-8"), "kh.txt").text == SAMPLE_PLAN
+
+
+def test_a_file_that_never_ends_is_read_only_up_to_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nlp.ingest
+
+    monkeypatch.setattr(nlp.ingest, "MAX_FILE_BYTES", 1 << 20)
+    with pytest.raises(IngestError, match="larger than 1 MB"):
+        read_file("/dev/zero")  # a device: its size says 0, its reads never end

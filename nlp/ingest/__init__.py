@@ -14,6 +14,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from nlp.schema import Source
 
@@ -69,6 +70,7 @@ def read_bytes(data: bytes, filename: str | None = None, *, isolate: bool = True
     from nlp.ingest.limits import Limits
 
     media_type = sniff.sniff(data)
+    limits = Limits.from_env()
     source = Source(
         filename=shown_name(filename) if filename else filename,
         media_type=media_type,
@@ -81,12 +83,11 @@ def read_bytes(data: bytes, filename: str | None = None, *, isolate: bool = True
 
         text, encoding, warnings = text_mod.decode_with_encoding(data)
         source.encoding = encoding
-        return Ingested(text=text, source=source, warnings=warnings)
+        return Ingested(text=_within(text, limits.max_chars), source=source, warnings=warnings)
     refuse_unreadable(media_type)
 
     from nlp.ingest import parse
 
-    limits = Limits.from_env()
     args = (data, media_type, limits.max_pages)
     if isolate:
         from nlp.ingest import sandbox
@@ -96,7 +97,26 @@ def read_bytes(data: bytes, filename: str | None = None, *, isolate: bool = True
         text, fields, warnings = parse.parse(*args)
     for key, value in fields.items():
         setattr(source, key, value)
-    return Ingested(text=text, source=source, warnings=warnings)
+    return Ingested(text=_within(text, limits.max_chars), source=source, warnings=warnings)
+
+
+def _within(text: str, max_chars: int) -> str:
+    if len(text) > max_chars:
+        raise IngestError(
+            f"text has {len(text):,} characters, more than the limit of {max_chars:,} (CHITIEU_MAX_CHARS)")
+    return text
+
+
+# the most a file argument is read (a device such as /dev/zero, or a pipe that never ends, would fill the memory)
+MAX_FILE_BYTES = 256 << 20
+
+
+def read_capped(fh: BinaryIO) -> bytes:
+    """All of a file or stream, or IngestError past MAX_FILE_BYTES."""
+    data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise IngestError(f"larger than {MAX_FILE_BYTES >> 20} MB")
+    return data
 
 
 def read_file(path: str | os.PathLike[str], *, isolate: bool = True) -> Ingested:
@@ -104,7 +124,8 @@ def read_file(path: str | os.PathLike[str], *, isolate: bool = True) -> Ingested
     try:
         if p.is_dir():
             raise IngestError("is a directory")
-        data = p.read_bytes()
+        with open(p, "rb") as fh:
+            data = read_capped(fh)
     except IngestError:
         raise
     except FileNotFoundError:

@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from nlp.ingest import IngestError, read_bytes, read_file
+    from nlp.ingest import IngestError, read_bytes, read_capped, read_file
 
     try:
         from nlp.pipeline import analyze_text, load_models
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     for i, path in enumerate(args.files):
         try:
             # "-": the bytes piped in ("… | chitieu analyze - --json"), sniffed like a file's
-            ingested = read_bytes(sys.stdin.buffer.read(), None) if path == "-" else read_file(path)
+            ingested = read_bytes(read_capped(sys.stdin.buffer), None) if path == "-" else read_file(path)
             analysis = analyze_text(ingested.text, ingested.source, ingested.warnings)
         except IngestError as exc:
             error(path, exc.reason, False)
