@@ -79,3 +79,28 @@ def test_threshold_without_a_shipped_model_is_the_best(tmp_path) -> None:  # noq
     assert _shipped_threshold(tmp_path / "missing.json") is None
     spec = [(f"d{i}", p, y) for i in range(10) for p, y in ((0.9, 1), (0.5, 0), (0.7, 1))]
     assert _choose_threshold(*_scores(spec), shipped=None)[0] == 0.55
+
+
+def test_written_news_pages_are_read_without_the_held_out_ones_and_weighed_lower(tmp_path) -> None:  # noqa: ANN001
+    from nlp.training.targets import NEWS_WEIGHT, sample_weight, written_news
+
+    (tmp_path / "heldout").mkdir()
+    (tmp_path / "a01.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "heldout" / "m01.txt").write_text(PLAN, encoding="utf-8")
+    assert [doc_id for doc_id, _, _ in written_news(tmp_path)] == ["news/a01"]
+    assert 0 < NEWS_WEIGHT < 1
+    assert sample_weight("news/a01") == NEWS_WEIGHT
+    assert sample_weight("written/w001") == sample_weight("raw/000") == 1.0
+
+
+def test_the_ensemble_leans_to_the_label_of_the_heavier_rows() -> None:
+    from nlp.training.targets import Ensemble
+
+    # the same features labelled both ways: the weights alone decide which way the models lean
+    same = {"bias": 1.0, "CUE:strong_left": 1.0}
+    other = {"bias": 1.0, "CUE:result_nearest": 1.0}
+    X = [same] * 20 + [other] * 20
+    y = [1] * 10 + [0] * 10 + [0] * 20
+    towards_target = Ensemble(X, y, [1.0] * 10 + [0.05] * 10 + [1.0] * 20).predict_proba([same])[0]
+    towards_result = Ensemble(X, y, [0.05] * 10 + [1.0] * 10 + [1.0] * 20).predict_proba([same])[0]
+    assert towards_target > 0.6 > 0.4 > towards_result
