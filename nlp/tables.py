@@ -473,6 +473,8 @@ def cell_tables(text: str) -> list[list[list[Cell]]]:
             while k < len(lines) and len(row) < width and len(lines[k].group()) <= _CELL_LINE:
                 if len(row) == 2 and _ROW_INDEX.fullmatch(lines[k].group().strip()):
                     break  # "I", "KINH TẾ": a group row, the next row's index follows its name
+                if len(row) > 2 and _next_row(row[0].text, lines, k):
+                    break  # a row whose last cells were left empty (dropped when pasted): the next row begins
                 row.append(_cell(text, lines[k].start(), lines[k].end()))
                 k += 1
             end = row[-1].end
@@ -483,6 +485,18 @@ def cell_tables(text: str) -> list[list[list[Cell]]]:
             tables.append(rows)
         i = max(k, i + 1)
     return tables
+
+
+def _next_row(index: str, lines: list[re.Match[str]], k: int) -> bool:
+    """lines[k] opens the row after the one numbered `index`: it is the next number ("2" after "1") or another
+    row label, and a name follows it rather than a value or a further index."""
+    here = lines[k].group().strip()
+    if not _ROW_INDEX.fullmatch(here) or k + 1 >= len(lines):
+        return False
+    if here.isdigit() and index.strip().isdigit() and int(here) != int(index) + 1:
+        return False
+    after = lines[k + 1].group().strip()
+    return not _ROW_INDEX.fullmatch(after) and not _is_value(after) and not _value_cell().fullmatch(after)
 
 
 def bar_tables(text: str) -> list[list[list[Cell]]]:

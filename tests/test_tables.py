@@ -565,3 +565,66 @@ def test_a_heading_line_whose_last_column_is_a_name_reads_no_row() -> None:
     # a first line read as a header with no column right of its name, then a bare number below it
     doc = process("Dự án giai đoạn 2021-2025 QĐ-TTg 12/3/2024 số\n393.000\n")
     assert doc.targets == []
+
+
+# a Word table pasted as one cell per paragraph: the second row's note cell was empty and its line dropped
+PASTED_CELLS = """Phụ lục
+CHỈ TIÊU GIAO NĂM 2027 CHO CÁC PHƯỜNG
+
+STT
+
+Chỉ tiêu
+
+Đơn vị tính
+
+Phường Đông Hà
+
+Phường Nam Đông
+
+Ghi chú
+
+1
+
+Tỷ lệ hộ nghèo giảm
+
+%
+
+1,5
+
+1,2
+
+Theo chuẩn mới
+
+2
+
+Số người tham gia bảo hiểm xã hội tự nguyện
+
+người
+
+350
+
+280
+
+3
+
+Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ
+
+%
+
+≥ 97
+
+≥ 96
+
+Giao trong quý I
+"""
+
+
+def test_a_pasted_row_missing_its_last_cell_does_not_swallow_the_next_rows_number() -> None:
+    from nlp.tables import cell_tables
+
+    [rows] = cell_tables(PASTED_CELLS)
+    assert [r[0].text for r in rows[1:]] == ["1", "2", "3"]
+    got = {(t.metric, t.quantity.value, t.quantity.comparator, t.quantity.unit)
+           for t in table_targets(Doc(text=PASTED_CELLS), rows)}
+    assert ("Số người tham gia bảo hiểm xã hội tự nguyện", 350.0, "=", "người") in got
+    assert ("Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ", 97.0, ">=", "%") in got
