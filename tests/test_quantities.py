@@ -593,3 +593,8 @@ def _analysis_targets(text: str):  # noqa: ANN202
     from nlp.pipeline import process
 
     return process(text).targets
+
+
+def test_a_grade_after_lop_or_khoi_is_no_quantity_and_a_count_before_it_is() -> None:
+    text = "Tuyển sinh vào lớp 10 năm học 2026 - 2027 đạt 100%; khối 6 mở thêm 4 lớp với 160 học sinh."
+    assert [(q.value, q.unit) for q in _quantities(text)] == [(100.0, "%"), (4.0, "lớp"), (160.0, "học sinh")]
