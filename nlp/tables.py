@@ -687,6 +687,19 @@ def _right_aligned(labels: list[str], texts: list[str], width: int) -> None:
 _PAREN = re.compile(r"\(([^()\d]{1,30})\)\s*$")
 
 
+_COUNT_OF = re.compile(r"số\s+(.+)", re.I)
+
+
+def _counted_label(label: str) -> str:
+    """"Số học sinh", "Số lớp": a column named "Số" + a counted noun alone counts that noun (its unit), as a
+    bracketed unit would say; "Số hộ thoát nghèo" names more than its noun and is left to the other roles."""
+    m = _COUNT_OF.fullmatch(label.strip())
+    if m is None or _YEAR.search(label):
+        return ""
+    noun = re.sub(r"\s+", " ", m.group(1)).strip()
+    return noun if unit_kind(noun) == "quantity" else ""
+
+
 def _header_unit(label: str) -> str:
     """The unit in brackets at the end of a column label, when it reads as a unit."""
     m = _PAREN.search(label)
@@ -743,7 +756,7 @@ def _columns(header: list[list[Cell]], width: int) -> list[_Column]:
     roles = _roles()
     cols = []
     for label in labels:
-        col = _Column(label, unit=_header_unit(label))
+        col = _Column(label, unit=_header_unit(label) or _counted_label(label))
         col.measure = _measure(label)
         place = roles["place_value"].match(label.strip())
         if place and label.strip()[place.end() : place.end() + 1].isupper() | label.strip()[place.end() :][:1].isdigit():

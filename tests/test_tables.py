@@ -628,3 +628,27 @@ def test_a_pasted_row_missing_its_last_cell_does_not_swallow_the_next_rows_numbe
            for t in table_targets(Doc(text=PASTED_CELLS), rows)}
     assert ("Số người tham gia bảo hiểm xã hội tự nguyện", 350.0, "=", "người") in got
     assert ("Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ", 97.0, ">=", "%") in got
+
+
+def test_a_column_named_so_and_a_counted_noun_holds_that_count_under_a_caption_that_assigns() -> None:
+    from nlp.pipeline import process
+
+    text = ("QUYẾT ĐỊNH\nVề việc giao chỉ tiêu tuyển sinh năm học 2026 - 2027\n\n"
+            "Điều 1. Giao chỉ tiêu tuyển sinh vào lớp 10 cho các trường như sau:\n\n"
+            "TT       Tên trường                     Số lớp      Số học sinh\n"
+            "1        Trường THPT Nà Phặc            9           360\n"
+            "2        Trường THPT Bằng Lũng          6           240\n\n"
+            "Điều 2. Hiệu trưởng các trường tổ chức tuyển sinh theo đúng chỉ tiêu được giao.\n")
+    got = {(t.quantity.value, t.quantity.unit) for t in process(text).targets}
+    assert got == {(9.0, "lớp"), (360.0, "học sinh"), (6.0, "lớp"), (240.0, "học sinh")}
+
+
+def test_the_same_count_columns_under_a_report_caption_hold_no_targets() -> None:
+    from nlp.pipeline import process
+
+    text = ("BÁO CÁO\nTình hình tuyển sinh năm học 2025 - 2026\n\n"
+            "Số liệu tuyển sinh của các trường trong năm học vừa qua như sau:\n\n"
+            "TT       Tên trường                     Số lớp      Số học sinh\n"
+            "1        Trường THPT Nà Phặc            9           352\n"
+            "2        Trường THPT Bằng Lũng          6           231\n")
+    assert process(text).targets == []
