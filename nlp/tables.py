@@ -375,7 +375,7 @@ def _loose_row(text: str, start: int, end: int, cols: list[_Column]) -> list[Cel
             units += [(t.start(), t.end()) for t in toks]
         else:
             units.append((start + a, start + b))
-    if n_values < 1 or len(units) <= n_values:
+    if len(units) <= n_values:
         # a name and its values set apart by single spaces only: the values are the last tokens
         units = [(t.start(), t.end()) for t in _TOKEN.finditer(text, start, end)]
         if len(units) <= n_values:
@@ -467,13 +467,15 @@ def cell_tables(text: str) -> list[list[list[Cell]]]:
             i += 1
             continue
         rows, width = [header], len(header)
+        # a row may end early only after its last value cell: what trails it (a note) is what goes missing
+        last_value = max(j for j, c in enumerate(cols) if c.role in ("value", "unit_value"))
         while k < len(lines) and _ROW_INDEX.fullmatch(lines[k].group().strip()):
             row = [_cell(text, lines[k].start(), lines[k].end())]
             k += 1
             while k < len(lines) and len(row) < width and len(lines[k].group()) <= _CELL_LINE:
                 if len(row) == 2 and _ROW_INDEX.fullmatch(lines[k].group().strip()):
                     break  # "I", "KINH TẾ": a group row, the next row's index follows its name
-                if len(row) > 2 and _next_row(row[0].text, lines, k):
+                if len(row) > max(2, last_value) and _next_row(row[0].text, lines, k):
                     break  # a row whose last cells were left empty (dropped when pasted): the next row begins
                 row.append(_cell(text, lines[k].start(), lines[k].end()))
                 k += 1

@@ -652,3 +652,16 @@ def test_the_same_count_columns_under_a_report_caption_hold_no_targets() -> None
             "1        Trường THPT Nà Phặc            9           352\n"
             "2        Trường THPT Bằng Lũng          6           231\n")
     assert process(text).targets == []
+
+
+def test_a_pasted_value_followed_by_its_note_stays_in_its_row() -> None:
+    from nlp.tables import cell_tables
+
+    text = ("CHỈ TIÊU NĂM 2027\n\nSTT\n\nChỉ tiêu\n\nĐơn vị tính\n\nKế hoạch năm 2027\n\nGhi chú\n\n"
+            "1.1\n\nTỷ lệ trẻ em đến trường đúng độ tuổi\n\n%\n\n2\n\nTăng so với năm trước\n\n"
+            "1.2\n\nSố trường đạt chuẩn quốc gia\n\ntrường\n\n12\n\nTheo kế hoạch của ngành\n")
+    [rows] = cell_tables(text)
+    assert [[c.text for c in r] for r in rows[1:]] == [
+        ["1.1", "Tỷ lệ trẻ em đến trường đúng độ tuổi", "%", "2", "Tăng so với năm trước"],
+        ["1.2", "Số trường đạt chuẩn quốc gia", "trường", "12", "Theo kế hoạch của ngành"],
+    ]
