@@ -392,7 +392,7 @@ def find_quantities(text: str, exclude: Sequence[Span] = ()) -> list[Quantity]:
             continue
         q = _numeral_quantity(text, m, excluded, pats)
         if q is not None and not math.isfinite(q.value + (q.value_max or 0) + (q.denominator or 0)):
-            continue  # a run of 309 digits or more (a scan's noise, an identifier) reads as infinity
+            continue  # a digit run past 1.8e308 (a scan's noise, an identifier) reads as infinity
         if q is not None:
             _qualifiers(text, q, pats)
             out.append(q)

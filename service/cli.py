@@ -7,6 +7,7 @@ its `run(args) -> int` is the exit code.
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import sys
 from collections.abc import Sequence
@@ -25,23 +26,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     from nlp.resources import ResourceError
 
     try:
-        return int(args.run(args))
+        code = int(args.run(args))
+        sys.stdout.flush()  # a full disk shows here, not in the interpreter's flush at exit
+        return code
     except ResourceError as exc:  # any command: a missing or corrupt model or data file is one clear line
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `chitieu analyze … --json | head`: the reader left, not an error
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         return 0
-    except OSError as exc:  # the output cannot be written (a full disk: `… --json > /dev/full`); files a command
-        # reads or writes itself are reported by that command
-        import os
+    except OSError as exc:
+        if _stdout_broken() or (exc.filename is None and exc.errno in _OUTPUT_FULL):
+            # the output cannot be written (a full disk: `… --json > /dev/full`); files a command opens itself
+            # carry their name and are that command's to report
+            _silence_stdout()
+            print(f"{PROG}: cannot write the output ({exc.strerror or type(exc).__name__})", file=sys.stderr)
+            return 1
+        raise  # a file a command reads or writes itself is that command's to report: this is a bug
 
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
-        where = f" {exc.filename}" if exc.filename else ""
-        print(f"{PROG}: cannot write{where} ({exc.strerror or type(exc).__name__})", file=sys.stderr)
-        return 1
+
+_OUTPUT_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def _stdout_broken() -> bool:
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that nothing is left to fail in the flush at exit."""
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _build_parser() -> argparse.ArgumentParser:

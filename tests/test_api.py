@@ -35,6 +35,8 @@ def test_monitors_may_probe_the_page_and_health_with_head(client: TestClient, pa
     r = client.head(path)
     assert r.status_code == 200
     assert r.content == b""
+    health = client.get("/openapi.json").json()["paths"]["/health"]
+    assert {m: op["operationId"] for m, op in health.items()} == {"get": "health_health_get"}  # clients' names
 
 
 def test_docs(client: TestClient) -> None:

@@ -175,12 +175,16 @@ def test_a_missing_corpus_folder_is_one_line_and_the_option_may_follow_the_actio
 
 @needs_pipeline
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
-def test_output_to_a_full_disk_is_one_line_not_a_traceback(plan_file: Path) -> None:
+@pytest.mark.parametrize("unbuffered", ["1", None])
+def test_output_to_a_full_disk_is_one_line_not_a_traceback(plan_file: Path, unbuffered: str | None) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("PYTHONUNBUFFERED", None)
+    if unbuffered:  # each write fails at once; buffered, the failure shows when the output is flushed
+        env["PYTHONUNBUFFERED"] = unbuffered
     with open("/dev/full", "w") as full:
         proc = subprocess.run(
             [sys.executable, "-m", "service.cli", "analyze", str(plan_file), "--json"], stdout=full,
-            stderr=subprocess.PIPE, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=600,
-            check=False,
+            stderr=subprocess.PIPE, text=True, cwd=REPO, env=env, timeout=600, check=False,
         )
     assert proc.returncode == 1
-    assert proc.stderr.strip().splitlines() == ["chitieu: cannot write (No space left on device)"]
+    assert proc.stderr.strip().splitlines() == ["chitieu: cannot write the output (No space left on device)"]

@@ -208,6 +208,7 @@ def test_a_text_longer_than_the_character_limit_is_refused_with_the_setting_to_r
     assert read_bytes(SAMPLE_PLAN.encode("utf-8"), "kh.txt").text == SAMPLE_PLAN
 
 
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_a_file_that_never_ends_is_read_only_up_to_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     import nlp.ingest
 

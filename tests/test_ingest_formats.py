@@ -130,6 +130,18 @@ def test_a_docx_cut_short_is_a_damaged_word_file_not_some_other_archive() -> Non
         read_bytes(data[: len(data) // 2], "ke-hoach.docx")  # a download stopped halfway
 
 
+def test_another_office_file_cut_short_is_not_called_a_word_file() -> None:
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:  # the parts of an .xlsx: "[Content_Types].xml" as in every Office file
+        z.writestr("[Content_Types].xml", "<Types/>" * 200)
+        z.writestr("xl/workbook.xml", "<workbook>" + "<sheet/>" * 400 + "</workbook>")
+    data = buf.getvalue()
+    with pytest.raises(UnsupportedType, match="ZIP archive that is not a Word .docx file"):
+        read_bytes(data[: len(data) // 2], "chi-tieu.xlsx")
+
+
 @pytest.mark.parametrize(
     ("data", "reason"),
     [(b"PK\x03\x04" + b"\x00" * 100, "ZIP archive"), (b"{\\rtf1\\ansi Ke hoach}", "RTF document")],

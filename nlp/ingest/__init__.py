@@ -18,7 +18,9 @@ from typing import BinaryIO
 
 from nlp.schema import Source
 
-__all__ = ["IngestError", "Ingested", "UnsupportedType", "read_bytes", "read_file", "sniff_media_type"]
+__all__ = [
+    "IngestError", "Ingested", "UnsupportedType", "read_bytes", "read_capped", "read_file", "shown_name", "sniff_media_type",
+]
 
 
 class IngestError(Exception):
@@ -112,11 +114,15 @@ MAX_FILE_BYTES = 256 << 20
 
 
 def read_capped(fh: BinaryIO) -> bytes:
-    """All of a file or stream, or IngestError past MAX_FILE_BYTES."""
-    data = fh.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise IngestError(f"larger than {MAX_FILE_BYTES >> 20} MB")
-    return data
+    """All of a file or stream, or IngestError past MAX_FILE_BYTES; read in chunks, so that a small file asks for
+    no more memory than it holds."""
+    chunks, size = [], 0
+    while chunk := fh.read(1 << 20):
+        size += len(chunk)
+        if size > MAX_FILE_BYTES:
+            raise IngestError(f"larger than {MAX_FILE_BYTES >> 20} MB")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def read_file(path: str | os.PathLike[str], *, isolate: bool = True) -> Ingested:

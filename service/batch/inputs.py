@@ -69,9 +69,9 @@ def _expand(arg: str, problems: list[InputProblem]) -> list[str]:
         for m in matches:
             out.extend(_walk(m, problems) if os.path.isdir(m) else [m])
         if not out:
-            problems.append(InputProblem(arg, "no file matches this pattern"))
+            problems.append(InputProblem(shown_name(arg), "no file matches this pattern"))
         return out
-    problems.append(InputProblem(arg, "no such file or folder"))
+    problems.append(InputProblem(shown_name(arg), "no such file or folder"))
     return []
 
 

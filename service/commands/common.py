@@ -34,7 +34,7 @@ def unwritable(path: Path) -> str | None:
     """Why an output file cannot be written there, checked before slow work rather than after it."""
     if path.is_dir():
         return "is a folder; give a file name"
-    parent = path.parent if str(path.parent) else Path(".")
+    parent = path.parent  # "." for a bare file name
     if not parent.is_dir():
         return f"no such folder: {parent}"
     if not os.access(parent, os.W_OK):

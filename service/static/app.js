@@ -545,11 +545,14 @@ async function showSearch() {
 
 function route() {
   clearTimeout(pollTimer);
-  let shown;
-  try { shown = dispatch(); } catch (err) { shown = Promise.reject(err); }
-  // an address edited by hand ("#/chi-so/%E0%A4%A": a broken escape) says so instead of leaving the old view
-  Promise.resolve(shown).catch((err) => view.replaceChildren(h("section", { class: "card" },
-    h("p", { class: "error", role: "alert" }, `Địa chỉ không hợp lệ (${err.message}).`))));
+  try {
+    dispatch();
+  } catch (err) {
+    if (!(err instanceof URIError)) throw err;
+    // an address edited by hand ("#/chi-so/%E0%A4%A": a broken escape) says so instead of leaving the old view
+    view.replaceChildren(h("section", { class: "card" },
+      h("p", { class: "error", role: "alert" }, `Địa chỉ không hợp lệ (${err.message}).`)));
+  }
 }
 
 function dispatch() {
