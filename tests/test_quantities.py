@@ -598,3 +598,12 @@ def _analysis_targets(text: str):  # noqa: ANN202
 def test_a_grade_after_lop_or_khoi_is_no_quantity_and_a_count_before_it_is() -> None:
     text = "Tuyển sinh vào lớp 10 năm học 2026 - 2027 đạt 100%; khối 6 mở thêm 4 lớp với 160 học sinh."
     assert [(q.value, q.unit) for q in _quantities(text)] == [(100.0, "%"), (4.0, "lớp"), (160.0, "học sinh")]
+
+
+def test_values_listed_by_who_they_are_assigned_to_count_the_noun_of_the_lists_intro() -> None:
+    text = ("Chỉ tiêu kết nạp đảng viên năm 2027 giao cho các đảng bộ, chi bộ cơ sở như sau:\n"
+            "- Đảng bộ xã Vĩnh Thạnh: 14\n- Đảng bộ xã Hòa An: 11\n- Chi bộ Trường THCS Lê Lợi: 3\n\n"
+            "Diện tích trồng rừng mới giao cho các xã năm 2027 (ha):\n- Xã Nà Hẩu: 120\n- Xã Phong Dụ Hạ: 85\n\n"
+            "- Số hộ được hỗ trợ nhà ở: 40\n")
+    assert _counted(text) == [
+        (14.0, "đảng viên"), (11.0, "đảng viên"), (3.0, "đảng viên"), (120.0, "ha"), (85.0, "ha"), (40.0, "hộ")]
