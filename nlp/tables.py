@@ -88,12 +88,36 @@ def pipe_tables(text: str) -> list[list[list[Cell]]]:
                 cells = cells[1:-1]
             rows.append(cells)
             continue
-        if len(rows) >= 2:
-            tables.append(rows)
+        _close(text, tables, rows)
         rows = []
-    if len(rows) >= 2:
-        tables.append(rows)
+    _close(text, tables, rows)
     return tables
+
+
+_BREAK_LINES = 3  # a page break's lines between a table's rows: a page number, "(Tiếp theo)", a running header
+_BREAK_LINE = 40
+
+
+def _close(text: str, tables: list[list[list[Cell]]], rows: list[list[Cell]]) -> None:
+    """Keep the rows just collected: as the rest of the table above when a page break cut it (`_continued`), else
+    as a table of their own when there are two or more."""
+    if tables and rows and _continued(text, tables[-1], rows):
+        tables[-1].extend(rows)
+    elif len(rows) >= 2:
+        tables.append(rows)
+
+
+def _continued(text: str, table: list[list[Cell]], rows: list[list[Cell]]) -> bool:
+    """`rows` go on with `table` across a page break: as many cells, the first opening with the row number after
+    the table's last one (no header of their own), and only a few short lines between."""
+    width = len(table[0])
+    if any(len(r) != width for r in rows) or not table[-1][0].text.isdigit() or not rows[0][0].text.isdigit():
+        return False
+    if int(rows[0][0].text) != int(table[-1][0].text) + 1:
+        return False
+    between = [ln.strip() for ln in text[table[-1][-1].end : rows[0][0].start].splitlines()]
+    between = [ln for ln in between if ln and ln != "|"]
+    return len(between) <= _BREAK_LINES and all(len(ln) <= _BREAK_LINE for ln in between)
 
 
 _GAP = re.compile(r"[ \t]*\|[ \t]*|[ \t]*\t[ \t]*| {3,}")  # wide gaps (`nlp.ingest.layout.COLUMN_GAP`), tabs, rules

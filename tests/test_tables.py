@@ -665,3 +665,23 @@ def test_a_pasted_value_followed_by_its_note_stays_in_its_row() -> None:
         ["1.1", "Tỷ lệ trẻ em đến trường đúng độ tuổi", "%", "2", "Tăng so với năm trước"],
         ["1.2", "Số trường đạt chuẩn quốc gia", "trường", "12", "Theo kế hoạch của ngành"],
     ]
+
+
+@pytest.mark.parametrize("page_break", ["\n", "\n3\n\n", "\n(Tiếp theo trang trước)\n\n"])
+def test_a_table_cut_by_a_page_break_goes_on_under_its_header(page_break: str) -> None:
+    text = ("Phụ lục\nCHỈ TIÊU CHỦ YẾU NĂM 2027\n\n"
+            "STT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2027\n"
+            "1 | Tốc độ tăng tổng giá trị sản xuất | % | 7,5\n"
+            "2 | Thu nhập bình quân đầu người | triệu đồng | 68\n"
+            f"{page_break}"
+            "3 | Tỷ lệ che phủ rừng | % | 45\n"
+            "4 | Số xã đạt chuẩn nông thôn mới nâng cao | xã | 2\n")
+    [table] = pipe_tables(text)
+    got = {(t.metric, t.quantity.value, t.quantity.unit) for t in table_targets(Doc(text=text), table)}
+    assert ("Tỷ lệ che phủ rừng", 45.0, "%") in got and len(got) == 4
+
+
+def test_a_second_table_with_its_own_header_or_numbering_is_not_joined_to_the_first() -> None:
+    text = ("STT | Chỉ tiêu | Đơn vị tính | Năm 2027\n1 | Tỷ lệ hộ nghèo | % | 2\n2 | Trồng rừng | ha | 300\n\n"
+            "Biểu 2\n\n1 | Xã Tân An | 12 | 3\n2 | Xã Phú Lộc | 9 | 2\n")
+    assert [len(t) for t in pipe_tables(text)] == [3, 2]
