@@ -567,6 +567,12 @@ def _names_an_actor(label: str) -> bool:
     return m is not None and any(w[:1].isupper() or w[:1].isdigit() for w in name[m.end() :].split())
 
 
+@cache
+def _meta_units() -> frozenset[str]:
+    """What counts targets or tasks ("chỉ tiêu", "nhiệm vụ"; `meta_units` of nlp/data/target_cues.json)."""
+    return frozenset(load_json("target_cues.json")["meta_units"])
+
+
 def _intro_noun(doc: Doc, line_start: int) -> str | None:
     """The counted noun of the line introducing a list of assigned values ("Chỉ tiêu kết nạp đảng viên năm 2026
     giao cho các chi, đảng bộ như sau:"), found above the list's other items."""
@@ -583,9 +589,8 @@ def _intro_noun(doc: Doc, line_start: int) -> str | None:
             bracket = _LABEL_BRACKET.search(line)  # "Chỉ tiêu trồng rừng năm 2026 (ha):"
             if bracket and unit_kind(bracket.group(1)) == "quantity":
                 return _SPACE.sub(" ", bracket.group(1)).lower()
-            meta = set(load_json("target_cues.json")["meta_units"])  # "Chỉ tiêu kết nạp …": the heading word
             nouns = [_noun_text(m) for m in _counted_nouns(doc, start, end)]
-            return next((n for n in nouns if n not in meta), None)
+            return next((n for n in nouns if n not in _meta_units()), None)  # "Chỉ tiêu kết nạp …": a heading
         end = start - 1
     return None
 
