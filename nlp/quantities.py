@@ -723,7 +723,7 @@ def _metric_unit(doc: Doc, q: Quantity) -> None:
     "giảm số hộ nghèo xuống còn 150", "…; số chi hội xếp loại vững mạnh: 8"), else the counted noun nearest
     before it in its clause ("kết nạp đảng viên mới trên 2.800"), when a bound, a value word or a colon hands
     the metric its value (the plan line that leaves the unit to its metric)."""
-    if q.kind != "number" or q.unit or not _CLAUSE_END.match(doc.text, q.qual_end or q.end) or _meta_field(doc, q):
+    if q.kind != "number" or q.unit or not _closes_clause(doc.text, q.qual_end or q.end) or _meta_field(doc, q):
         return
     text, qs = doc.text, q.qual_start or q.start
     si = doc.sentence_of(q.start)

@@ -607,3 +607,8 @@ def test_values_listed_by_who_they_are_assigned_to_count_the_noun_of_the_lists_i
             "- Số hộ được hỗ trợ nhà ở: 40\n")
     assert _counted(text) == [
         (14.0, "đảng viên"), (11.0, "đảng viên"), (3.0, "đảng viên"), (120.0, "ha"), (85.0, "ha"), (40.0, "hộ")]
+
+
+def test_a_bare_value_before_an_aside_counts_the_noun_its_metric_names() -> None:
+    text = "2. Số giường bệnh/vạn dân đạt 35 (không tính giường trạm y tế xã).\n"
+    assert _counted(text)[-1] == (35.0, "giường bệnh")
