@@ -725,6 +725,8 @@ def _metric_unit(doc: Doc, q: Quantity) -> None:
     the metric its value (the plan line that leaves the unit to its metric)."""
     if q.kind != "number" or q.unit or not _closes_clause(doc.text, q.qual_end or q.end) or _meta_field(doc, q):
         return
+    if (aside := _ASIDE.match(doc.text, q.qual_end or q.end)) and any(ch.isdigit() for ch in aside.group(1)):
+        return  # "Số hộ được hỗ trợ: 30 (năm trước: 25)": a bracket comparing it, not an aside
     text, qs = doc.text, q.qual_start or q.start
     si = doc.sentence_of(q.start)
     if si >= 0 and is_scale_value(text, qs, q.value, doc.sentences[si][0]):
