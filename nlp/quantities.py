@@ -32,7 +32,7 @@ from functools import cache
 from nlp.doc import Doc, Quantity
 from nlp.resources import alternation, load_json, load_lines
 from nlp.scales import is_rank, is_scale_value
-from nlp.structure import is_page_noise
+from nlp.structure import is_page_noise, list_intro
 
 Span = tuple[int, int]
 
@@ -541,14 +541,11 @@ def _label_unit(doc: Doc, q: Quantity) -> None:
         return
     if _meta_field(doc, q):
         return
-    if _names_an_actor(label) and (noun := _intro_noun(doc, ls)):
+    if _names_an_actor(doc, label, q) and (noun := _intro_noun(doc, q)):
         q.kind, q.unit = "quantity", noun  # "- Đảng bộ xã Tân An: 15" under "Chỉ tiêu kết nạp đảng viên …:"
         return
     if noun := counted_noun(doc, ls, ls + len(label)):
         q.kind, q.unit = "quantity", noun
-
-
-_BULLET = re.compile(r"\s*(?:[-+•*–]|\d+[.)]|[a-zđ]\))\s*")
 
 
 @cache
@@ -558,11 +555,13 @@ def _actor_words() -> re.Pattern[str]:
     return re.compile("|".join(load_json("table_columns.json")["place_value"]), re.I)
 
 
-def _names_an_actor(label: str) -> bool:
+def _names_an_actor(doc: Doc, label: str, q: Quantity) -> bool:
     """"Đảng bộ xã Tân An:", "Xã Tà Lương:", "Chi bộ Trường THPT Tân Phú:": who a listed value is assigned to, not
-    what it counts ("Số đảng viên mới kết nạp:")."""
-    bullet = _BULLET.match(label)
-    name = label[bullet.end() if bullet else 0 :].strip(" :")
+    what it counts ("Số đảng viên mới kết nạp:"). (The entities, which say so for the targets, come later.)"""
+    name = label.strip(" *:")
+    block = doc.block_of(q.start)
+    if block is not None and block.marker and name.startswith(block.marker):  # "-", "a)", "1." read by structure
+        name = name[len(block.marker) :].lstrip()
     m = _actor_words().match(name)
     return m is not None and any(w[:1].isupper() or w[:1].isdigit() for w in name[m.end() :].split())
 
@@ -573,26 +572,17 @@ def _meta_units() -> frozenset[str]:
     return frozenset(load_json("target_cues.json")["meta_units"])
 
 
-def _intro_noun(doc: Doc, line_start: int) -> str | None:
-    """The counted noun of the line introducing a list of assigned values ("Chỉ tiêu kết nạp đảng viên năm 2026
-    giao cho các chi, đảng bộ như sau:"), found above the list's other items."""
-    text = doc.text
-    end = line_start - 1
-    for _ in range(40):  # at most 40 items above
-        if end <= 0:
-            return None
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end].strip()
-        if line and not _BULLET.match(line):  # blank lines and the list's other items are passed over
-            if not line.endswith(":"):
-                return None
-            bracket = _LABEL_BRACKET.search(line)  # "Chỉ tiêu trồng rừng năm 2026 (ha):"
-            if bracket and unit_kind(bracket.group(1)) == "quantity":
-                return _SPACE.sub(" ", bracket.group(1)).lower()
-            nouns = [_noun_text(m) for m in _counted_nouns(doc, start, end)]
-            return next((n for n in nouns if n not in _meta_units()), None)  # "Chỉ tiêu kết nạp …": a heading
-        end = start - 1
-    return None
+def _intro_noun(doc: Doc, q: Quantity) -> str | None:
+    """The counted noun of the line announcing a list of assigned values ("Chỉ tiêu kết nạp đảng viên năm 2026
+    giao cho các chi, đảng bộ như sau:", `nlp.structure.list_intro`), or the unit it prints in brackets."""
+    b = list_intro(doc, doc.block_index(q.start))
+    if b is None:
+        return None
+    bracket = _LABEL_BRACKET.search(doc.text[b.start : b.end].rstrip(" *"))  # "Chỉ tiêu trồng rừng năm 2026 (ha):"
+    if bracket and unit_kind(bracket.group(1)) == "quantity":
+        return _SPACE.sub(" ", bracket.group(1)).lower()
+    nouns = [_noun_text(m) for m in _counted_nouns(doc, b.start, b.end)]
+    return next((n for n in nouns if n not in _meta_units()), None)  # "Chỉ tiêu kết nạp …": a heading word
 
 
 def unit_and_per(phrase: str) -> tuple[str, str, str | None] | None:

@@ -186,6 +186,28 @@ def _find_header(text: str, lines: list[_Line]) -> tuple[int, re.Match[str] | No
     return idx, number
 
 
+_LABELLED_VALUE = re.compile(r"[\s*+•–-]*[^\n:]{1,60}:\s*\d")
+
+
+def list_intro(doc: Doc, i: int) -> Block | None:
+    """The line that announces the list holding block `i` ("Phấn đấu đến năm 2030:"), None if none: list
+    items separated by blank lines are separate paragraphs, so the sentence before them does not reach them.
+    Targets read a list's metric from it, quantities the noun its labelled values count."""
+    if i < 0 or doc.blocks[i].kind not in ("item", "paragraph"):
+        return None
+    level, is_item = doc.blocks[i].level, doc.blocks[i].kind == "item"
+    for j in range(i - 1, max(-1, i - 30), -1):
+        b = doc.blocks[j]
+        if b.kind == "noise":
+            continue
+        if is_item and b.kind == "item" and b.level >= level and not doc.text[b.start : b.end].rstrip("* ").endswith(":"):
+            continue
+        if _LABELLED_VALUE.match(doc.text, b.start, b.end):  # "Xã Tân Lập: 75 hộ;" after "Xã Tân An: 45 hộ;"
+            continue
+        return b if doc.text[b.start : b.end].rstrip("* ").endswith(":") else None
+    return None
+
+
 def is_page_noise(line: str) -> bool:
     """A line of page furniture ("Lượt xem: 1.348", "Hôm nay: 52", "Chia sẻ"): the pattern of structure.json."""
     return _patterns()["noise"].fullmatch(line) is not None

@@ -20,6 +20,7 @@ from nlp.doc import Block, DateMention, Doc, Quantity, Target
 from nlp.quantities import coordinated_noun, counted_noun, is_rate_base, magnitudes, without_unit_brackets
 from nlp.resources import load_json
 from nlp.scales import is_scale_value
+from nlp.structure import list_intro
 
 _WORD = re.compile(r"[^\s,;:()“”\"]+")
 _CLAUSE_BREAK = re.compile(r"[;:()]|,\s|\.\s|\s–\s|\s—\s")
@@ -301,7 +302,7 @@ def _period(
                        if usable(d, block.start, upto) and d.kind in ("until", "year_range", "year")]
             candidates = earlier[-1:]
         if not candidates:  # "Giao chỉ tiêu năm 2026 cho các xã như sau:" over "- Xã Tân An: 45 hộ": the list's year
-            intro = _intro_block(doc, doc.block_index(q.start))
+            intro = list_intro(doc, doc.block_index(q.start))
             candidates = [d for d in (doc.dates_in(intro.start, intro.end) if intro is not None else [])
                           if usable(d, intro.start, intro.end)
                           and d.kind in ("until", "year_range", "year")][-1:]
@@ -748,30 +749,9 @@ def _task_match(c: _Cues, text: str, clause: int, qs: int) -> re.Match[str] | No
     return m
 
 
-_LABELLED_VALUE = re.compile(r"[\s*+•–-]*[^\n:]{1,60}:\s*\d")
-
-
 def is_labelled(left: str) -> bool:
     """The number is a labelled value: its sentence so far ends with a colon ("- Xã Tân An: 45 hộ")."""
     return left.rstrip(" *").endswith(":")
-
-
-def _intro_block(doc: Doc, i: int) -> Block | None:
-    """The line that announces the list holding block `i` ("Phấn đấu đến năm 2030:"), None if none: list
-    items separated by blank lines are separate paragraphs, so the sentence before them does not reach them."""
-    if i < 0 or doc.blocks[i].kind not in ("item", "paragraph"):
-        return None
-    level, is_item = doc.blocks[i].level, doc.blocks[i].kind == "item"
-    for j in range(i - 1, max(-1, i - 30), -1):
-        b = doc.blocks[j]
-        if b.kind == "noise":
-            continue
-        if is_item and b.kind == "item" and b.level >= level and not doc.text[b.start : b.end].rstrip("* ").endswith(":"):
-            continue
-        if _LABELLED_VALUE.match(doc.text, b.start, b.end):  # "Xã Tân Lập: 75 hộ;" after "Xã Tân An: 45 hộ;"
-            continue
-        return b if doc.text[b.start : b.end].rstrip("* ").endswith(":") else None
-    return None
 
 
 _LABEL_END = re.compile(r":[\s*]*(?P<dir>(?:tăng|giảm)(?![\wÀ-ỹ]))?[\s\w]{0,12}$", re.I)
@@ -799,7 +779,7 @@ def _intro_metric(doc: Doc, q: Quantity) -> str:
     """What a list of labelled values counts, from the line that announces it ("Giao chỉ tiêu hỗ trợ xóa nhà
     tạm năm 2026 cho các xã như sau:" gives "hỗ trợ xóa nhà tạm"): the value's own line names only the place.
     Nothing when the intro reports results or only names a body ("1. Phòng Lao động - Thương binh và Xã hội:")."""
-    b = _intro_block(doc, doc.block_index(q.start))
+    b = list_intro(doc, doc.block_index(q.start))
     if b is None:
         return ""
     c, text = cues(), doc.text
@@ -819,7 +799,7 @@ def _intro_metric(doc: Doc, q: Quantity) -> str:
 
 def _list_intro(doc: Doc, i: int) -> str:
     """The text of the line announcing the list that holds block `i` ("" if none)."""
-    b = _intro_block(doc, i)
+    b = list_intro(doc, i)
     return doc.text[b.start : b.end].rstrip("* ") if b is not None else ""
 
 
