@@ -280,7 +280,18 @@ def _per(text: str, pos: int, excluded: _Excluded) -> tuple[int, str | None]:
     w = _PER_WORDS.match(text, pos)
     if w and not excluded.hits(pos, w.end()):
         return w.end(), w.group(2).lower()
+    b = _base_after().match(text, pos)
+    if b and not excluded.hits(pos, b.end()):
+        return b.end(), None  # "12 bác sĩ trên 10.000 dân", "35 giường bệnh/10.000 dân": the rate's base
     return pos, None
+
+
+@cache
+def _base_after() -> re.Pattern[str]:
+    """The population a count is a rate over, printed right after its unit: "/10.000 dân", "trên 1 vạn dân"."""
+    nouns = alternation(load_lines("rate_bases.txt"))
+    return re.compile(rf"[ \t]*(?:/[ \t]*|(?:tính[ \t]+)?trên[ \t]+)(?:(?:1|10|100|1\.000|10\.000|100\.000)[ \t]+)?"
+                      rf"(?:vạn[ \t]+)?(?:{nouns})(?![\wÀ-ỹ])", re.I)
 
 
 def _numeral_quantity(
@@ -741,8 +752,8 @@ def _metric_unit(doc: Doc, q: Quantity) -> None:
         noun = tokens[at + 1]
         counted = _label_nouns().match(text, noun.start)
         word = counted.group(1) if counted else noun.text
-        if _number_between(doc, noun.start, upto):
-            return  # another number between
+        if _number_between(doc, noun.start, upto, _counted(counted, word)):
+            return  # another number between, unless it counts the same noun ("Số xã … tăng thêm 5, lũy kế đạt 60")
         if not counted and (not word.replace(" ", "").isalpha() or not word[:1].islower() or word in _not_units()
                             or word in _not_magnitudes()):
             return  # "số Tân An", "số này"
@@ -761,12 +772,18 @@ def _nearest_counted_noun(doc: Doc, start: int, end: int) -> str | None:
     return found[-1].group(1)
 
 
-def _number_between(doc: Doc, start: int, end: int) -> bool:
-    """A digit in text[start:end] outside the dates and rate bases ("Chỉ tiêu kết nạp đảng viên năm 2026 là 45",
-    "số bác sĩ trên 10.000 dân đạt 12" have none)."""
-    bases = [q for q in doc.quantities_in(start, end) if is_rate_base(doc.text, q)]
-    return any(ch.isdigit() and not any(d.start <= i < d.end for d in (*doc.dates, *bases))
-               for i, ch in enumerate(doc.text[start:end], start))
+def _counted(counted: re.Match[str] | None, word: str) -> str | None:
+    return _SPACE.sub(" ", word).lower() if counted else None
+
+
+def _number_between(doc: Doc, start: int, end: int, noun: str | None = None) -> bool:
+    """A digit in text[start:end] outside the dates, rate bases and quantities of `noun` ("Chỉ tiêu kết nạp đảng
+    viên năm 2026 là 45", "số bác sĩ trên 10.000 dân đạt 12" have none)."""
+    bases = [(q.start, q.end) for q in doc.quantities_in(start, end)
+             if is_rate_base(doc.text, q) or (noun is not None and q.unit == noun)]
+    bases += [(d.start, d.end) for d in doc.dates]
+    bases += [(m.start(), m.end()) for m in _base_after().finditer(doc.text, start, end)]  # "Số bác sĩ/10.000 dân"
+    return any(ch.isdigit() and not any(a <= i < b for a, b in bases) for i, ch in enumerate(doc.text[start:end], start))
 
 
 _BASE_VALUES = frozenset({1.0, 10.0, 100.0, 1_000.0, 10_000.0, 100_000.0})

@@ -612,3 +612,20 @@ def test_values_listed_by_who_they_are_assigned_to_count_the_noun_of_the_lists_i
 def test_a_bare_value_before_an_aside_counts_the_noun_its_metric_names() -> None:
     text = "2. Số giường bệnh/vạn dân đạt 35 (không tính giường trạm y tế xã).\n"
     assert _counted(text)[-1] == (35.0, "giường bệnh")
+
+
+def test_a_rate_over_ten_thousand_people_keeps_its_base_in_the_span_whether_slashed_or_after_tren() -> None:
+    found = [(q.value, q.unit, q.text) for q in _quantities(
+        "Đến năm 2030 đạt 35 giường bệnh/10.000 dân, 12 bác sĩ trên 10.000 dân và 3 dược sĩ tính trên 1 vạn dân.")]
+    assert found == [(35.0, "giường bệnh", "35 giường bệnh/10.000 dân"), (12.0, "bác sĩ", "12 bác sĩ trên 10.000 dân"),
+                     (3.0, "dược sĩ", "3 dược sĩ tính trên 1 vạn dân")]
+
+
+def test_a_bare_value_after_a_metric_per_ten_thousand_people_counts_the_metrics_noun() -> None:
+    text = "II. CHỈ TIÊU\n- Số bác sĩ/10.000 dân đạt 12.\n- Số giường bệnh/10.000 dân: 32.\n"
+    assert _counted(text) == [(12.0, "bác sĩ"), (32.0, "giường bệnh")]
+
+
+def test_a_running_total_after_a_same_noun_increase_counts_that_noun() -> None:
+    text = "- Số xã đạt chuẩn nông thôn mới tăng thêm 5, lũy kế đạt 60.\n- Số xã có 3 trạm y tế đạt 60.\n"
+    assert _counted(text) == [(5.0, "xã"), (60.0, "xã"), (3.0, "trạm y tế"), (60.0, "")]

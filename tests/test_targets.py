@@ -1082,3 +1082,11 @@ def test_a_campaigns_year_is_shown_by_the_first_and_last_dates_it_is_read_from()
             "b) Tổng kết trước ngày 31 tháng 12 năm 2025.")
     texts = {t.period.text for t in _targets(_CAMPAIGN.format(time=time))}
     assert texts == {"ngày 10 tháng 11 năm 2025 … ngày 31 tháng 12 năm 2025"}
+
+
+def test_a_rate_over_ten_thousand_people_is_one_target_not_two() -> None:
+    found = _targets("I. MỤC TIÊU\nĐến năm 2030 đạt 12 bác sĩ trên 10.000 dân; 35 giường bệnh/10.000 dân.\n"
+                     "- Số bác sĩ/10.000 dân đạt 13.\n")
+    assert [(t.value, t.unit, t.text) for t in found] == [
+        (12.0, "bác sĩ", "12 bác sĩ trên 10.000 dân"), (35.0, "giường bệnh", "35 giường bệnh/10.000 dân"),
+        (13.0, "bác sĩ", "Số bác sĩ/10.000 dân đạt 13")]
