@@ -752,7 +752,8 @@ def _metric_unit(doc: Doc, q: Quantity) -> None:
         noun = tokens[at + 1]
         counted = _label_nouns().match(text, noun.start)
         word = counted.group(1) if counted else noun.text
-        if _number_between(doc, noun.start, upto, _counted(counted, word)):
+        if _number_between(doc, noun.start, upto, _counted(counted, word) if not _LABEL_RATE.search(
+                text, noun.start, upto) else None):
             return  # another number between, unless it counts the same noun ("Số xã … tăng thêm 5, lũy kế đạt 60")
         if not counted and (not word.replace(" ", "").isalpha() or not word[:1].islower() or word in _not_units()
                             or word in _not_magnitudes()):
@@ -836,6 +837,59 @@ def _breakdown_unit(doc: Doc, q: Quantity, before: Quantity | None) -> None:
         q.kind, q.unit = before.kind, before.unit
 
 
+_RATE_WORD = re.compile(r"(?<![\wÀ-ỹ])(?:tỷ|tỉ)\s+lệ(?![\wÀ-ỹ])", re.I)
+_RATE_LEAD = re.compile(r"(?:[\s*+•–-]*(?:\d+[.)]\s*|[a-zđ]\)\s*)?|.*,\s*)", re.I | re.S)  # "- ", "2. ", "Năm 2026, "
+
+
+def _rate_percent(doc: Doc, q: Quantity) -> None:
+    """A bare value a rate's clause hands over is a percentage that left out its "%" ("- Tỷ lệ hộ nghèo giảm còn
+    dưới 1,5 (theo chuẩn nghèo đa chiều)", "tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên: 90")."""
+    if q.kind != "number" or q.unit or q.value > 100 or q.value_max is not None and q.value_max > 100:
+        return
+    text, qs = doc.text, q.qual_start or q.start
+    if not _closes_clause(text, q.qual_end or q.end) or _meta_field(doc, q):
+        return
+    upto, colon = _field_end(text, qs)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, upto - 250), upto)]
+    clause = breaks[-1] if breaks else max(0, upto - 250)
+    heads = list(_RATE_WORD.finditer(text, clause, upto))
+    if not heads or not _RATE_LEAD.fullmatch(text, clause, heads[-1].start()):
+        return
+    if _number_between(doc, heads[-1].end(), upto):
+        return
+    if not (colon or q.qual_start is not None or _value_word().search(text, max(0, qs - 30), qs)):
+        return
+    q.kind, q.unit = "percent", "%"
+
+
+_CLAUSE_OPEN = re.compile(r"[,;:\n]")
+
+
+def _actor_value_unit(doc: Doc, q: Quantity, before: Quantity | None) -> None:
+    """A bare number closing a clause that only names whom it is assigned to counts what the value before it in
+    its paragraph counts ("kết nạp 150 đảng viên mới. Chỉ tiêu giao cụ thể: Đảng bộ xã Tân Hòa 15, Đảng bộ xã Tân
+    Lập 12": 15 and 12 đảng viên), as a listed line does under its intro."""
+    if (q.kind != "number" or q.unit or q.qual_start is not None or before is None or not before.unit
+            or before.kind not in ("quantity", "money") or not _CLAUSE_END.match(doc.text, q.end)):
+        return
+    text = doc.text
+    opens = [m.end() for m in _CLAUSE_OPEN.finditer(text, max(before.end, q.start - 80), q.start)]
+    if not opens or "\n\n" in text[before.end : q.start]:
+        return  # the value before it must be in the same paragraph, and the name must open a clause
+    name = rest = text[opens[-1] : q.start].strip(" *-+•\t")
+    if lead := _breakdown_words().match(name):  # "…; trong đó xã Tân Hòa 20"
+        name = rest = name[lead.end() :].lstrip()
+    while m := _actor_words().match(rest):  # "Đảng bộ xã Tân Hòa": the body, then its place
+        rest = rest[m.end() :]
+    words = rest.split()
+    if rest == name or not words or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return
+    numbered = re.compile(re.escape(rest) + r"[ \t]+(\d+)(?!\d|[.,]\d)")
+    if any(abs(int(m.group(1)) - q.value) == 1 for m in numbered.finditer(text, max(0, q.start - 300), q.end + 300)):
+        return  # "ấp Phước Hòa 1, ấp Phước Hòa 2": the names of a place numbered in turn
+    q.kind, q.unit = before.kind, before.unit
+
+
 def run(doc: Doc) -> None:
     spans = [(d.start, d.end) for d in doc.dates] + [(r.start, r.end) for r in doc.references]
     doc.quantities = find_quantities(doc.text, spans)
@@ -846,5 +900,7 @@ def run(doc: Doc) -> None:
         _label_unit(doc, q)
         _clause_bracket_unit(doc, q)
         _metric_unit(doc, q)
+        _rate_percent(doc, q)
         _breakdown_unit(doc, q, before)
+        _actor_value_unit(doc, q, before)
         before = q

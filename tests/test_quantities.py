@@ -629,3 +629,24 @@ def test_a_bare_value_after_a_metric_per_ten_thousand_people_counts_the_metrics_
 def test_a_running_total_after_a_same_noun_increase_counts_that_noun() -> None:
     text = "- Số xã đạt chuẩn nông thôn mới tăng thêm 5, lũy kế đạt 60.\n- Số xã có 3 trạm y tế đạt 60.\n"
     assert _counted(text) == [(5.0, "xã"), (60.0, "xã"), (3.0, "trạm y tế"), (60.0, "")]
+
+
+def test_a_bare_value_after_the_body_it_is_assigned_to_counts_what_the_value_before_it_counts() -> None:
+    text = ("Toàn Đảng bộ phấn đấu kết nạp 150 đảng viên mới. Chỉ tiêu giao cụ thể: Đảng bộ xã Tân Hòa 15, Đảng bộ "
+            "xã Tân Lập 12.\nChỉ tiêu tuyển quân: giao đủ 100 thanh niên; trong đó xã Tân Hòa 20, xã Tân Lập 18.\n")
+    assert _counted(text) == [(150.0, "đảng viên"), (15.0, "đảng viên"), (12.0, "đảng viên"), (100.0, "thanh niên"),
+                              (20.0, "thanh niên"), (18.0, "thanh niên")]
+
+
+def test_a_number_that_belongs_to_a_places_name_is_not_an_assigned_value() -> None:
+    text = "Hỗ trợ 50 hộ tại 3 ấp: ấp Phước Hòa 1, ấp Phước Hòa 2, ấp Tân Lợi.\n\nXã Tân Hòa 15, huyện Tân Phước.\n"
+    assert _counted(text) == [(50.0, "hộ"), (3.0, "ấp"), (1.0, ""), (2.0, ""), (15.0, "")]
+
+
+def test_a_bare_value_a_rates_clause_hands_over_is_a_percentage() -> None:
+    text = ("- Tỷ lệ hộ nghèo giảm còn dưới 1,5 (theo chuẩn nghèo đa chiều).\n"
+            "- Năm 2026, tỷ lệ bao phủ bảo hiểm y tế đạt 95; tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ: 90.\n"
+            "- Số hộ nghèo là 200, tỷ lệ hộ nghèo là 3,2.\n"
+            "- Tỷ lệ giới tính khi sinh là 110 bé trai/100 bé gái; tỷ lệ hộ nghèo giảm còn 2 hộ.\n")
+    assert [(q.value, q.unit) for q in _read(text)] == [
+        (1.5, "%"), (95.0, "%"), (90.0, "%"), (200.0, "hộ nghèo"), (3.2, "%"), (110.0, "bé"), (2.0, "hộ")]

@@ -1090,3 +1090,9 @@ def test_a_rate_over_ten_thousand_people_is_one_target_not_two() -> None:
     assert [(t.value, t.unit, t.text) for t in found] == [
         (12.0, "bác sĩ", "12 bác sĩ trên 10.000 dân"), (35.0, "giường bệnh", "35 giường bệnh/10.000 dân"),
         (13.0, "bác sĩ", "Số bác sĩ/10.000 dân đạt 13")]
+
+
+def test_values_assigned_to_each_body_in_a_sentence_are_targets_of_the_noun_before_them() -> None:
+    found = _targets("KẾ HOẠCH\nKết nạp đảng viên năm 2027\n\nI. CHỈ TIÊU\n1. Toàn Đảng bộ phấn đấu kết nạp 150 đảng "
+                     "viên mới. Chỉ tiêu giao cụ thể: Đảng bộ xã Tân Hòa 15, Đảng bộ xã Tân Lập 12.\n")
+    assert [(t.value, t.unit) for t in found] == [(150.0, "đảng viên"), (15.0, "đảng viên"), (12.0, "đảng viên")]
