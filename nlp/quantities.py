@@ -837,31 +837,6 @@ def _breakdown_unit(doc: Doc, q: Quantity, before: Quantity | None) -> None:
         q.kind, q.unit = before.kind, before.unit
 
 
-_RATE_WORD = re.compile(r"(?<![\wÀ-ỹ])(?:tỷ|tỉ)\s+lệ(?![\wÀ-ỹ])", re.I)
-_RATE_LEAD = re.compile(r"(?:[\s*+•–-]*(?:\d+[.)]\s*|[a-zđ]\)\s*)?|.*,\s*)", re.I | re.S)  # "- ", "2. ", "Năm 2026, "
-
-
-def _rate_percent(doc: Doc, q: Quantity) -> None:
-    """A bare value a rate's clause hands over is a percentage that left out its "%" ("- Tỷ lệ hộ nghèo giảm còn
-    dưới 1,5 (theo chuẩn nghèo đa chiều)", "tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên: 90")."""
-    if q.kind != "number" or q.unit or q.value > 100 or q.value_max is not None and q.value_max > 100:
-        return
-    text, qs = doc.text, q.qual_start or q.start
-    if not _closes_clause(text, q.qual_end or q.end) or _meta_field(doc, q):
-        return
-    upto, colon = _field_end(text, qs)
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, upto - 250), upto)]
-    clause = breaks[-1] if breaks else max(0, upto - 250)
-    heads = list(_RATE_WORD.finditer(text, clause, upto))
-    if not heads or not _RATE_LEAD.fullmatch(text, clause, heads[-1].start()):
-        return
-    if _number_between(doc, heads[-1].end(), upto):
-        return
-    if not (colon or q.qual_start is not None or _value_word().search(text, max(0, qs - 30), qs)):
-        return
-    q.kind, q.unit = "percent", "%"
-
-
 _CLAUSE_OPEN = re.compile(r"[,;:\n]")
 
 
@@ -900,7 +875,6 @@ def run(doc: Doc) -> None:
         _label_unit(doc, q)
         _clause_bracket_unit(doc, q)
         _metric_unit(doc, q)
-        _rate_percent(doc, q)
         _breakdown_unit(doc, q, before)
         _actor_value_unit(doc, q, before)
         before = q
