@@ -1096,3 +1096,10 @@ def test_values_assigned_to_each_body_in_a_sentence_are_targets_of_the_noun_befo
     found = _targets("KẾ HOẠCH\nKết nạp đảng viên năm 2027\n\nI. CHỈ TIÊU\n1. Toàn Đảng bộ phấn đấu kết nạp 150 đảng "
                      "viên mới. Chỉ tiêu giao cụ thể: Đảng bộ xã Tân Hòa 15, Đảng bộ xã Tân Lập 12.\n")
     assert [(t.value, t.unit) for t in found] == [(150.0, "đảng viên"), (15.0, "đảng viên"), (12.0, "đảng viên")]
+
+
+def test_a_factor_of_a_scoring_formula_is_no_target() -> None:
+    found = _targets("II. CHỈ TIÊU\n- Phấn đấu 98% hồ sơ được giải quyết đúng hạn.\n- Cách tính: Tỷ lệ = b/a x 100%, "
+                     "trong đó a là tổng số hồ sơ; Tỷ lệ = (số hồ sơ trực tuyến / tổng số hồ sơ) * 100%.\n"
+                     "- Điểm = tỷ lệ đạt được x 10 điểm.\n")
+    assert [(t.value, t.unit) for t in found] == [(98.0, "%")]
