@@ -252,7 +252,7 @@ def _tail(
             kind = "money" if noun in _currencies() else "quantity" if noun else "number"
     if not kind:
         return end, kind, unit, None
-    end, per = _per(text, end, excluded)
+    end, per = _per(text, end, excluded, unit)
     return end, kind, unit, per
 
 
@@ -263,8 +263,9 @@ def _names(text: str, m: re.Match[str]) -> bool:
     return word[:1].isupper() and word[1:2].islower() and nxt is not None and nxt.group(1).istitle()
 
 
-def _per(text: str, pos: int, excluded: _Excluded) -> tuple[int, str | None]:
-    """Rate period after a unit: "/năm", "/người/năm", " mỗi năm"; (new end, per)."""
+def _per(text: str, pos: int, excluded: _Excluded, unit: str = "") -> tuple[int, str | None]:
+    """Rate period after a unit: "/năm", "/người/năm", " mỗi năm"; (new end, per). A rate's base after it
+    ("/10.000 dân") joins the span too."""
     p = _PER_SLASH.match(text, pos)
     if p and p.group(1).islower():
         end = p.end()
@@ -280,18 +281,36 @@ def _per(text: str, pos: int, excluded: _Excluded) -> tuple[int, str | None]:
     w = _PER_WORDS.match(text, pos)
     if w and not excluded.hits(pos, w.end()):
         return w.end(), w.group(2).lower()
-    b = _base_after().match(text, pos)
+    slash, above = _bases()
+    b = slash.match(text, pos) or (above.match(text, pos) if _per_head(text, pos, unit) else None)
     if b and not excluded.hits(pos, b.end()):
-        return b.end(), None  # "12 bác sĩ trên 10.000 dân", "35 giường bệnh/10.000 dân": the rate's base
+        return b.end(), None  # "35 giường bệnh/10.000 dân", "12 bác sĩ trên 10.000 dân": the rate's base
     return pos, None
 
 
 @cache
-def _base_after() -> re.Pattern[str]:
-    """The population a count is a rate over, printed right after its unit: "/10.000 dân", "trên 1 vạn dân"."""
+def _bases() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The population a count is a rate over, printed right after its unit: after a slash ("/10.000 dân", "/1 vạn
+    dân") and after "trên" ("trên 10.000 dân", "tính trên 1 vạn dân")."""
     nouns = alternation(load_lines("rate_bases.txt"))
-    return re.compile(rf"[ \t]*(?:/[ \t]*|(?:tính[ \t]+)?trên[ \t]+)(?:(?:1|10|100|1\.000|10\.000|100\.000)[ \t]+)?"
-                      rf"(?:vạn[ \t]+)?(?:{nouns})(?![\wÀ-ỹ])", re.I)
+    number = r"(?:(?:1|10|100)(?:\.000){0,2}(?:\s+(?:nghìn|ngàn))?\s+(?:vạn\s+)?|vạn\s+)"
+    tail = rf"{number}(?:{nouns})(?![\wÀ-ỹ])"
+    return (re.compile(rf"[ \t]*/\s*{tail}", re.I), re.compile(rf"[ \t]+(?:tính\s+)?trên\s+{tail}", re.I))
+
+
+@cache
+def _per_capita_units() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lines("per_capita_units.txt"))
+
+
+def _per_head(text: str, pos: int, unit: str) -> bool:
+    """Whether "trên" + a population after a unit ending at `pos` is a rate's base: the noun is one a plan counts per
+    head ("bác sĩ"), or a rate's head opens the clause ("Mật độ thuê bao đạt 120 máy trên 100 dân")."""
+    if unit in _per_capita_units():
+        return True
+    lo = max(0, pos - 120)
+    clause_start = max(text.rfind(c, lo, pos) for c in ".;:\n") + 1
+    return _RATE_HEAD.search(text, max(lo, clause_start), pos) is not None
 
 
 def _numeral_quantity(
@@ -752,9 +771,9 @@ def _metric_unit(doc: Doc, q: Quantity) -> None:
         noun = tokens[at + 1]
         counted = _label_nouns().match(text, noun.start)
         word = counted.group(1) if counted else noun.text
-        if _number_between(doc, noun.start, upto, _counted(counted, word) if not _LABEL_RATE.search(
-                text, noun.start, upto) else None):
-            return  # another number between, unless it counts the same noun ("Số xã … tăng thêm 5, lũy kế đạt 60")
+        total_of = _total_noun(doc, counted, word, noun.start, qs)
+        if _number_between(doc, noun.start, upto, total_of):
+            return  # another number between, unless the value totals it ("Số xã … tăng thêm 5, lũy kế đạt 60")
         if not counted and (not word.replace(" ", "").isalpha() or not word[:1].islower() or word in _not_units()
                             or word in _not_magnitudes()):
             return  # "số Tân An", "số này"
@@ -773,17 +792,27 @@ def _nearest_counted_noun(doc: Doc, start: int, end: int) -> str | None:
     return found[-1].group(1)
 
 
-def _counted(counted: re.Match[str] | None, word: str) -> str | None:
-    return _SPACE.sub(" ", word).lower() if counted else None
+# "lũy kế đạt 60", "nâng tổng số lên 60", "nâng tổng số xã đạt chuẩn lên 60", "tổng cộng 60"
+_RUNNING_TOTAL = re.compile(r"(?<![\wÀ-ỹ])(?:lũy\s+kế|(?:nâng|đưa)\s+tổng\s+số|tổng\s+cộng)(?![\wÀ-ỹ])[^,;:.\n\d]{0,40}$",
+                            re.I)
+
+
+def _total_noun(doc: Doc, counted: re.Match[str] | None, word: str, start: int, qs: int) -> str | None:
+    """The counted noun a running total at `qs` adds up, whose earlier values in the clause do not stand between
+    the metric and it ("Số xã đạt chuẩn … tăng thêm 5, lũy kế đạt 60"); None without a total's cue, or with a rate
+    between ("Số hộ nghèo là 200, tỷ lệ hộ nghèo là 3,2")."""
+    if counted is None or not _RUNNING_TOTAL.search(doc.text, max(start, qs - 60), qs):
+        return None
+    return None if _LABEL_RATE.search(doc.text, start, qs) else _SPACE.sub(" ", word).lower()
 
 
 def _number_between(doc: Doc, start: int, end: int, noun: str | None = None) -> bool:
-    """A digit in text[start:end] outside the dates, rate bases and quantities of `noun` ("Chỉ tiêu kết nạp đảng
-    viên năm 2026 là 45", "số bác sĩ trên 10.000 dân đạt 12" have none)."""
+    """A digit in text[start:end] outside the dates, rate bases and quantities of `noun` (whose first word they share:
+    "hộ" of "hộ nghèo") ("Chỉ tiêu kết nạp đảng viên năm 2026 là 45", "số bác sĩ trên 10.000 dân đạt 12" have none)."""
     bases = [(q.start, q.end) for q in doc.quantities_in(start, end)
-             if is_rate_base(doc.text, q) or (noun is not None and q.unit == noun)]
+             if is_rate_base(doc.text, q) or (noun is not None and q.unit and noun.split()[0] == q.unit.split()[0])]
     bases += [(d.start, d.end) for d in doc.dates]
-    bases += [(m.start(), m.end()) for m in _base_after().finditer(doc.text, start, end)]  # "Số bác sĩ/10.000 dân"
+    bases += [(m.start(), m.end()) for m in _bases()[0].finditer(doc.text, start, end)]  # "Số bác sĩ/10.000 dân"
     return any(ch.isdigit() and not any(a <= i < b for a, b in bases) for i, ch in enumerate(doc.text[start:end], start))
 
 
@@ -838,19 +867,32 @@ def _breakdown_unit(doc: Doc, q: Quantity, before: Quantity | None) -> None:
 
 
 _CLAUSE_OPEN = re.compile(r"[,;:\n]")
+# what hands values out to bodies or places ("Chỉ tiêu giao cụ thể:", "phân bổ cho các xã:", "…; trong đó")
+_ASSIGNED = re.compile(r"(?<![\wÀ-ỹ])(?:giao|phân\s+bổ|phân\s+bố|chỉ\s+tiêu|cụ\s+thể|trong\s+đó|như\s+sau)(?![\wÀ-ỹ])",
+                       re.I)
+_PLACE_LABEL = re.compile(r"(?<![\wÀ-ỹ])(?:tại|ở|địa\s+chỉ|địa\s+điểm)\s*:$", re.I)
+_NEAR = 250  # the value whose noun an assigned value takes stands at most this far before it
 
 
-def _actor_value_unit(doc: Doc, q: Quantity, before: Quantity | None) -> None:
+def _actor_value_unit(doc: Doc, q: Quantity, before: Quantity | None, listed: bool) -> bool:
     """A bare number closing a clause that only names whom it is assigned to counts what the value before it in
     its paragraph counts ("kết nạp 150 đảng viên mới. Chỉ tiêu giao cụ thể: Đảng bộ xã Tân Hòa 15, Đảng bộ xã Tân
-    Lập 12": 15 and 12 đảng viên), as a listed line does under its intro."""
+    Lập 12": 15 and 12 đảng viên), as a listed line does under its intro: when words that assign stand between the
+    two, or the value before it was assigned the same way (`listed`). True when it does."""
     if (q.kind != "number" or q.unit or q.qual_start is not None or before is None or not before.unit
-            or before.kind not in ("quantity", "money") or not _CLAUSE_END.match(doc.text, q.end)):
-        return
+            or before.kind not in ("quantity", "money") or not _CLAUSE_END.match(doc.text, q.end)
+            or q.start - before.end > _NEAR):
+        return False
     text = doc.text
-    opens = [m.end() for m in _CLAUSE_OPEN.finditer(text, max(before.end, q.start - 80), q.start)]
+    opens = [m.end() for m in _CLAUSE_OPEN.finditer(text, before.end, q.start)]
     if not opens or "\n\n" in text[before.end : q.start]:
-        return  # the value before it must be in the same paragraph, and the name must open a clause
+        return False  # the value before it must be in the same paragraph, and the name must open a clause
+    si = doc.sentence_of(before.start)
+    since = doc.sentences[si][0] if si >= 0 else before.start  # "Giao chỉ tiêu kết nạp 60 đảng viên: xã An Phú 12"
+    if not listed and not _ASSIGNED.search(text, since, q.start):
+        return False  # "… 30 ha rừng tập trung tại: ấp Bình Phú 2", "Địa chỉ: ấp Phước Hòa 2": a place, no value
+    if _PLACE_LABEL.search(text, max(0, opens[-1] - 12), opens[-1]):
+        return False  # "Giao chỉ tiêu 30 ha tại: ấp Bình Phú 2": where, not to whom
     name = rest = text[opens[-1] : q.start].strip(" *-+•\t")
     if lead := _breakdown_words().match(name):  # "…; trong đó xã Tân Hòa 20"
         name = rest = name[lead.end() :].lstrip()
@@ -858,23 +900,24 @@ def _actor_value_unit(doc: Doc, q: Quantity, before: Quantity | None) -> None:
         rest = rest[m.end() :]
     words = rest.split()
     if rest == name or not words or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
-        return
-    numbered = re.compile(re.escape(rest) + r"[ \t]+(\d+)(?!\d|[.,]\d)")
+        return False
+    numbered = re.compile(r"(?<![\wÀ-ỹ])" + re.escape(name) + r"[ \t]+(\d+)(?!\d|[.,]\d)")
     if any(abs(int(m.group(1)) - q.value) == 1 for m in numbered.finditer(text, max(0, q.start - 300), q.end + 300)):
-        return  # "ấp Phước Hòa 1, ấp Phước Hòa 2": the names of a place numbered in turn
+        return False  # "ấp Phước Hòa 1, ấp Phước Hòa 2": the names of a place numbered in turn
     q.kind, q.unit = before.kind, before.unit
+    return True
 
 
 def run(doc: Doc) -> None:
     spans = [(d.start, d.end) for d in doc.dates] + [(r.start, r.end) for r in doc.references]
     doc.quantities = find_quantities(doc.text, spans)
     excluded = _Excluded(spans)
-    before = None
+    before, listed = None, False
     for q in doc.quantities:
         _open_unit(doc, q, excluded)
         _label_unit(doc, q)
         _clause_bracket_unit(doc, q)
         _metric_unit(doc, q)
         _breakdown_unit(doc, q, before)
-        _actor_value_unit(doc, q, before)
+        listed = _actor_value_unit(doc, q, before, listed)
         before = q

@@ -724,8 +724,9 @@ _DELEGATES = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?đại\s+biểu", re.I)
 
 
 _ALL_OF = re.compile(r"(?<![\wÀ-ỹ])cả\s+$", re.I)
-# "Tỷ lệ = b/a * 100%", "(số hồ sơ trực tuyến / tổng số hồ sơ) x 100%", "Điểm = tỷ lệ đạt được x 10 điểm"
-_TIMES = re.compile(r"(?:[\wÀ-ỹ)\]][ \t]*[*×]|(?<=[ \t)\]])[xX])[ \t]*$")
+# "Tỷ lệ = b/a * 100%", "Tỷ lệ = (số hồ sơ trực tuyến / tổng số hồ sơ) x 100%", "Điểm = tỷ lệ đạt được x 10 điểm": a
+# multiplication sign set apart by spaces, in a line that states an equation (not "*kết nạp* 150", "Mục tiêu X 150")
+_TIMES = re.compile(r"=[^=\n]{0,80}?[ \t)][*×xX][ \t]+$")
 
 
 def _is_vote(c: _Cues, text: str, q: Quantity, s: int, e: int) -> bool:
@@ -839,7 +840,7 @@ def skip_reason(doc: Doc, q: Quantity, skip: list[tuple[int, int]]) -> str | Non
         return "a norm, support level or budget qualifying what is done ('với số lượng tối thiểu 60 lít/người/ngày')"
     if q.unit in c.all_of_units and _ALL_OF.search(doc.text, max(s, q.start - 8), q.start):
         return "all the measures a change is counted on ('trên cả 3 tiêu chí')"
-    if _TIMES.search(doc.text, max(s, q.start - 12), q.start):
+    if _TIMES.search(doc.text, max(s, doc.text.rfind("\n", 0, q.start) + 1, q.start - 100), q.start):
         return "a factor of a formula ('Tỷ lệ = b/a x 100%')"
     if _starts_a_change(doc, q):
         return "the level a change starts from ('từ 85% lên 90%')"

@@ -646,3 +646,28 @@ def test_a_number_that_belongs_to_a_places_name_is_not_an_assigned_value() -> No
 def test_a_rate_between_a_count_and_a_bare_value_keeps_the_counts_noun_from_it() -> None:
     # "200" counts "hộ nghèo", which a value of the same noun may take after it; "3,2" is the rate's, left bare
     assert _counted("- Số hộ nghèo là 200, tỷ lệ hộ nghèo là 3,2.\n") == [(200.0, "hộ nghèo"), (3.2, "")]
+
+
+def test_more_than_a_population_after_a_noun_not_counted_per_head_stays_a_number_of_its_own() -> None:
+    found = [(q.value, q.unit) for q in _read(
+        "Mỗi năm tổ chức 5 hội nghị trên 100 người; có 3 thị trấn trên 10.000 dân; 50 buổi trên dân số 100.000 người.")]
+    assert found == [(5.0, "hội nghị"), (100.0, "người"), (3.0, "thị trấn"), (10000.0, "dân"), (50.0, "buổi"),
+                     (100000.0, "người")]
+    found = [(q.value, q.unit, q.text) for q in _quantities(
+        "Đạt 12 bác sĩ trên\n10.000 dân; mật độ thuê bao đạt 120 máy trên 100 dân.")]
+    assert found == [(12.0, "bác sĩ", "12 bác sĩ trên\n10.000 dân"), (120.0, "máy", "120 máy trên 100 dân")]
+
+
+def test_only_a_running_total_takes_the_noun_of_the_counts_before_it() -> None:
+    text = ("- Số hộ được hỗ trợ xây nhà 200 hộ, tổng kinh phí 3.000.\n"
+            "- Số xã đạt chuẩn nông thôn mới tăng 5 xã, đạt 80.\n")
+    assert _counted(text) == [(200.0, "hộ"), (3000.0, ""), (5.0, "xã"), (80.0, "")]
+
+
+def test_a_place_named_after_a_value_without_words_that_assign_keeps_its_number() -> None:
+    text = ("Năm 2026, xã phấn đấu trồng mới 30 ha rừng tập trung tại: ấp Bình Phú 2.\n\n"
+            "Kết nạp 150 đảng viên mới. Mô hình tiêu biểu: Chi bộ ấp Tân Lợi 2.\n\n"
+            "Giao chỉ tiêu 30 ha tại: ấp Bình Phú 2.\n\n"
+            "Giao chỉ tiêu kết nạp 60 đảng viên: xã An Phú 12, xã Tân An Phú 13, xã Hòa Bình 20.\n")
+    assert _counted(text) == [(30.0, "ha"), (2.0, ""), (150.0, "đảng viên"), (2.0, ""), (30.0, "ha"), (2.0, ""),
+                              (60.0, "đảng viên"), (12.0, "đảng viên"), (13.0, "đảng viên"), (20.0, "đảng viên")]

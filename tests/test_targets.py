@@ -1103,3 +1103,9 @@ def test_a_factor_of_a_scoring_formula_is_no_target() -> None:
                      "trong đó a là tổng số hồ sơ; Tỷ lệ = (số hồ sơ trực tuyến / tổng số hồ sơ) * 100%.\n"
                      "- Điểm = tỷ lệ đạt được x 10 điểm.\n")
     assert [(t.value, t.unit) for t in found] == [(98.0, "%")]
+
+
+def test_a_number_after_markdown_emphasis_is_no_formula_factor() -> None:
+    found = _targets("I. CHỈ TIÊU\n- Phấn đấu *kết nạp* 150 đảng viên mới.\n- Phấn đấu *đến năm 2030* 100% xã đạt chuẩn "
+                     "nông thôn mới.\n")
+    assert [(t.value, t.unit) for t in found] == [(150.0, "đảng viên"), (100.0, "%")]
