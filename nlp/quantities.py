@@ -292,9 +292,8 @@ def _per(text: str, pos: int, excluded: _Excluded, unit: str = "") -> tuple[int,
 def _bases() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The population a count is a rate over, printed right after its unit: after a slash ("/10.000 dân", "/1 vạn
     dân") and after "trên" ("trên 10.000 dân", "tính trên 1 vạn dân")."""
-    nouns = alternation(load_lines("rate_bases.txt"))
-    number = r"(?:(?:1|10|100)(?:\.000){0,2}(?:\s+(?:nghìn|ngàn))?\s+(?:vạn\s+)?|vạn\s+)"
-    tail = rf"{number}(?:{nouns})(?![\wÀ-ỹ])"
+    number = r"(?:(?:1|10|100)(?:\.000){0,2}(?:\s+(?:nghìn|ngàn))?\s+|(?=vạn\s))"  # the nouns may open with "vạn"
+    tail = number + _base_nouns().pattern
     return (re.compile(rf"[ \t]*/\s*{tail}", re.I), re.compile(rf"[ \t]+(?:tính\s+)?trên\s+{tail}", re.I))
 
 
@@ -306,11 +305,7 @@ def _per_capita_units() -> frozenset[str]:
 def _per_head(text: str, pos: int, unit: str) -> bool:
     """Whether "trên" + a population after a unit ending at `pos` is a rate's base: the noun is one a plan counts per
     head ("bác sĩ"), or a rate's head opens the clause ("Mật độ thuê bao đạt 120 máy trên 100 dân")."""
-    if unit in _per_capita_units():
-        return True
-    lo = max(0, pos - 120)
-    clause_start = max(text.rfind(c, lo, pos) for c in ".;:\n") + 1
-    return _RATE_HEAD.search(text, max(lo, clause_start), pos) is not None
+    return unit in _per_capita_units() or _rate_head_before(text, pos)
 
 
 def _numeral_quantity(
@@ -592,8 +587,17 @@ def _names_an_actor(doc: Doc, label: str, q: Quantity) -> bool:
     block = doc.block_of(q.start)
     if block is not None and block.marker and name.startswith(block.marker):  # "-", "a)", "1." read by structure
         name = name[len(block.marker) :].lstrip()
-    m = _actor_words().match(name)
-    return m is not None and any(w[:1].isupper() or w[:1].isdigit() for w in name[m.end() :].split())
+    rest = _after_actor_words(name)
+    return rest is not None and any(w[:1].isupper() or w[:1].isdigit() for w in rest.split())
+
+
+def _after_actor_words(name: str) -> str | None:
+    """The name after the words that say what kind of body or place it is ("Tân Hòa" of "Đảng bộ xã Tân Hòa"), None
+    when it opens with none."""
+    rest = name
+    while m := _actor_words().match(rest):
+        rest = rest[m.end() :]
+    return None if rest == name else rest
 
 
 @cache
@@ -771,7 +775,7 @@ def _metric_unit(doc: Doc, q: Quantity) -> None:
         noun = tokens[at + 1]
         counted = _label_nouns().match(text, noun.start)
         word = counted.group(1) if counted else noun.text
-        total_of = _total_noun(doc, counted, word, noun.start, qs)
+        total_of = _total_noun(doc, counted is not None, word, noun.start, qs)
         if _number_between(doc, noun.start, upto, total_of):
             return  # another number between, unless the value totals it ("Số xã … tăng thêm 5, lũy kế đạt 60")
         if not counted and (not word.replace(" ", "").isalpha() or not word[:1].islower() or word in _not_units()
@@ -797,11 +801,11 @@ _RUNNING_TOTAL = re.compile(r"(?<![\wÀ-ỹ])(?:lũy\s+kế|(?:nâng|đưa)\s+t�
                             re.I)
 
 
-def _total_noun(doc: Doc, counted: re.Match[str] | None, word: str, start: int, qs: int) -> str | None:
+def _total_noun(doc: Doc, counted: bool, word: str, start: int, qs: int) -> str | None:
     """The counted noun a running total at `qs` adds up, whose earlier values in the clause do not stand between
     the metric and it ("Số xã đạt chuẩn … tăng thêm 5, lũy kế đạt 60"); None without a total's cue, or with a rate
     between ("Số hộ nghèo là 200, tỷ lệ hộ nghèo là 3,2")."""
-    if counted is None or not _RUNNING_TOTAL.search(doc.text, max(start, qs - 60), qs):
+    if not counted or not _RUNNING_TOTAL.search(doc.text, max(start, qs - 60), qs):
         return None
     return None if _LABEL_RATE.search(doc.text, start, qs) else _SPACE.sub(" ", word).lower()
 
@@ -841,11 +845,14 @@ def is_rate_base(text: str, q: Quantity) -> bool:
     if q.value == 1 and _AREA.match(text, after):
         clause_start = max(text.rfind(c, max(0, q.start - 120), q.start) for c in ".;:\n,") + 1
         return _YIELD_HEAD.search(text, clause_start, q.start) is not None
-    if not _base_nouns().match(text, after):
-        return False
-    lo = max(0, q.start - 120)
-    clause_start = max(text.rfind(c, lo, q.start) for c in ".;:\n") + 1  # the rate's head in the same clause
-    return _RATE_HEAD.search(text, max(lo, clause_start), q.start) is not None
+    return _base_nouns().match(text, after) is not None and _rate_head_before(text, q.start)
+
+
+def _rate_head_before(text: str, pos: int) -> bool:
+    """A rate's head ("số", "tỷ lệ", "mật độ") in the clause before `pos`, within 120 characters."""
+    lo = max(0, pos - 120)
+    clause_start = max(text.rfind(c, lo, pos) for c in ".;:\n") + 1
+    return _RATE_HEAD.search(text, max(lo, clause_start), pos) is not None
 
 
 @cache
@@ -893,13 +900,12 @@ def _actor_value_unit(doc: Doc, q: Quantity, before: Quantity | None, listed: bo
         return False  # "… 30 ha rừng tập trung tại: ấp Bình Phú 2", "Địa chỉ: ấp Phước Hòa 2": a place, no value
     if _PLACE_LABEL.search(text, max(0, opens[-1] - 12), opens[-1]):
         return False  # "Giao chỉ tiêu 30 ha tại: ấp Bình Phú 2": where, not to whom
-    name = rest = text[opens[-1] : q.start].strip(" *-+•\t")
+    name = text[opens[-1] : q.start].strip(" *-+•\t")
     if lead := _breakdown_words().match(name):  # "…; trong đó xã Tân Hòa 20"
-        name = rest = name[lead.end() :].lstrip()
-    while m := _actor_words().match(rest):  # "Đảng bộ xã Tân Hòa": the body, then its place
-        rest = rest[m.end() :]
-    words = rest.split()
-    if rest == name or not words or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        name = name[lead.end() :].lstrip()
+    rest = _after_actor_words(name)  # "Đảng bộ xã Tân Hòa": the body, then its place
+    words = rest.split() if rest is not None else []
+    if not words or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return False
     numbered = re.compile(r"(?<![\wÀ-ỹ])" + re.escape(name) + r"[ \t]+(\d+)(?!\d|[.,]\d)")
     if any(abs(int(m.group(1)) - q.value) == 1 for m in numbered.finditer(text, max(0, q.start - 300), q.end + 300)):
