@@ -551,7 +551,11 @@ def _meta_field(doc: Doc, q: Quantity) -> bool:
 def _label_unit(doc: Doc, q: Quantity) -> None:
     """A bare number that is the value of a labelled line ("- Số đảng viên mới kết nạp: 45") counts the first
     counted noun of its label ("đảng viên"); a rate's label ("Tỷ lệ …: 2") or one naming no noun keeps it bare."""
-    if q.kind != "number" or q.unit or not _LINE_END.match(doc.text, q.qual_end or q.end):  # "(%): từ 85 trở lên"
+    end = q.qual_end or q.end  # "(%): từ 85 trở lên"
+    aside = _ASIDE.match(doc.text, end)
+    if aside and _bracket_unit(aside.group(1)) is None and not any(ch.isdigit() for ch in aside.group(1)):
+        end = aside.end()  # "- Số đảng viên mới kết nạp: 30 (theo Nghị quyết Đại hội)", not "… (năm trước: 25)"
+    if q.kind != "number" or q.unit or not _LINE_END.match(doc.text, end):
         return
     text = doc.text
     ls = text.rfind("\n", 0, q.start) + 1
@@ -680,13 +684,19 @@ def _closes_clause(text: str, pos: int) -> bool:
     return m is not None and _bracket_unit(m.group(1)) is None and bool(_CLAUSE_END.match(text, m.end()))
 
 
+# "(chỉ tiêu huyện giao: 20)": the body that assigns a value is not what it counts
+_ASSIGNER_AFTER = re.compile(r"[ \t]+giao(?![\wÀ-ỹ])(?![ \t]+(?:thông|dịch|lưu|tiếp|thương|nhận|khoán|đất|rừng)(?![\wÀ-ỹ]))",
+                             re.I)
+
+
 def _counted_nouns(doc: Doc, start: int, end: int) -> list[re.Match[str]]:
     """The counted nouns of units.txt in text[start:end] that start a word and are no part of a name: not
-    "nông thôn" ("thôn" inside a word), not "xã Tân An" (a place), not "thôn 3"."""
+    "nông thôn" ("thôn" inside a word), not "xã Tân An" (a place), not "thôn 3", not "huyện giao" (who assigns)."""
     text = doc.text
     return [m for m in _label_nouns().finditer(text, start, end)
             if any(t.start == m.start() for t in doc.tokens_in(m.start(), m.start() + 1))
-            and not (text[m.end() :].lstrip(" ")[:1].isupper() or text[m.end() :].lstrip(" ")[:1].isdigit())]
+            and not (text[m.end() :].lstrip(" ")[:1].isupper() or text[m.end() :].lstrip(" ")[:1].isdigit())
+            and not (_ASSIGNER_AFTER.match(text, m.end()) and _noun_text(m) not in _meta_units())]
 
 
 def coordinated_noun(doc: Doc, q: Quantity) -> str | None:
@@ -709,9 +719,21 @@ _AFTER_LIST = re.compile(r"\s+(?:có|được|đạt|làm|của|tại|trên|thu�
 
 
 def counted_noun(doc: Doc, start: int, end: int) -> str | None:
-    """The first counted noun named in text[start:end] ("trường" in "trường đạt chuẩn quốc gia"), lower case."""
+    """The first counted noun named in text[start:end] ("trường" in "trường đạt chuẩn quốc gia"), lower case; a
+    target's name counts what follows its head word ("đảng viên" of "Chỉ tiêu kết nạp đảng viên năm 2026: 25"),
+    while a count of targets keeps it ("Số chỉ tiêu đạt và vượt: 15")."""
     found = _counted_nouns(doc, start, end)
+    if len(found) > 1 and _noun_text(found[0]) in _meta_units() and not _COUNT_BEFORE.search(
+            doc.text, max(start, found[0].start() - 12), found[0].start()):
+        head = found[0]
+        named = [m for m in found[1:] if _noun_text(m) not in _meta_units()
+                 and not _RECIPIENT.search(doc.text, head.end(), m.start())]  # "Chỉ tiêu giao cho các xã: 12"
+        found = named or found
     return _noun_text(found[0]) if found else None
+
+
+_COUNT_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:số|số\s+lượng|các|những|\d+)\s+$", re.I)
+_RECIPIENT = re.compile(r"(?<![\wÀ-ỹ])(?:cho|giao|của|tại|ở|các|những|mỗi|từng)(?![\wÀ-ỹ])", re.I)
 
 
 def _noun_text(m: re.Match[str]) -> str:

@@ -671,3 +671,16 @@ def test_a_place_named_after_a_value_without_words_that_assign_keeps_its_number(
             "Giao chỉ tiêu kết nạp 60 đảng viên: xã An Phú 12, xã Tân An Phú 13, xã Hòa Bình 20.\n")
     assert _counted(text) == [(30.0, "ha"), (2.0, ""), (150.0, "đảng viên"), (2.0, ""), (30.0, "ha"), (2.0, ""),
                               (60.0, "đảng viên"), (12.0, "đảng viên"), (13.0, "đảng viên"), (20.0, "đảng viên")]
+
+
+def test_a_targets_name_counts_the_noun_after_its_head_word_not_the_head() -> None:
+    assert _counted("II. CHỈ TIÊU\n- Chỉ tiêu kết nạp đảng viên năm 2026: 25.\n") == [(25.0, "đảng viên")]
+    # a count of targets, and targets handed to recipients, keep the head word (a count of targets, never a target)
+    assert _counted("- Số chỉ tiêu đạt và vượt kế hoạch: 15.\n") == [(15.0, "chỉ tiêu")]
+    assert _counted("- Chỉ tiêu giao cho các xã: 12\n") == [(12.0, "chỉ tiêu")]
+
+
+def test_the_body_that_assigns_a_value_is_not_what_the_value_counts() -> None:
+    assert _counted("Thu ngân sách năm 2026 phấn đấu đạt dự toán tỉnh giao là 120.\n") == [(120.0, "")]
+    assert _counted("Kết nạp đảng viên mới đạt 30, vượt chỉ tiêu huyện giao là 25.\n")[1] != (25.0, "huyện")
+    assert _counted("- Số xã giao thông nông thôn đạt chuẩn: 12\n") == [(12.0, "xã")]
