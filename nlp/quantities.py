@@ -41,7 +41,7 @@ _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?![,.]?\d)|\d+(?:,\d
 _NUMERAL = re.compile(rf"(?<![\w.,/:])(?<![^\W\d_]-)(?<!\d-)(?:{_NUM})")
 _NUM_AT = re.compile(rf"(?:{_NUM})(?![\w])(?![.,:]\d)")
 _ENGLISH_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
-_PCT = re.compile(r" ?%")
+_PCT = re.compile(r" ?%|[ \t]+phần[ \t]+trăm(?![\wÀ-ỹ])", re.I)  # "từ 7,5 đến 8 phần trăm" as news spells it
 _RANGE_DASH = re.compile(r"[ \t]*[-–—]\s*")  # no line break before the dash: "\n- 7" is a bullet
 _RANGE_WORD = re.compile(r"\s+(?:đến|tới)\s+", re.IGNORECASE)
 # a range wrapped at its dash by a hard line break ("tăng bình quân 05\n- 06%/năm" in a PDF's text layer): taken
@@ -560,6 +560,9 @@ def _label_unit(doc: Doc, q: Quantity) -> None:
     text = doc.text
     ls = text.rfind("\n", 0, q.start) + 1
     ls = max(ls, text.rfind(";", ls, q.start) + 1)  # "… là 12; số thôn đạt chuẩn: 30": the last field's label
+    earlier = [o for o in doc.quantities_in(ls, q.start) if o.end <= q.start]
+    if earlier and (comma := text.find(",", earlier[-1].end, q.start)) >= 0:
+        ls = comma + 1  # "- Thành lập mới tổ hợp tác: 05, hợp tác xã: 02": a field after another's value
     label = text[ls : q.qual_start or q.start].rstrip(" *")
     if not label.endswith(":"):
         return
@@ -882,17 +885,25 @@ def _breakdown_words() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(load_lines('breakdown_words.txt'))})(?![\wÀ-ỹ])", re.I)
 
 
-def _breakdown_unit(doc: Doc, q: Quantity, before: Quantity | None) -> None:
+_NEXT_PART = re.compile(r"[ \t]*,[ \t]*[^\W\d_][^\d,;:.()\n]{0,40}$")
+
+
+def _breakdown_unit(doc: Doc, q: Quantity, before: Quantity | None, chained: bool = False) -> bool:
     """A bare number closing its clause after a breakdown word counts what the quantity before it in its sentence
-    counts ("Trồng mới 1.500 ha rừng tập trung, trong đó rừng gỗ lớn 500": 500 ha)."""
+    counts ("Trồng mới 1.500 ha rừng tập trung, trong đó rừng gỗ lớn 500": 500 ha), as does each further part the
+    breakdown names after a comma (`chained`: "25 người (trong đó: đoàn viên 15, hội viên 10)"). True when it does."""
     if (q.kind != "number" or q.unit or before is None or not before.unit
             or not _CLAUSE_END.match(doc.text, q.qual_end or q.end)):
-        return
+        return False
     si = doc.sentence_of(q.start)
     if si < 0 or doc.sentence_of(before.start) != si or ";" in doc.text[before.end : q.start]:
-        return
-    if _breakdown_words().search(doc.text, before.end, q.qual_start or q.start):
+        return False
+    qs = q.qual_start or q.start
+    if _breakdown_words().search(doc.text, before.end, qs) or (
+            chained and _NEXT_PART.match(doc.text, before.qual_end or before.end, qs)):
         q.kind, q.unit = before.kind, before.unit
+        return True
+    return False
 
 
 _CLAUSE_OPEN = re.compile(r"[,;:\n]")
@@ -940,12 +951,12 @@ def run(doc: Doc) -> None:
     spans = [(d.start, d.end) for d in doc.dates] + [(r.start, r.end) for r in doc.references]
     doc.quantities = find_quantities(doc.text, spans)
     excluded = _Excluded(spans)
-    before, listed = None, False
+    before, listed, parts = None, False, False
     for q in doc.quantities:
         _open_unit(doc, q, excluded)
         _label_unit(doc, q)
         _clause_bracket_unit(doc, q)
         _metric_unit(doc, q)
-        _breakdown_unit(doc, q, before)
+        parts = _breakdown_unit(doc, q, before, parts)
         listed = _actor_value_unit(doc, q, before, listed)
         before = q

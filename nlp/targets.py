@@ -720,6 +720,13 @@ def _block_at(b: Block | None) -> tuple[str, str, tuple[str, ...]]:
 
 
 _LIFE_EXPECTANCY = re.compile(r"tuổi\s+thọ", re.I)
+_AGE_CLAUSE_BREAK = re.compile(r";|,\s")  # not ":" ("Tuổi thọ trung bình: 75 tuổi")
+
+
+def _age_clause(text: str, sent_start: int, pos: int) -> int:
+    """Where the clause of an age starts: "Tuổi thọ trung bình đạt 75 tuổi; tỷ lệ trẻ em dưới 5 tuổi …" names a
+    life expectancy in its first clause only."""
+    return max((m.end() for m in _AGE_CLAUSE_BREAK.finditer(text, sent_start, pos)), default=sent_start)
 _DELEGATES = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?đại\s+biểu", re.I)
 
 
@@ -832,7 +839,7 @@ def skip_reason(doc: Doc, q: Quantity, skip: list[tuple[int, int]]) -> str | Non
     if si < 0:
         return "outside every sentence"
     s, e = doc.sentences[si]
-    if q.unit in c.age_units and not _LIFE_EXPECTANCY.search(doc.text, s, q.start):
+    if q.unit in c.age_units and not _LIFE_EXPECTANCY.search(doc.text, _age_clause(doc.text, s, q.start), q.start):
         return "an age"
     if _is_vote(c, doc.text, q, s, e):
         return "a vote"

@@ -684,3 +684,20 @@ def test_the_body_that_assigns_a_value_is_not_what_the_value_counts() -> None:
     assert _counted("Thu ngân sách năm 2026 phấn đấu đạt dự toán tỉnh giao là 120.\n") == [(120.0, "")]
     assert _counted("Kết nạp đảng viên mới đạt 30, vượt chỉ tiêu huyện giao là 25.\n")[1] != (25.0, "huyện")
     assert _counted("- Số xã giao thông nông thôn đạt chuẩn: 12\n") == [(12.0, "xã")]
+
+
+def test_a_percentage_spelled_phan_tram_is_a_percentage_and_closes_a_range() -> None:
+    found = [(q.text, q.value, q.value_max, q.unit) for q in _quantities("GRDP tăng từ 7,5 đến 8 phần trăm.")]
+    assert found == [("7,5 đến 8 phần trăm", 7.5, 8.0, "%")]
+    assert [q.unit for q in _quantities("Tỷ lệ hộ nghèo giảm 0,8 điểm phần trăm.")] == ["điểm"]
+
+
+def test_a_field_after_another_fields_value_is_named_by_its_own_label() -> None:
+    units = _counted("- Thành lập mới tổ hợp tác: 05, hợp tác xã: 02.\n- Số xã, phường đạt chuẩn: 12.\n")
+    assert units == [(5.0, "tổ hợp tác"), (2.0, "hợp tác xã"), (12.0, "xã")]
+
+
+def test_each_part_a_breakdown_names_after_a_comma_counts_what_the_whole_counts() -> None:
+    units = _counted("- Kết nạp đảng viên mới: 25 người (trong đó: đoàn viên 15, hội viên 10).\n"
+                     "- Trồng mới 300 ha rừng, trong đó rừng gỗ lớn 100, năm 2026 là 50.\n")
+    assert units == [(25.0, "người"), (15.0, "người"), (10.0, "người"), (300.0, "ha"), (100.0, "ha"), (50.0, "")]

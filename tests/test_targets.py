@@ -249,6 +249,12 @@ def test_an_age_describes_who_is_counted_but_a_life_expectancy_is_a_target() -> 
     assert "trẻ em dưới 5 tuổi" in stunting.metric
 
 
+def test_a_life_expectancy_does_not_make_a_target_of_an_age_in_the_next_clause() -> None:
+    text = ("I. MỤC TIÊU\n- Tuổi thọ trung bình đạt 75 tuổi; tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể nhẹ cân "
+            "dưới 8%.\n- Tuổi thọ trung bình: 75,5 tuổi.\n")
+    assert sorted(t.value for t in analyze_text(text).targets) == [8.0, 75.0, 75.5]
+
+
 def test_a_span_of_time_is_not_a_candidate() -> None:
     from nlp.pipeline import process
     from nlp.targets import candidates
