@@ -560,9 +560,8 @@ def _label_unit(doc: Doc, q: Quantity) -> None:
     text = doc.text
     ls = text.rfind("\n", 0, q.start) + 1
     ls = max(ls, text.rfind(";", ls, q.start) + 1)  # "… là 12; số thôn đạt chuẩn: 30": the last field's label
-    earlier = [o for o in doc.quantities_in(ls, q.start) if o.end <= q.start]
-    if earlier and (comma := text.find(",", earlier[-1].end, q.start)) >= 0:
-        ls = comma + 1  # "- Thành lập mới tổ hợp tác: 05, hợp tác xã: 02": a field after another's value
+    fields = _field_starts(doc, ls, q.start)
+    ls = fields[-1][0]  # "- Thành lập mới tổ hợp tác: 05, hợp tác xã: 02": a field after another's value
     label = text[ls : q.qual_start or q.start].rstrip(" *")
     if not label.endswith(":"):
         return
@@ -576,8 +575,27 @@ def _label_unit(doc: Doc, q: Quantity) -> None:
     if _names_an_actor(doc, label, q) and (noun := _intro_noun(doc, q)):
         q.kind, q.unit = "quantity", noun  # "- Đảng bộ xã Tân An: 15" under "Chỉ tiêu kết nạp đảng viên …:"
         return
-    if noun := counted_noun(doc, ls, ls + len(label)):
-        q.kind, q.unit = "quantity", noun
+    # a field naming no noun of its own counts what the field before it counts ("- Số hộ nghèo đầu năm: 350, cuối
+    # năm: 280"; "… số người chết: 8, bị thương: 10")
+    for start, end in reversed(fields):
+        if noun := counted_noun(doc, start, end if end < q.start else ls + len(label)):
+            q.kind, q.unit = "quantity", noun
+            return
+
+
+def _field_starts(doc: Doc, start: int, pos: int) -> list[tuple[int, int]]:
+    """The (start, value start) of each field of a line of fields before `pos`, the last one ending at `pos`: a
+    field starts at the line or after the comma that follows the value of the field before it."""
+    fields, at = [], start
+    for o in doc.quantities_in(start, pos):
+        if o.end > pos:
+            break
+        comma = doc.text.find(",", o.end, pos)
+        if comma < 0:
+            continue
+        fields.append((at, o.start))
+        at = comma + 1
+    return [*fields, (at, pos)]
 
 
 @cache
@@ -687,9 +705,11 @@ def _closes_clause(text: str, pos: int) -> bool:
     return m is not None and _bracket_unit(m.group(1)) is None and bool(_CLAUSE_END.match(text, m.end()))
 
 
-# "(chỉ tiêu huyện giao: 20)": the body that assigns a value is not what it counts
-_ASSIGNER_AFTER = re.compile(r"[ \t]+giao(?![\wÀ-ỹ])(?![ \t]+(?:thông|dịch|lưu|tiếp|thương|nhận|khoán|đất|rừng)(?![\wÀ-ỹ]))",
-                             re.I)
+# "(chỉ tiêu huyện giao: 20)", "dự toán tỉnh giao": the administrative level that assigns a value is not what it
+# counts (only these: "cuộc giao ban", "vụ giao cấu", "điểm giao cắt" are nouns of their own)
+_ASSIGNER = re.compile(r"tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|thị\s+trấn|đặc\s+khu", re.I)
+_ASSIGNS = re.compile(r"[ \t]+giao(?![\wÀ-ỹ])(?![ \t]+(?:thông|dịch|lưu|tiếp|thương|nhận|khoán|đất|rừng|ban|hữu|quân)"
+                      r"(?![\wÀ-ỹ]))", re.I)
 
 
 def _counted_nouns(doc: Doc, start: int, end: int) -> list[re.Match[str]]:
@@ -699,7 +719,7 @@ def _counted_nouns(doc: Doc, start: int, end: int) -> list[re.Match[str]]:
     return [m for m in _label_nouns().finditer(text, start, end)
             if any(t.start == m.start() for t in doc.tokens_in(m.start(), m.start() + 1))
             and not (text[m.end() :].lstrip(" ")[:1].isupper() or text[m.end() :].lstrip(" ")[:1].isdigit())
-            and not (_ASSIGNER_AFTER.match(text, m.end()) and _noun_text(m) not in _meta_units())]
+            and not (_ASSIGNER.fullmatch(_noun_text(m)) and _ASSIGNS.match(text, m.end()))]
 
 
 def coordinated_noun(doc: Doc, q: Quantity) -> str | None:
@@ -723,20 +743,26 @@ _AFTER_LIST = re.compile(r"\s+(?:có|được|đạt|làm|của|tại|trên|thu�
 
 def counted_noun(doc: Doc, start: int, end: int) -> str | None:
     """The first counted noun named in text[start:end] ("trường" in "trường đạt chuẩn quốc gia"), lower case; a
-    target's name counts what follows its head word ("đảng viên" of "Chỉ tiêu kết nạp đảng viên năm 2026: 25"),
-    while a count of targets keeps it ("Số chỉ tiêu đạt và vượt: 15")."""
+    target's name counts the noun of what it sets after its head word ("đảng viên" of "Chỉ tiêu kết nạp đảng viên
+    năm 2026: 25"), while a count of targets keeps it ("Số chỉ tiêu đạt và vượt: 15")."""
     found = _counted_nouns(doc, start, end)
-    if len(found) > 1 and _noun_text(found[0]) in _meta_units() and not _COUNT_BEFORE.search(
+    if len(found) > 1 and _noun_text(found[0]) in _TARGET_HEADS and not _COUNT_BEFORE.search(
             doc.text, max(start, found[0].start() - 12), found[0].start()):
         head = found[0]
-        named = [m for m in found[1:] if _noun_text(m) not in _meta_units()
+        named = [m for m in found[1:] if _noun_text(m) not in _meta_units() and _whole_lower_word(doc, m)
                  and not _RECIPIENT.search(doc.text, head.end(), m.start())]  # "Chỉ tiêu giao cho các xã: 12"
         found = named or found
     return _noun_text(found[0]) if found else None
 
 
+_TARGET_HEADS = frozenset({"chỉ tiêu", "mục tiêu"})
 _COUNT_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:số|số\s+lượng|các|những|\d+)\s+$", re.I)
 _RECIPIENT = re.compile(r"(?<![\wÀ-ỹ])(?:cho|giao|của|tại|ở|các|những|mỗi|từng)(?![\wÀ-ỹ])", re.I)
+
+
+def _whole_lower_word(doc: Doc, m: re.Match[str]) -> bool:
+    """The noun is a word of its own in lower case: not "xã" of "xã hội", not "THPT" of "trường THPT"."""
+    return m.group(1).islower() and any(t.end == m.end() for t in doc.tokens_in(m.start(), m.end()))
 
 
 def _noun_text(m: re.Match[str]) -> str:
@@ -886,6 +912,10 @@ def _breakdown_words() -> re.Pattern[str]:
 
 
 _NEXT_PART = re.compile(r"[ \t]*,[ \t]*[^\W\d_][^\d,;:.()\n]{0,40}$")
+# a part that is a rate, an average, an age or a verb's value is no part of the whole ("…, trong đó nữ 520, tỷ lệ
+# 41,6", "…, tuổi đời bình quân 29", "…, vượt chỉ tiêu 5")
+_NOT_A_PART = re.compile(r"(?<![\wÀ-ỹ])(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+trọng|chiếm|bình\s+quân|trung\s+bình|tuổi|mỗi|đạt|vượt|"
+                         r"tăng|giảm|còn|là|bằng|gấp|hơn|khoảng|năm|tháng)(?![\wÀ-ỹ])", re.I)
 
 
 def _breakdown_unit(doc: Doc, q: Quantity, before: Quantity | None, chained: bool = False) -> bool:
@@ -900,7 +930,8 @@ def _breakdown_unit(doc: Doc, q: Quantity, before: Quantity | None, chained: boo
         return False
     qs = q.qual_start or q.start
     if _breakdown_words().search(doc.text, before.end, qs) or (
-            chained and _NEXT_PART.match(doc.text, before.qual_end or before.end, qs)):
+            chained and (part := _NEXT_PART.match(doc.text, before.qual_end or before.end, qs))
+            and not _NOT_A_PART.search(part.group(0))):
         q.kind, q.unit = before.kind, before.unit
         return True
     return False

@@ -720,13 +720,12 @@ def _block_at(b: Block | None) -> tuple[str, str, tuple[str, ...]]:
 
 
 _LIFE_EXPECTANCY = re.compile(r"tuổi\s+thọ", re.I)
-_AGE_CLAUSE_BREAK = re.compile(r";|,\s")  # not ":" ("Tuổi thọ trung bình: 75 tuổi")
+# "trẻ em dưới 5 tuổi", "người từ 60 tuổi trở lên", "lao động trong độ tuổi": whom a number counts, whatever
+# life expectancy the sentence names before it
+_WHOSE_AGE = re.compile(r"(?<![\wÀ-ỹ])(?:trẻ|em|người|học\s+sinh|phụ\s+nữ|thanh\s+niên|công\s+dân|lao\s+động|cháu)"
+                        r"(?:\s+[^\W\d_]+){0,3}?\s+(?:dưới|từ|trên|đủ|đến|ngoài|độ\s+tuổi(?:\s+từ)?)\s*$", re.I)
 
 
-def _age_clause(text: str, sent_start: int, pos: int) -> int:
-    """Where the clause of an age starts: "Tuổi thọ trung bình đạt 75 tuổi; tỷ lệ trẻ em dưới 5 tuổi …" names a
-    life expectancy in its first clause only."""
-    return max((m.end() for m in _AGE_CLAUSE_BREAK.finditer(text, sent_start, pos)), default=sent_start)
 _DELEGATES = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?đại\s+biểu", re.I)
 
 
@@ -839,7 +838,8 @@ def skip_reason(doc: Doc, q: Quantity, skip: list[tuple[int, int]]) -> str | Non
     if si < 0:
         return "outside every sentence"
     s, e = doc.sentences[si]
-    if q.unit in c.age_units and not _LIFE_EXPECTANCY.search(doc.text, _age_clause(doc.text, s, q.start), q.start):
+    if q.unit in c.age_units and (not _LIFE_EXPECTANCY.search(doc.text, s, q.start)
+                                  or _WHOSE_AGE.search(doc.text, max(s, q.start - 60), q.start)):
         return "an age"
     if _is_vote(c, doc.text, q, s, e):
         return "a vote"

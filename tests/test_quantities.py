@@ -678,12 +678,19 @@ def test_a_targets_name_counts_the_noun_after_its_head_word_not_the_head() -> No
     # a count of targets, and targets handed to recipients, keep the head word (a count of targets, never a target)
     assert _counted("- Số chỉ tiêu đạt và vượt kế hoạch: 15.\n") == [(15.0, "chỉ tiêu")]
     assert _counted("- Chỉ tiêu giao cho các xã: 12\n") == [(12.0, "chỉ tiêu")]
+    # the noun must be a word of its own in lower case, and only a target's head word hands over
+    assert _counted("- Chỉ tiêu kinh tế - xã hội chủ yếu: 18.\n") == [(18.0, "chỉ tiêu")]
+    assert _counted("- Chỉ tiêu tuyển sinh vào trường THPT: 450.\n") == [(450.0, "chỉ tiêu")]
+    assert _counted("- Nhiệm vụ phát triển kinh tế - xã hội trọng tâm: 5.\n") == [(5.0, "nhiệm vụ")]
 
 
 def test_the_body_that_assigns_a_value_is_not_what_the_value_counts() -> None:
     assert _counted("Thu ngân sách năm 2026 phấn đấu đạt dự toán tỉnh giao là 120.\n") == [(120.0, "")]
     assert _counted("Kết nạp đảng viên mới đạt 30, vượt chỉ tiêu huyện giao là 25.\n")[1] != (25.0, "huyện")
     assert _counted("- Số xã giao thông nông thôn đạt chuẩn: 12\n") == [(12.0, "xã")]
+    # only an administrative level assigns: a meeting, a crime or a crossing is counted
+    assert _counted("- Số cuộc giao ban trực tuyến đã tổ chức: 12.\n") == [(12.0, "cuộc")]
+    assert _counted("- Số điểm giao cắt đồng mức với đường sắt: 25.\n") == [(25.0, "điểm")]
 
 
 def test_a_percentage_spelled_phan_tram_is_a_percentage_and_closes_a_range() -> None:
@@ -695,9 +702,19 @@ def test_a_percentage_spelled_phan_tram_is_a_percentage_and_closes_a_range() -> 
 def test_a_field_after_another_fields_value_is_named_by_its_own_label() -> None:
     units = _counted("- Thành lập mới tổ hợp tác: 05, hợp tác xã: 02.\n- Số xã, phường đạt chuẩn: 12.\n")
     assert units == [(5.0, "tổ hợp tác"), (2.0, "hợp tác xã"), (12.0, "xã")]
+    # a field naming no noun counts what the field before it counts
+    assert _counted("- Số hộ nghèo đầu năm: 350, cuối năm: 280.\n") == [(350.0, "hộ nghèo"), (280.0, "hộ nghèo")]
+    assert _counted("- Số vụ tai nạn giao thông: 12, số người chết: 8, bị thương: 10.\n") == [
+        (12.0, "vụ"), (8.0, "người"), (10.0, "người")]
 
 
 def test_each_part_a_breakdown_names_after_a_comma_counts_what_the_whole_counts() -> None:
     units = _counted("- Kết nạp đảng viên mới: 25 người (trong đó: đoàn viên 15, hội viên 10).\n"
                      "- Trồng mới 300 ha rừng, trong đó rừng gỗ lớn 100, năm 2026 là 50.\n")
     assert units == [(25.0, "người"), (15.0, "người"), (10.0, "người"), (300.0, "ha"), (100.0, "ha"), (50.0, "")]
+    # a rate, an average or a verb's value after the parts is none of them
+    units = _counted("Đảng bộ có 1.250 đồng chí, trong đó: nữ 520, tỷ lệ 41,6.\n"
+                     "Phấn đấu kết nạp 30 đảng viên, trong đó nữ 12, tuổi đời bình quân 29.\n"
+                     "Kết nạp 25 đảng viên, trong đó đoàn viên 15, vượt chỉ tiêu 5.\n")
+    assert [u for _, u in units] == ["đồng chí", "đồng chí", "", "đảng viên", "đảng viên", "", "đảng viên",
+                                     "đảng viên", ""]

@@ -253,6 +253,10 @@ def test_a_life_expectancy_does_not_make_a_target_of_an_age_in_the_next_clause()
     text = ("I. MỤC TIÊU\n- Tuổi thọ trung bình đạt 75 tuổi; tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể nhẹ cân "
             "dưới 8%.\n- Tuổi thọ trung bình: 75,5 tuổi.\n")
     assert sorted(t.value for t in analyze_text(text).targets) == [8.0, 75.0, 75.5]
+    # a life expectancy for each sex or year is one in every clause
+    text = ("I. MỤC TIÊU\n- Tuổi thọ trung bình của nam đạt 72 tuổi, của nữ đạt 78 tuổi.\n"
+            "- Tuổi thọ trung bình, đến năm 2030 đạt 76 tuổi; 100% người từ 60 tuổi trở lên được khám sức khỏe.\n")
+    assert sorted(t.value for t in analyze_text(text).targets) == [72.0, 76.0, 78.0, 100.0]
 
 
 def test_a_span_of_time_is_not_a_candidate() -> None:
