@@ -87,6 +87,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         rf"|{gap}(?!(?:{not_mag})(?!\w))(?P<magonly>(?:{mag})(?:\s+(?:{mag}))*)(?!\w)"
     )
     inner = alternation(w for w, (_, role) in words.items() if role != "magnitude")
+    # "một nghìn hai trăm lao động": a thousand inside the words, before more of them, is part of the number
+    thousand = alternation(w for w, (value, role) in words.items() if role == "magnitude" and value == 1000)
+    inner_or_thousand = rf"(?:{inner}|(?:{thousand})(?=\s+(?:{inner})(?!\w)))"
     solo = alternation(w for w, (_, role) in words.items() if role in ("digit", "ten"))
     inner_only = "một"  # not "năm": "cuối năm nghìn người" would read 5,000
     befores = [phrase for position, phrase in _comparators() if position == "before"]
@@ -101,8 +104,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a number word sequence is only a number when a unit follows it; "một", "năm" alone are an article and a
         # year, but "một" before a magnitude is a number ("xóa một nghìn căn nhà tạm")
         "words": re.compile(
-            rf"(?<!\w)(?:(?:{inner})(?:\s+(?:{inner}))+|(?:{solo})|(?:{inner_only})(?=\s+(?:{mag})(?!\w)))"
+            rf"(?<!\w)(?:(?:{inner})(?:\s+{inner_or_thousand})+|(?:{solo})|(?:{inner_only})(?=\s+(?:{mag})(?!\w)))"
             rf"(?=\s(?:{unit_re}))", re.IGNORECASE
+        ),
+        # the lower bound of a range of number words: "từ hai đến ba xã", "ba - bốn hợp tác xã"
+        "word_range_low": re.compile(
+            rf"(?<!\w)(?P<from>từ\s+)?(?P<n>(?:{inner})(?:\s+{inner_or_thousand})*)\s*(?:[-–]|\s(?:đến|tới))\s*$",
+            re.IGNORECASE,
         ),
         # "một", "năm" alone are an article and a year, but numbers after a bound: "ít nhất một huyện"
         "bounded_word": re.compile(
@@ -430,19 +438,28 @@ def find_quantities(text: str, exclude: Sequence[Span] = ()) -> list[Quantity]:
         end, kind, unit, per = _tail(text, stop, excluded, pats)
         if kind not in ("quantity", "money"):
             continue
-        q = Quantity(
-            start,
-            end,
-            text[start:end],
-            kind,
-            float(parse_number_words(words)),
-            unit=unit,
-            per=per,
-        )
+        value, value_max, comparator = float(parse_number_words(words)), None, "="
+        if low := _word_range_low(text, start, value, pats):
+            start, value, value_max, comparator = low.start("n"), float(parse_number_words(low["n"])), value, "range"
+        q = Quantity(start, end, text[start:end], kind, value, value_max=value_max, comparator=comparator, unit=unit,
+                     per=per)
         _qualifiers(text, q, pats)
         out.append(q)
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _word_range_low(text: str, start: int, high: float, pats: dict[str, re.Pattern[str]]) -> re.Match[str] | None:
+    """The lower bound spelled before a number word ("từ hai đến ba xã"), or None: lower than it, and a lone word that
+    is also no number ("năm", "một") only after "từ"."""
+    m = pats["word_range_low"].search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    words = m["n"].lower().split()
+    lone_ambiguous = len(words) == 1 and _number_words()[words[0]][1] == "digit-inner"
+    if (lone_ambiguous and not m["from"]) or parse_number_words(m["n"]) >= high:
+        return None
+    return m
 
 
 @cache

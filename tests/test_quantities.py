@@ -718,3 +718,18 @@ def test_each_part_a_breakdown_names_after_a_comma_counts_what_the_whole_counts(
                      "Kết nạp 25 đảng viên, trong đó đoàn viên 15, vượt chỉ tiêu 5.\n")
     assert [u for _, u in units] == ["đồng chí", "đồng chí", "", "đảng viên", "đảng viên", "", "đảng viên",
                                      "đảng viên", ""]
+
+
+def test_a_range_spelled_in_words_keeps_both_bounds() -> None:
+    found = [(q.text, q.value, q.value_max, q.unit) for q in _quantities(
+        "Phấn đấu có thêm từ hai đến ba xã đạt chuẩn, kết nạp từ ba mươi lăm đến bốn mươi đảng viên.")]
+    assert found == [("hai đến ba xã", 2.0, 3.0, "xã"), ("ba mươi lăm đến bốn mươi đảng viên", 35.0, 40.0, "đảng viên")]
+    # a year's "năm" before "đến" is no lower bound, nor a higher number
+    assert [(q.value, q.value_max) for q in _quantities("Trong năm đến ba xã đạt chuẩn; bốn đến ba hộ.")] == [
+        (3.0, None), (3.0, None)]
+
+
+def test_a_thousand_inside_number_words_is_part_of_the_number() -> None:
+    assert [(q.value, q.unit) for q in _quantities("Giải quyết việc làm cho một nghìn hai trăm lao động.")] == [
+        (1200.0, "lao động")]
+    assert [(q.value, q.unit) for q in _quantities("Huy động hai nghìn tỷ đồng.")] == [(2.0, "nghìn tỷ đồng")]
