@@ -79,3 +79,26 @@ def is_scale_value(text: str, start: int, value: float, sentence_start: int) -> 
     # gives another value of the index that the sentence's first part names and values
     lead, semi, _ = text[sentence_start:start].partition(";")
     return bool(semi) and sc.names.search(lead) is not None and _ENDS_WITH_VALUE.search(lead) is not None
+
+
+_RATE_HEAD = re.compile(r"(?<![\wÀ-ỹ])(?:tỷ\s+lệ|tỉ\s+lệ)(?![\wÀ-ỹ])", re.I)
+_RATE_CLAUSE_BREAK = re.compile(r"[,;\n]|\.\s")
+_COLON = re.compile(r":\s*$")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def is_rate_value(text: str, start: int, value: float, sentence_start: int) -> bool:
+    """The bare number at `start` (its qualifiers excluded) is a rate's value printed without its "%": "Tỷ lệ hộ
+    nghèo giảm còn dưới 1,5", "tỷ lệ che phủ rừng đạt 42" (a rate named in its clause, a value word right before it,
+    no other number between)."""
+    if value > 100:
+        return False
+    lo = max([sentence_start, start - _LEFT_CHARS] + [m.end() for m in _RATE_CLAUSE_BREAK.finditer(
+        text, max(sentence_start, start - _LEFT_CHARS), start)])
+    left = text[lo:start]
+    head = None
+    for head in _RATE_HEAD.finditer(left):  # noqa: B007 - the last rate named is wanted
+        pass
+    if head is None or any(ch.isdigit() for ch in _YEAR.sub("", left[head.end() :])):
+        return False  # another number between ("Tỷ lệ hộ nghèo giảm 2 điểm, còn 150"), a year aside
+    return _scales().value.search(left) is not None or _COLON.search(left) is not None  # "- Tỷ lệ hộ nghèo: 2"

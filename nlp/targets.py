@@ -19,7 +19,7 @@ from functools import cache
 from nlp.doc import Block, DateMention, Doc, Quantity, Target
 from nlp.quantities import coordinated_noun, counted_noun, is_rate_base, magnitudes, without_unit_brackets
 from nlp.resources import load_json
-from nlp.scales import is_scale_value
+from nlp.scales import is_rate_value, is_scale_value
 from nlp.structure import list_intro
 
 _WORD = re.compile(r"[^\s,;:()“”\"]+")
@@ -853,7 +853,8 @@ def skip_reason(doc: Doc, q: Quantity, skip: list[tuple[int, int]]) -> str | Non
         return "the level a change starts from ('từ 85% lên 90%')"
     if is_rate_base(doc.text, q):
         return "the population a rate is counted over"
-    if q.kind == "number" and not q.unit and not is_scale_value(doc.text, q.qual_start or q.start, q.value, s):
+    if q.kind == "number" and not q.unit and not is_scale_value(doc.text, q.qual_start or q.start, q.value, s) \
+            and not is_rate_value(doc.text, q.qual_start or q.start, q.value, s):
         return "a bare number (table cells are read by nlp.tables with their column headers)"
     return None
 
@@ -1058,6 +1059,10 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
         # "có trường đạt chuẩn quốc gia 34/95", "Số xã hoàn thành …: 12/15": a ratio counts the noun before it, as
         # "3/4 trường" counts the one after it (GUIDELINES); chosen after the model, so its features are unchanged
         q.unit = counted_noun(doc, _clause_start(doc.text, s, qs), qs) or counted_noun(doc, s, qs) or ""
+    if q.kind == "number" and not q.unit and is_rate_value(doc.text, qs, q.value, s):
+        # "Tỷ lệ hộ nghèo giảm còn 1,5": a rate that left out its "%", chosen after the model; the target's copy
+        # only, the number as printed stays bare
+        q = replace(q, unit="%")
     if q.kind not in ("money", "percent") and q.unit and (also := coordinated_noun(doc, q)):
         q.unit = f"{q.unit}, {also}"  # "01 doanh nghiệp, hợp tác xã": one count of both (GUIDELINES: as printed)
     q.unit = normal_unit(q.unit)

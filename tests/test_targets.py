@@ -1119,3 +1119,14 @@ def test_a_number_after_markdown_emphasis_is_no_formula_factor() -> None:
     found = _targets("I. CHỈ TIÊU\n- Phấn đấu *kết nạp* 150 đảng viên mới.\n- Phấn đấu *đến năm 2030* 100% xã đạt chuẩn "
                      "nông thôn mới.\n")
     assert [(t.value, t.unit) for t in found] == [(150.0, "đảng viên"), (100.0, "%")]
+
+
+def test_a_rate_printed_without_its_percent_sign_is_a_target_in_percent() -> None:
+    found = _targets("I. MỤC TIÊU\n- Tỷ lệ hộ nghèo giảm còn dưới 1,5.\n- Tỷ lệ che phủ rừng đạt 42.\n"
+                     "- Tỷ lệ hộ nghèo giảm 1,5%, số hộ nghèo giảm còn 150.\n")
+    assert [(t.value, t.unit, t.comparator) for t in found] == [
+        (1.5, "%", "<"), (42.0, "%", "="), (1.5, "%", "="), (150.0, "hộ nghèo", "=")]
+    # a year may stand between; another number, or a value over 100, is no rate's value
+    found = _targets("I. MỤC TIÊU\n- Tỷ lệ hộ nghèo năm 2026 còn 1,5.\n- Tỷ lệ hộ nghèo giảm 2 điểm, còn 150.\n"
+                     "- Tỷ lệ nhập học đạt 320.\n")
+    assert [(t.value, t.unit) for t in found] == [(1.5, "%"), (2.0, "điểm")]
