@@ -440,7 +440,7 @@ def find_quantities(text: str, exclude: Sequence[Span] = ()) -> list[Quantity]:
             continue
         value, value_max, comparator = float(parse_number_words(words)), None, "="
         if low := _word_range_low(text, start, value, pats):
-            start, value, value_max, comparator = low.start("n"), float(parse_number_words(low["n"])), value, "range"
+            (start, value), value_max, comparator = low, value, "range"
         q = Quantity(start, end, text[start:end], kind, value, value_max=value_max, comparator=comparator, unit=unit,
                      per=per)
         _qualifiers(text, q, pats)
@@ -449,17 +449,40 @@ def find_quantities(text: str, exclude: Sequence[Span] = ()) -> list[Quantity]:
     return out
 
 
-def _word_range_low(text: str, start: int, high: float, pats: dict[str, re.Pattern[str]]) -> re.Match[str] | None:
-    """The lower bound spelled before a number word ("từ hai đến ba xã"), or None: lower than it, and a lone word that
-    is also no number ("năm", "một") only after "từ"."""
+def _word_range_low(text: str, start: int, high: float, pats: dict[str, re.Pattern[str]]) -> tuple[int, float] | None:
+    """The start and value of a lower bound spelled before a number word ("từ hai đến ba xã"), or None: a
+    well-formed number under the higher one; a lone word that is also no number ("năm", "một", "tư") only after
+    "từ", and a year's "năm" before it left out ("Mỗi năm mười đến hai mươi hộ" is 10-20)."""
     m = pats["word_range_low"].search(text, max(0, start - 40), start)
     if m is None:
         return None
-    words = m["n"].lower().split()
-    lone_ambiguous = len(words) == 1 and _number_words()[words[0]][1] == "digit-inner"
-    if (lone_ambiguous and not m["from"]) or parse_number_words(m["n"]) >= high:
+    table = _number_words()
+    words = list(re.finditer(r"\S+", m["n"]))
+    first = words[0].group().lower()
+    if len(words) > 1 and table[first][1] == "digit-inner" and (
+            not _well_formed([w.group().lower() for w in words]) or _TIME_WORD_BEFORE.search(text, 0, m.start("n"))):
+        words = words[1:]
+    phrase = " ".join(w.group() for w in words)
+    lone_ambiguous = len(words) == 1 and table[words[0].group().lower()][1] == "digit-inner"
+    if not _well_formed(phrase.lower().split()) or (lone_ambiguous and not (m["from"] and words[0].start() == 0)):
         return None
-    return m
+    if _NAMED_BEFORE.search(text, 0, m.start("n") + words[0].start()):
+        return None  # "Lớp thứ hai đến ba học viên", "tháng hai đến tháng ba": an ordinal or a name's number
+    low = parse_number_words(phrase)
+    return (m.start("n") + words[0].start(), float(low)) if low < high else None
+
+
+# "mỗi năm", "hằng năm", "cuối năm", "thứ tư": the word is a year or a day, not a number
+_TIME_WORD_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:mỗi|hằng|hàng|cuối|đầu|trong|cả|giữa|sang|thứ|nửa|các|những)\s+$", re.I)
+
+
+_NAMED_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:thứ|khóa|khoá|đợt|kỳ|số|tháng|quý|tuần|lớp|tổ|đội|ấp|thôn|khu|tập)\s+$", re.I)
+
+
+def _well_formed(words: list[str]) -> bool:
+    """No digit right before "mười" ("năm mười" is a year's "năm" and ten, not fifteen)."""
+    table = _number_words()
+    return not any(table[a][1] in ("digit", "digit-inner") and table[b][1] == "ten" for a, b in zip(words, words[1:], strict=False))
 
 
 @cache

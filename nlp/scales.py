@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.resources import alternation, load_json
+from nlp.doc import Quantity
+from nlp.resources import alternation, load_json, load_lines
 
 # words before the value word in which the index must be named, about the whole clause the 160 characters leave
 # ("Chỉ số hài lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước năm 2026 phấn đấu đạt trên
@@ -85,20 +86,37 @@ _RATE_HEAD = re.compile(r"(?<![\wÀ-ỹ])(?:tỷ\s+lệ|tỉ\s+lệ)(?![\wÀ-ỹ
 _RATE_CLAUSE_BREAK = re.compile(r"[,;\n]|\.\s")
 _COLON = re.compile(r":\s*$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# a rate counted per head, per class or per thousand, or an age span, is no percentage: "Tỷ lệ bác sĩ/vạn dân đạt
+# 12", "Tỷ lệ học sinh trên lớp là 35", "Tỷ lệ tử vong trẻ sơ sinh còn 10" (‰), "Tỷ lệ sinh duy trì ở mức 2,1"
+# (children per woman), "trong độ tuổi sinh đẻ từ 15 đến 49"
+_NOT_PERCENT = re.compile(r"/|(?<![\wÀ-ỹ])(?:trên|tử\s+vong|tuổi|vạn|nghìn|giường|bác\s+sĩ)(?![\wÀ-ỹ])|"
+                          r"^\s*sinh(?![\wÀ-ỹ])(?!\s+(?:viên|hoạt))", re.I)
+# the value closes its clause, or a bracketed aside or a rate period follows it ("… đạt 3 sao" counts stars)
+_CLOSES = re.compile(r"\s*(?:[.;,)]|\(|\n|$)")
 
 
-def is_rate_value(text: str, start: int, value: float, sentence_start: int) -> bool:
-    """The bare number at `start` (its qualifiers excluded) is a rate's value printed without its "%": "Tỷ lệ hộ
-    nghèo giảm còn dưới 1,5", "tỷ lệ che phủ rừng đạt 42" (a rate named in its clause, a value word right before it,
-    no other number between)."""
-    if value > 100:
+@cache
+def _per_capita_nouns() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(load_lines('per_capita_units.txt'))})(?![\wÀ-ỹ])", re.I)
+
+
+def is_rate_value(text: str, q: Quantity, sentence_start: int) -> bool:
+    """The bare number `q` is a rate's value printed without its "%": "Tỷ lệ hộ nghèo giảm còn dưới 1,5", "tỷ lệ
+    che phủ rừng đạt 42", "- Tỷ lệ tham gia BHYT: 95" (a rate named in its clause, a value word, a bound or a
+    colon right before the number, no other number but a year between, the number closing its clause)."""
+    if q.value > 100 or (q.value_max or 0) > 100 or not _CLOSES.match(text, q.qual_end or q.end):
         return False
+    start = q.qual_start or q.start
     lo = max([sentence_start, start - _LEFT_CHARS] + [m.end() for m in _RATE_CLAUSE_BREAK.finditer(
         text, max(sentence_start, start - _LEFT_CHARS), start)])
-    left = text[lo:start]
     head = None
-    for head in _RATE_HEAD.finditer(left):  # noqa: B007 - the last rate named is wanted
+    for head in _RATE_HEAD.finditer(text, lo, start):  # noqa: B007 - the last rate named is wanted
         pass
-    if head is None or any(ch.isdigit() for ch in _YEAR.sub("", left[head.end() :])):
+    if head is None:
+        return False
+    name = text[head.end() : start]
+    if any(ch.isdigit() for ch in _YEAR.sub("", name)) or _NOT_PERCENT.search(name) or _per_capita_nouns().search(name):
         return False  # another number between ("Tỷ lệ hộ nghèo giảm 2 điểm, còn 150"), a year aside
-    return _scales().value.search(left) is not None or _COLON.search(left) is not None  # "- Tỷ lệ hộ nghèo: 2"
+    if _COLON.search(name):  # "- Tỷ lệ hộ nghèo: 2", not a list's number after it ("…: 1. Tỷ lệ hộ nghèo …")
+        return not re.match(r"\.\s", text[q.end : q.end + 2])
+    return _scales().value.search(text, lo, q.start) is not None  # the value word, or the bound kept as a qualifier

@@ -854,7 +854,7 @@ def skip_reason(doc: Doc, q: Quantity, skip: list[tuple[int, int]]) -> str | Non
     if is_rate_base(doc.text, q):
         return "the population a rate is counted over"
     if q.kind == "number" and not q.unit and not is_scale_value(doc.text, q.qual_start or q.start, q.value, s) \
-            and not is_rate_value(doc.text, q.qual_start or q.start, q.value, s):
+            and not is_rate_value(doc.text, q, s):
         return "a bare number (table cells are read by nlp.tables with their column headers)"
     return None
 
@@ -1059,7 +1059,7 @@ def build(doc: Doc, cand: Candidate) -> Target | None:
         # "có trường đạt chuẩn quốc gia 34/95", "Số xã hoàn thành …: 12/15": a ratio counts the noun before it, as
         # "3/4 trường" counts the one after it (GUIDELINES); chosen after the model, so its features are unchanged
         q.unit = counted_noun(doc, _clause_start(doc.text, s, qs), qs) or counted_noun(doc, s, qs) or ""
-    if q.kind == "number" and not q.unit and is_rate_value(doc.text, qs, q.value, s):
+    if q.kind == "number" and not q.unit and is_rate_value(doc.text, q, s):
         # "Tỷ lệ hộ nghèo giảm còn 1,5": a rate that left out its "%", chosen after the model; the target's copy
         # only, the number as printed stays bare
         q = replace(q, unit="%")

@@ -727,6 +727,10 @@ def test_a_range_spelled_in_words_keeps_both_bounds() -> None:
     # a year's "năm" before "đến" is no lower bound, nor a higher number
     assert [(q.value, q.value_max) for q in _quantities("Trong năm đến ba xã đạt chuẩn; bốn đến ba hộ.")] == [
         (3.0, None), (3.0, None)]
+    # nor part of one ("Mỗi năm mười …" is no fifteen), and an ordinal or a name's number is no bound
+    found = [(q.text, q.value, q.value_max) for q in _quantities(
+        "Mỗi năm mười đến hai mươi hộ thoát nghèo. Lớp thứ hai đến ba học viên vắng mặt.")]
+    assert found == [("mười đến hai mươi hộ", 10.0, 20.0), ("ba học viên", 3.0, None)]
 
 
 def test_a_thousand_inside_number_words_is_part_of_the_number() -> None:

@@ -1130,3 +1130,9 @@ def test_a_rate_printed_without_its_percent_sign_is_a_target_in_percent() -> Non
     found = _targets("I. MỤC TIÊU\n- Tỷ lệ hộ nghèo năm 2026 còn 1,5.\n- Tỷ lệ hộ nghèo giảm 2 điểm, còn 150.\n"
                      "- Tỷ lệ nhập học đạt 320.\n")
     assert [(t.value, t.unit) for t in found] == [(1.5, "%"), (2.0, "điểm")]
+    # a bound kept as the qualifier hands the value over too; a rate per head, per class or per thousand, an age
+    # span, a rating or a list's number is no percentage
+    found = _targets("I. MỤC TIÊU\n- Tỷ lệ lạm phát không quá 4.\n- Tỷ lệ bác sĩ/vạn dân đạt 12.\n"
+                     "- Tỷ lệ giường bệnh đạt 32.\n- Tỷ lệ học sinh trên lớp là 35.\n- Tỷ lệ tử vong trẻ sơ sinh còn 10.\n"
+                     "- Tỷ lệ sản phẩm OCOP đạt 3 sao.\n- Nhóm chỉ tiêu về tỷ lệ: 1. Tỷ lệ hộ nghèo dưới 2%.\n")
+    assert [(t.value, t.unit) for t in found] == [(4.0, "%"), (2.0, "%")]
