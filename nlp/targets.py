@@ -313,7 +313,13 @@ def _period(
     if not candidates:
         return None, None, None
     rank = {"until": 0, "year_range": 0, "quarter": 1, "year": 2, "date": 3, "month": 4}
-    return period_fields(min(candidates, key=lambda d: (rank.get(d.kind, 5), abs(d.start - q.start))))
+    # "Phấn đấu đến năm 2030, tầm nhìn đến năm 2045, tỷ lệ đô thị hóa đạt 50%": a vision's horizon dates a target
+    # only when nothing else does
+    return period_fields(min(candidates, key=lambda d: (
+        rank.get(d.kind, 5), _VISION.search(doc.text, max(0, d.start - 20), d.start) is not None, abs(d.start - q.start))))
+
+
+_VISION = re.compile(r"(?<![\wÀ-ỹ])tầm\s+nhìn(?:\s+(?:đến|tới))?\s*$", re.I)
 
 
 def _part_start(text: str, s: int, pos: int) -> int:

@@ -1136,3 +1136,8 @@ def test_a_rate_printed_without_its_percent_sign_is_a_target_in_percent() -> Non
                      "- Tỷ lệ giường bệnh đạt 32.\n- Tỷ lệ học sinh trên lớp là 35.\n- Tỷ lệ tử vong trẻ sơ sinh còn 10.\n"
                      "- Tỷ lệ sản phẩm OCOP đạt 3 sao.\n- Nhóm chỉ tiêu về tỷ lệ: 1. Tỷ lệ hộ nghèo dưới 2%.\n")
     assert [(t.value, t.unit) for t in found] == [(4.0, "%"), (2.0, "%")]
+
+
+def test_a_visions_horizon_dates_a_target_only_when_nothing_else_does() -> None:
+    assert _periods("Phấn đấu đến năm 2030, tầm nhìn đến năm 2045, tỷ lệ đô thị hóa đạt 50%.") == {50.0: (None, "2030")}
+    assert _periods("Tầm nhìn đến năm 2045, GRDP bình quân đầu người đạt 20.000 USD.") == {20000.0: (None, "2045")}
