@@ -1,9 +1,9 @@
-"""Bare numbers that are the value of an index, a coefficient or a rank.
+"""Bare numbers that are the value of an index, a coefficient, a rank or a rate printed without its "%".
 
 "Chỉ số HDI đạt 0,75", "Hệ số ICOR khoảng 5,5", "PCI xếp thứ 15", "thuộc top 10", "phát thải ròng bằng 0"
-count nothing, so no unit follows them, yet plans set them as targets. Every other bare number is left
-out of the target candidates (table cells are read by `nlp.tables` with their column headers); these are
-kept, and the target model decides, as for any number.
+count nothing, so no unit follows them, yet plans set them as targets, as they set "Tỷ lệ hộ nghèo giảm còn
+dưới 1,5" meaning 1.5%. Every other bare number is left out of the target candidates (table cells are read by
+`nlp.tables` with their column headers); these are kept, and the target model decides, as for any number.
 """
 
 from __future__ import annotations
