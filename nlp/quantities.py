@@ -460,16 +460,18 @@ def _word_range_low(text: str, start: int, high: float, pats: dict[str, re.Patte
     words = list(re.finditer(r"\S+", m["n"]))
     first = words[0].group().lower()
     if len(words) > 1 and table[first][1] == "digit-inner" and (
-            not _well_formed([w.group().lower() for w in words]) or _TIME_WORD_BEFORE.search(text, 0, m.start("n"))):
+            not _well_formed([w.group().lower() for w in words])
+            or _TIME_WORD_BEFORE.search(text, max(0, m.start("n") - 12), m.start("n"))):
         words = words[1:]
     phrase = " ".join(w.group() for w in words)
     lone_ambiguous = len(words) == 1 and table[words[0].group().lower()][1] == "digit-inner"
     if not _well_formed(phrase.lower().split()) or (lone_ambiguous and not (m["from"] and words[0].start() == 0)):
         return None
-    if _NAMED_BEFORE.search(text, 0, m.start("n") + words[0].start()):
+    at = m.start("n") + words[0].start()
+    if _NAMED_BEFORE.search(text, max(0, at - 12), at):
         return None  # "Lớp thứ hai đến ba học viên", "tháng hai đến tháng ba": an ordinal or a name's number
     low = parse_number_words(phrase)
-    return (m.start("n") + words[0].start(), float(low)) if low < high else None
+    return (at, float(low)) if low < high else None
 
 
 # "mỗi năm", "hằng năm", "cuối năm", "thứ tư": the word is a year or a day, not a number
@@ -482,7 +484,8 @@ _NAMED_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:thứ|khóa|khoá|đợt|kỳ|s�
 def _well_formed(words: list[str]) -> bool:
     """No digit right before "mười" ("năm mười" is a year's "năm" and ten, not fifteen)."""
     table = _number_words()
-    return not any(table[a][1] in ("digit", "digit-inner") and table[b][1] == "ten" for a, b in zip(words, words[1:], strict=False))
+    pairs = zip(words, words[1:], strict=False)
+    return not any(table[a][1] in ("digit", "digit-inner") and table[b][1] == "ten" for a, b in pairs)
 
 
 @cache

@@ -85,6 +85,7 @@ def is_scale_value(text: str, start: int, value: float, sentence_start: int) -> 
 _RATE_HEAD = re.compile(r"(?<![\wÀ-ỹ])(?:tỷ\s+lệ|tỉ\s+lệ)(?![\wÀ-ỹ])", re.I)
 _RATE_CLAUSE_BREAK = re.compile(r"[,;\n]|\.\s")
 _COLON = re.compile(r":\s*$")
+_LIST_NUMBER = re.compile(r"\.\s")  # "…: 1. Tỷ lệ hộ nghèo …": the number of a list's first item
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # a rate counted per head, per class or per thousand, or an age span, is no percentage: "Tỷ lệ bác sĩ/vạn dân đạt
 # 12", "Tỷ lệ học sinh trên lớp là 35", "Tỷ lệ tử vong trẻ sơ sinh còn 10" (‰), "Tỷ lệ sinh duy trì ở mức 2,1"
@@ -118,5 +119,5 @@ def is_rate_value(text: str, q: Quantity, sentence_start: int) -> bool:
     if any(ch.isdigit() for ch in _YEAR.sub("", name)) or _NOT_PERCENT.search(name) or _per_capita_nouns().search(name):
         return False  # another number between ("Tỷ lệ hộ nghèo giảm 2 điểm, còn 150"), a year aside
     if _COLON.search(name):  # "- Tỷ lệ hộ nghèo: 2", not a list's number after it ("…: 1. Tỷ lệ hộ nghèo …")
-        return not re.match(r"\.\s", text[q.end : q.end + 2])
+        return not _LIST_NUMBER.match(text, q.end)
     return _scales().value.search(text, lo, q.start) is not None  # the value word, or the bound kept as a qualifier
