@@ -31,7 +31,7 @@ from functools import cache
 
 from nlp.doc import Doc, Quantity
 from nlp.resources import alternation, load_json, load_lines
-from nlp.scales import is_rank, is_scale_value
+from nlp.scales import is_rank, is_scale_value, per_capita_units
 from nlp.structure import is_page_noise, list_intro
 
 Span = tuple[int, int]
@@ -305,15 +305,10 @@ def _bases() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return (re.compile(rf"[ \t]*/\s*{tail}", re.I), re.compile(rf"[ \t]+(?:tính\s+)?trên\s+{tail}", re.I))
 
 
-@cache
-def _per_capita_units() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_lines("per_capita_units.txt"))
-
-
 def _per_head(text: str, pos: int, unit: str) -> bool:
     """Whether "trên" + a population after a unit ending at `pos` is a rate's base: the noun is one a plan counts per
     head ("bác sĩ"), or a rate's head opens the clause ("Mật độ thuê bao đạt 120 máy trên 100 dân")."""
-    return unit in _per_capita_units() or _rate_head_before(text, pos)
+    return unit in per_capita_units() or _rate_head_before(text, pos)
 
 
 def _numeral_quantity(

@@ -97,8 +97,14 @@ _CLOSES = re.compile(r"\s*(?:[.;,)]|\(|\n|$)")
 
 
 @cache
+def per_capita_units() -> frozenset[str]:
+    """The nouns a plan counts per head of population (nlp/data/per_capita_units.txt: "bác sĩ", "giường bệnh")."""
+    return frozenset(w.lower() for w in load_lines("per_capita_units.txt"))
+
+
+@cache
 def _per_capita_nouns() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(load_lines('per_capita_units.txt'))})(?![\wÀ-ỹ])", re.I)
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(per_capita_units())})(?![\wÀ-ỹ])", re.I)
 
 
 def is_rate_value(text: str, q: Quantity, sentence_start: int) -> bool:
